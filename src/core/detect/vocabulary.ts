@@ -1,0 +1,44 @@
+/** The fixed tactic vocabulary (DESIGN.md): what the fraudsters did, never the advice given. */
+export const TACTICS = [
+  'pin-request',
+  'card-handover',
+  'cash-withdrawal',
+  'courier-collection',
+  'bank-transfer',
+  'high-value-purchase',
+  'valuables-handover',
+  'line-held-open',
+  'secrecy',
+  'post',
+] as const;
+
+export type Tactic = (typeof TACTICS)[number];
+
+export interface Counts {
+  reports?: number;
+  targeted?: number;
+  victims?: number;
+  lossGBP?: number;
+  /** The time window the counts cover, in days, when the text says (e.g. "in 24 hours" → 1). */
+  windowDays?: number;
+}
+
+export interface PlaceMention {
+  name: string;
+  /** Where the gazetteer places it, when it can. */
+  lat?: number;
+  lng?: number;
+  kind?: 'town' | 'village' | 'district' | 'county' | 'borough' | 'area';
+}
+
+export interface Analysis {
+  relevant: boolean;
+  /** 0..1 */
+  score: number;
+  /** Why it was judged so, in plain words (shown to users and in the analyze output's debug). */
+  reasons: string[];
+  tactics: Tactic[];
+  impersonated: string[];
+  places: PlaceMention[];
+  counts: Counts;
+}

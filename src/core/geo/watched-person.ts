@@ -1,0 +1,16 @@
+/** A person the family watches over. The parent has no account; this is the family's record of them. */
+export interface WatchedPerson {
+  id: string;
+  name: string;
+  postcode: string;
+  lat: number;
+  lng: number;
+  /** Police force area id (data.police.uk style, e.g. "essex", "metropolitan"). */
+  forceId: string;
+  /** Town or district to show ("Colchester"). */
+  placeName?: string;
+  /** Default 15. */
+  radiusKm: number;
+}
+
+export const DEFAULT_RADIUS_KM = 15;
