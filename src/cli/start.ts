@@ -1,9 +1,46 @@
-/** `npm start`: placeholder until the relay lands; serves a page saying what Kinwatch is. */
-import { createServer } from 'node:http';
+/**
+ * `npm start`: builds the carer app if it is missing, then runs the relay (PWA + API) on PORT at HOST, with data in
+ * KINWATCH_DATA (embedded PGlite) or DATABASE_URL (PostgreSQL).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { readRelayConfig } from '../server/relay-config.ts';
+import { jsonLog, runRelay } from '../server/run-relay.ts';
 
-const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
-createServer((_req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end('<!doctype html><html lang="en"><title>Kinwatch</title><h1>Kinwatch</h1><p>Protecting older people from courier fraud.</p></html>');
-}).listen(port, host, () => console.log(`Kinwatch on http://${host}:${port}`));
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+let config;
+try {
+  config = readRelayConfig(process.env, process.cwd());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+
+if (!existsSync(`${config.staticDir}/index.html`) && existsSync(`${root}/src/pwa/vite.config.ts`)) {
+  jsonLog({ msg: 'building the carer app', into: config.staticDir });
+  const built = spawnSync('npx', ['tsx', 'src/cli/build.ts', '--only', 'pwa'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (built.status !== 0) jsonLog({ level: 'warn', msg: 'carer app build failed; serving the API only' });
+}
+
+const relay = await runRelay(config).catch((error: Error) => {
+  jsonLog({ level: 'error', msg: 'relay failed to start', error: error.message });
+  process.exit(1);
+});
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    jsonLog({ msg: 'shutting down', signal });
+    relay.close().then(
+      () => process.exit(0),
+      (error: Error) => {
+        jsonLog({ level: 'error', msg: 'shutdown failed', error: error.message });
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,124 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { LookupFunction } from 'node:net';
+import webpush from 'web-push';
+import type { PushSubscriptionRow } from '../store/store.ts';
+import { checkPushEndpoint, EndpointRefused, type Resolver } from './endpoint-guard.ts';
+import type { VapidKeys } from './vapid.ts';
+
+/**
+ * The largest plaintext a push message may carry: 4096 bytes on the wire minus the aes128gcm header (86 bytes),
+ * padding delimiter (1) and tag (16). web-push does not check, and push services reject larger messages.
+ */
+export const MAX_PUSH_PLAINTEXT_BYTES = 3993;
+
+export interface PushMessage {
+  subscription: PushSubscriptionRow;
+  payload: string;
+  urgency: 'high' | 'normal';
+  topic: string | null;
+  ttlSeconds: number;
+}
+
+export type SendOutcome =
+  | { kind: 'delivered'; status: number }
+  /** The subscription is gone for good (404/410): delete it. */
+  | { kind: 'gone'; status: number }
+  | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string }
+  | { kind: 'failed'; status?: number; reason: string };
+
+export interface PushSender {
+  send(message: PushMessage): Promise<SendOutcome>;
+  close(): void;
+}
+
+export class PayloadTooLarge extends Error {}
+
+export function payloadBytes(payload: string): number {
+  return new TextEncoder().encode(payload).length;
+}
+
+function parseRetryAfter(value: string | string[] | undefined, now: number): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  if (!text) return undefined;
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const date = Date.parse(text);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function createPushSender(options: {
+  vapid: VapidKeys;
+  subject: string;
+  allowOrigins?: readonly string[];
+  resolve?: Resolver;
+  timeoutMs?: number;
+}): PushSender {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  const timeoutMs = options.timeoutMs ?? 10_000;
+
+  return {
+    async send(message) {
+      const size = payloadBytes(message.payload);
+      if (size > MAX_PUSH_PLAINTEXT_BYTES) throw new PayloadTooLarge(`payload: ${size} bytes, at most ${MAX_PUSH_PLAINTEXT_BYTES}`);
+      let checked;
+      try {
+        // Checked again at send: the subscription may predate a change of rules, or its name may now resolve elsewhere.
+        checked = await checkPushEndpoint(message.subscription.endpoint, {
+          allowOrigins: options.allowOrigins ?? [],
+          ...(options.resolve ? { resolve: options.resolve } : {}),
+        });
+      } catch (error) {
+        if (error instanceof EndpointRefused) return { kind: 'failed', reason: error.message };
+        return { kind: 'retry', reason: `endpoint check: ${(error as Error).message}` };
+      }
+      const details = webpush.generateRequestDetails(message.subscription, message.payload, {
+        vapidDetails: { subject: options.subject, publicKey: options.vapid.publicKey, privateKey: options.vapid.privateKey },
+        TTL: message.ttlSeconds,
+        urgency: message.urgency,
+        ...(message.topic ? { topic: message.topic } : {}),
+        contentEncoding: 'aes128gcm',
+      });
+      const pinned: LookupFunction = (_hostname, lookupOptions, callback) => {
+        if ((lookupOptions as { all?: boolean }).all) {
+          (callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: checked.address, family: checked.family }]);
+        } else callback(null, checked.address, checked.family);
+      };
+      const isHttps = checked.url.protocol === 'https:';
+      const request = (isHttps ? https : http).request;
+      return new Promise<SendOutcome>((resolve) => {
+        const req = request({
+          protocol: checked.url.protocol,
+          hostname: checked.url.hostname.replace(/^\[|\]$/g, ''),
+          port: checked.url.port || (isHttps ? 443 : 80),
+          path: `${checked.url.pathname}${checked.url.search}`,
+          method: details.method,
+          headers: details.headers as http.OutgoingHttpHeaders,
+          lookup: pinned,
+          agent: isHttps ? httpsAgent : httpAgent,
+          timeout: timeoutMs,
+        }, (res) => {
+          res.resume();
+          res.on('end', () => {
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve({ kind: 'delivered', status });
+            else if (status === 404 || status === 410) resolve({ kind: 'gone', status });
+            else if (status === 429 || status >= 500) {
+              const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
+              resolve({ kind: 'retry', status, reason: `push service answered ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+            }
+            // Redirects are not followed: a push service never redirects, and following one would undo the check.
+            else resolve({ kind: 'failed', status, reason: `push service answered ${status}` });
+          });
+        });
+        req.on('timeout', () => req.destroy(new Error('timed out')));
+        req.on('error', (error) => resolve({ kind: 'retry', reason: `network: ${error.message}` }));
+        req.end(details.body ?? undefined);
+      });
+    },
+    close() {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { systemClock, type Clock } from '../core/platform.ts';
+import { buildApp } from './app.ts';
+import type { Resolver } from './push/endpoint-guard.ts';
+import { createPushSender } from './push/push-sender.ts';
+import { createPushWorker } from './push/push-worker.ts';
+import { loadVapidKeys } from './push/vapid.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import type { RelayConfig } from './relay-config.ts';
+import type { Log } from './relay-deps.ts';
+import { openStore } from './store/open-store.ts';
+
+export interface RunningRelay {
+  url: string;
+  /** Stops accepting, lets requests in progress and the push batch in progress finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export const jsonLog: Log = (entry) => {
+  process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', ...entry })}\n`);
+};
+
+/** Opens the store, starts the push worker and listens: the whole relay. */
+export async function runRelay(config: RelayConfig, options: { log?: Log; clock?: Clock; resolve?: Resolver } = {}): Promise<RunningRelay> {
+  const log = options.log ?? jsonLog;
+  const clock = options.clock ?? systemClock;
+  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const vapid = await loadVapidKeys(store);
+  const sender = createPushSender({
+    vapid,
+    subject: config.vapidSubject,
+    allowOrigins: config.allowOrigins,
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+  const worker = createPushWorker({ store, sender, clock, log });
+  const app = await buildApp({
+    store,
+    clock,
+    vapid,
+    log,
+    rateLimiter: createRateLimiter({ burst: config.rateBurst, perSecond: config.ratePerSecond }),
+    settings: {
+      allowOrigins: config.allowOrigins,
+      bodyLimitBytes: config.bodyLimitBytes,
+      inviteTtlMs: config.inviteTtlMs,
+      pushTtlSeconds: config.pushTtlSeconds,
+      staticDir: config.staticDir,
+    },
+    onPushQueued: () => worker.nudge(),
+    ...(options.resolve ? { resolve: options.resolve } : {}),
+  });
+  await app.listen({ port: config.port, host: config.host });
+  worker.start();
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  log({ msg: 'listening', url, db: store.kind });
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close() {
+      closing ??= (async () => {
+        await app.close();
+        await worker.stop();
+        sender.close();
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
