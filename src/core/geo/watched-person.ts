@@ -11,6 +11,8 @@ export interface WatchedPerson {
   placeName?: string;
   /** Default 15. */
   radiusKm: number;
+  /** Forces bordering the person's own (registry ids): their sources are polled too, but their items must still name a nearby place. */
+  neighbourForceIds?: string[];
 }
 
 export const DEFAULT_RADIUS_KM = 15;

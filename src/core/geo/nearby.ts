@@ -1,0 +1,77 @@
+import type { FeedItem } from '../sources/source.ts';
+import type { Analysis, PlaceMention } from '../detect/vocabulary.ts';
+import { distanceKm, type LatLng } from './distance.ts';
+import type { WatchedPerson } from './watched-person.ts';
+
+/** Anything that can place a name: the gazetteer (one or several same-named places), or a map of earlier lookups. */
+export interface PlaceResolver {
+  lookup(name: string): LatLng | readonly LatLng[] | undefined;
+}
+
+export interface NearbyDeps {
+  gazetteer: PlaceResolver;
+  /** The force a source speaks for (registry), undefined for Google News or a user's own feed without one. */
+  forceIdOfSource(sourceId: string): string | undefined;
+  /** Places resolved earlier through postcodes.io /places (villages the gazetteer lacks), keyed by lowercase name. */
+  placeCoordinates?: ReadonlyMap<string, LatLng>;
+}
+
+export type NearBasis = 'distance' | 'own-force' | 'none';
+
+export interface NearMatch {
+  near: boolean;
+  /** Distance from the person to the nearest named place that could be located, km. */
+  distanceKm?: number;
+  nearestPlace?: string;
+  /** `distance`: a named place lies within the radius; `own-force`: the person's own force, no place to measure. */
+  basis: NearBasis;
+}
+
+/** Whole counties or regions: too broad to measure from their centre, so they never rule an item out. */
+const BROAD_KINDS: ReadonlySet<PlaceMention['kind']> = new Set(['county', 'area']);
+
+/**
+ * Is this item about somewhere near the person? Near when a place it names lies within the radius. Weaker: it comes
+ * from the person's own force and names no place that can be located (or only a whole county). A far place rules an
+ * item out even from a neighbouring force's source: Newcastle is not near Colchester.
+ */
+export function matchItemToPerson(analysis: Analysis, item: FeedItem, person: WatchedPerson, deps: NearbyDeps): NearMatch {
+  const home: LatLng = { lat: person.lat, lng: person.lng };
+  let nearestSpecific: { name: string; km: number } | undefined;
+  let nearestBroad: { name: string; km: number } | undefined;
+  for (const place of analysis.places) {
+    const at = locate(place, home, deps);
+    if (!at) continue;
+    const candidate = { name: place.name, km: distanceKm(home, at) };
+    if (BROAD_KINDS.has(place.kind)) {
+      if (!nearestBroad || candidate.km < nearestBroad.km) nearestBroad = candidate;
+    } else if (!nearestSpecific || candidate.km < nearestSpecific.km) {
+      nearestSpecific = candidate;
+    }
+  }
+  const measured = nearestSpecific ?? nearestBroad;
+  const withDistance = measured ? { distanceKm: round1(measured.km), nearestPlace: measured.name } : {};
+  if (measured && measured.km <= person.radiusKm) return { near: true, ...withDistance, basis: 'distance' };
+  if (nearestSpecific) return { near: false, ...withDistance, basis: 'none' };
+  const fromOwnForce = deps.forceIdOfSource(item.sourceId) === person.forceId;
+  return fromOwnForce ? { near: true, basis: 'own-force' } : { near: false, ...withDistance, basis: 'none' };
+}
+
+function locate(place: PlaceMention, home: LatLng, deps: NearbyDeps): LatLng | undefined {
+  if (typeof place.lat === 'number' && typeof place.lng === 'number') return { lat: place.lat, lng: place.lng };
+  const found = deps.gazetteer.lookup(place.name);
+  const candidates: readonly LatLng[] = found === undefined ? [] : isList(found) ? found : [found];
+  if (candidates.length > 0) {
+    // Several places share a name (Newport): the one nearest the person is the one a local report means.
+    return candidates.reduce((best, next) => (distanceKm(home, next) < distanceKm(home, best) ? next : best));
+  }
+  return deps.placeCoordinates?.get(place.name.trim().toLowerCase());
+}
+
+function isList(found: LatLng | readonly LatLng[]): found is readonly LatLng[] {
+  return Array.isArray(found);
+}
+
+function round1(km: number): number {
+  return Math.round(km * 10) / 10;
+}
