@@ -1,0 +1,31 @@
+import type { FeedItem } from './source.ts';
+import { canonicalUrl } from './canonical-url.ts';
+import { collapseWhitespace, htmlToText } from './html-to-text.ts';
+import { MAX_ITEM_TEXT_CHARS, type ParseContext } from './parse-context.ts';
+import { parseFeedDate } from './parse-date.ts';
+
+export interface RawItem {
+  /** Candidate links in order of preference; the first that is a usable http(s) URL wins. */
+  links: string[];
+  /** Title as found; may contain HTML (escaped or CDATA). */
+  titleHtml: string;
+  /** Body or summary as found; may contain HTML. */
+  bodyHtml: string;
+  date: string | undefined;
+  /** True when the title is declared plain text (Atom type="text"), so "<" in it is a character, not a tag. */
+  titleIsPlainText?: boolean;
+}
+
+/** Normalises one raw entry; null when it has no usable http(s) link (e.g. only a `javascript:` one) or no title. */
+export function buildItem(raw: RawItem, context: ParseContext): FeedItem | null {
+  let url: string | null = null;
+  for (const link of raw.links) {
+    url = canonicalUrl(link, context.url);
+    if (url !== null) break;
+  }
+  if (url === null) return null;
+  const title = raw.titleIsPlainText ? collapseWhitespace(raw.titleHtml) : htmlToText(raw.titleHtml);
+  const text = htmlToText(raw.bodyHtml).slice(0, MAX_ITEM_TEXT_CHARS);
+  if (title === '' && text === '') return null;
+  return { sourceId: context.sourceId, url, title: title || text.slice(0, 120), text, publishedAt: parseFeedDate(raw.date) };
+}

@@ -1,0 +1,44 @@
+import { Parser } from 'htmlparser2';
+
+/** Elements whose content is never text a reader should see. */
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head']);
+
+/** Elements that separate words: closing one must not glue "end" and "start" of neighbouring blocks together. */
+const BREAKING_ELEMENTS = new Set([
+  'p', 'div', 'br', 'li', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'tr', 'td', 'th', 'table', 'section',
+  'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'figcaption', 'address',
+]);
+
+/**
+ * Turns an HTML fragment (a feed description, a CDATA body, a title with <b>) into plain text: tags stripped,
+ * script and style dropped, entities decoded (htmlparser2 knows the full HTML named set and numeric references),
+ * whitespace collapsed. The result is only ever shown as text, never as HTML.
+ */
+export function htmlToText(html: string): string {
+  if (!html.includes('<') && !html.includes('&')) return collapseWhitespace(html);
+  const parts: string[] = [];
+  let skipDepth = 0;
+  const parser = new Parser(
+    {
+      onopentag(name) {
+        if (SKIPPED_ELEMENTS.has(name)) skipDepth += 1;
+        else if (BREAKING_ELEMENTS.has(name)) parts.push(' ');
+      },
+      onclosetag(name) {
+        if (SKIPPED_ELEMENTS.has(name)) skipDepth = Math.max(0, skipDepth - 1);
+        else if (BREAKING_ELEMENTS.has(name)) parts.push(' ');
+      },
+      ontext(text) {
+        if (skipDepth === 0) parts.push(text);
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true },
+  );
+  parser.write(html);
+  parser.end();
+  return collapseWhitespace(parts.join(''));
+}
+
+export function collapseWhitespace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}

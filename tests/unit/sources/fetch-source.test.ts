@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Clock, Sleep } from '../../../src/core/platform.ts';
+import { fetchSource, type FetchSourceDeps } from '../../../src/core/sources/fetch-source.ts';
+import type { Source } from '../../../src/core/sources/source.ts';
+import { startLocalServer, type LocalServer } from '../../helpers/local-http-server.ts';
+
+const rss = readFileSync(new URL('../../fixtures/feeds/met-news.rss.xml', import.meta.url), 'utf8');
+const servers: LocalServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+});
+
+async function serve(...args: Parameters<typeof startLocalServer>): Promise<LocalServer> {
+  const server = await startLocalServer(...args);
+  servers.push(server);
+  return server;
+}
+
+function source(url: string, id = 'test:rss'): Source {
+  return { id, kind: 'rss', url, label: 'Test feed' };
+}
+
+const fixedNow = Date.UTC(2026, 10, 24, 12, 0, 0);
+function deps(overrides: Partial<FetchSourceDeps> = {}): FetchSourceDeps {
+  const clock: Clock = { now: () => fixedNow };
+  const sleep: Sleep = async () => undefined;
+  return { fetch: (url, init) => fetch(url, init), clock, sleep, random: () => 0.5, ...overrides };
+}
+
+describe('fetching a source', () => {
+  it('fetches and parses a feed, recording validators and item counts in its health', async () => {
+    const server = await serve({
+      '/rss': { headers: { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Tue, 24 Nov 2026 09:15:00 GMT' }, body: rss },
+    });
+    const result = await fetchSource(source(`${server.url}/rss`), undefined, deps());
+    expect(result.status).toBe('ok');
+    expect(result.items?.map((item) => item.title)).toContain('Appeal following collision in Hackney');
+    expect(result.health).toMatchObject({
+      sourceId: 'test:rss',
+      lastStatus: 200,
+      lastItemCount: 3,
+      maxItemCount: 3,
+      consecutiveFailures: 0,
+      etag: '"v1"',
+      lastModified: 'Tue, 24 Nov 2026 09:15:00 GMT',
+      lastOkAt: new Date(fixedNow).toISOString(),
+    });
+    expect(result.bytesRead).toBe(Buffer.byteLength(rss));
+  });
+
+  it('sends If-None-Match and If-Modified-Since on the next poll and reads no body on 304, keeping the item count', async () => {
+    const server = await serve((req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"v1"', 'last-modified': 'Tue, 24 Nov 2026 09:15:00 GMT' });
+      res.end(rss);
+    });
+    const first = await fetchSource(source(`${server.url}/rss`), undefined, deps());
+    const second = await fetchSource(source(`${server.url}/rss`), first.health, deps());
+    expect(server.requests[1]?.headers['if-none-match']).toBe('"v1"');
+    expect(server.requests[1]?.headers['if-modified-since']).toBe('Tue, 24 Nov 2026 09:15:00 GMT');
+    expect(second.status).toBe('not-modified');
+    expect(second.items).toBeUndefined();
+    expect(second.bytesRead).toBe(0);
+    expect(second.health.lastStatus).toBe(304);
+    expect(second.health.lastItemCount).toBe(3);
+    expect(second.health.etag).toBe('"v1"');
+  });
+});
