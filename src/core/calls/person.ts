@@ -1,0 +1,34 @@
+/** A person the family looks after, as the carer app records them. Syncable: id, hlc and a tombstone. */
+export interface PhoneContact {
+  /** Who answers: "Barclays", "Sarah (daughter)". */
+  name: string;
+  phone: string;
+}
+
+export interface CaredPerson {
+  id: string;
+  hlc: string;
+  deleted?: true;
+  name: string;
+  /** Normalised UK postcode, e.g. "CO1 1AA". */
+  postcode: string;
+  /** False when it was saved offline without being looked up. */
+  postcodeChecked: boolean;
+  lat?: number;
+  lng?: number;
+  /** Police force area id (data.police.uk style). */
+  forceId?: string;
+  placeName?: string;
+  phones: string[];
+  banks: PhoneContact[];
+  familyNumbers: PhoneContact[];
+  safeWord?: string;
+}
+
+const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
+
+/** "co11aa" → "CO1 1AA"; null when it is not shaped like a UK postcode. */
+export function normalisePostcode(input: string): string | null {
+  const match = POSTCODE.exec(input.trim().toUpperCase().replace(/\s+/g, ' '));
+  return match ? `${match[1]} ${match[2]}` : null;
+}
