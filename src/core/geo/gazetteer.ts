@@ -1,0 +1,88 @@
+import type { PlaceMention } from '../detect/vocabulary.ts';
+
+export type PlaceKind = NonNullable<PlaceMention['kind']>;
+
+export interface GazetteerPlace {
+  name: string;
+  lat: number;
+  lng: number;
+  kind: PlaceKind;
+  /** County or council area ("Hertfordshire", "Greater London"); empty when unknown. */
+  county: string;
+}
+
+/** The generated GeoNames file: rows of [name, lat, lng, county]. */
+export interface GazetteerData {
+  source?: string;
+  license?: string;
+  places: readonly (readonly [string, number, number, string])[];
+}
+
+/** The hand-made file: counties, districts, boroughs ([name, lat, lng, kind, county]) and aliases ("Dereham"). */
+export interface GazetteerSupplement {
+  places: readonly (readonly [string, number, number, string, string])[];
+  aliases?: Readonly<Record<string, string>>;
+}
+
+export interface Gazetteer {
+  /** The best place of that name: hand-made entries first, then the one in `county` when several share the name. */
+  lookup(name: string, hint?: { county?: string }): GazetteerPlace | undefined;
+  lookupAll(name: string): GazetteerPlace[];
+  /** Longest name in words, so a caller scanning text knows how far to look ahead. */
+  readonly maxWords: number;
+}
+
+const KINDS: ReadonlySet<string> = new Set<PlaceKind>(['town', 'village', 'district', 'county', 'borough', 'area']);
+
+/** Case, punctuation, "Saint"/"St." and hyphens do not matter: "St. Albans", "saint albans", "St-Albans" are one key. */
+export function placeKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[’'`.]/g, '')
+    .replace(/[-‐–,/()]/g, ' ')
+    .replace(/\bsaint\b/g, 'st')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function createGazetteer(data: GazetteerData, supplement?: GazetteerSupplement): Gazetteer {
+  const byKey = new Map<string, GazetteerPlace[]>();
+  let maxWords = 1;
+  const add = (place: GazetteerPlace, first: boolean) => {
+    const key = placeKey(place.name);
+    const list = byKey.get(key) ?? [];
+    if (first) list.unshift(place);
+    else list.push(place);
+    byKey.set(key, list);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+  };
+  for (const [name, lat, lng, county] of data.places) add({ name, lat, lng, kind: 'town', county }, false);
+  // Hand-made entries win over GeoNames rows of the same name ("Wales" the country, not the Yorkshire village).
+  for (const [name, lat, lng, kind, county] of supplement?.places ?? []) {
+    add({ name, lat, lng, kind: KINDS.has(kind) ? (kind as PlaceKind) : 'area', county }, true);
+  }
+  for (const [alias, target] of Object.entries(supplement?.aliases ?? {})) {
+    const key = placeKey(alias);
+    const targets = byKey.get(placeKey(target));
+    if (!targets || byKey.has(key)) continue;
+    byKey.set(key, targets);
+    maxWords = Math.max(maxWords, key.split(' ').length);
+  }
+  return {
+    maxWords,
+    lookupAll: (name) => [...(byKey.get(placeKey(name)) ?? [])],
+    lookup(name, hint) {
+      const list = byKey.get(placeKey(name));
+      if (!list || list.length === 0) return undefined;
+      if (hint?.county) {
+        const wanted = placeKey(hint.county);
+        const inCounty = list.find((place) => placeKey(place.county) === wanted);
+        if (inCounty) return inCounty;
+      }
+      return list[0];
+    },
+  };
+}
