@@ -18,6 +18,8 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   cdataPropName: '#cdata',
   trimValues: true,
+  // Atom text constructs may hold XHTML markup; kept raw so its text keeps its order (see parse-atom.ts).
+  stopNodes: ['feed.entry.title', 'feed.entry.summary', 'feed.entry.content'],
 });
 
 /** Parses XML into a plain object tree, or throws ParseError naming the source and the line of the fault. */
@@ -73,4 +75,12 @@ export function firstText(node: XmlNode, ...names: string[]): string {
     if (text !== '') return elementText(asArray(node[name])[0]);
   }
   return '';
+}
+
+/** Raw element content as kept for a stop node: XML entities decoded outside CDATA sections, CDATA verbatim. */
+export function decodeRawXmlContent(raw: string): string {
+  return raw
+    .split(/<!\[CDATA\[([\s\S]*?)\]\]>/)
+    .map((part, index) => (index % 2 === 1 ? part : decodeXmlEntities(part)))
+    .join('');
 }
