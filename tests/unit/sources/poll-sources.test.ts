@@ -59,4 +59,113 @@ describe('polling many sources', () => {
     expect(report.sources[0]?.result).toBeUndefined();
     expect(report.healthById.a).toEqual(waiting);
   });
+
+  it('fetches sources on one host one at a time with a polite gap, and different hosts in parallel', async () => {
+    const inFlightByHost = new Map<string, number>();
+    const maxInFlightByHost = new Map<string, number>();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const server = await startLocalServer(async (req, res) => {
+      const host = (req.headers.host ?? '').split(':')[0] ?? '';
+      inFlightByHost.set(host, (inFlightByHost.get(host) ?? 0) + 1);
+      maxInFlightByHost.set(host, Math.max(maxInFlightByHost.get(host) ?? 0, inFlightByHost.get(host) ?? 0));
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      inFlight -= 1;
+      inFlightByHost.set(host, (inFlightByHost.get(host) ?? 1) - 1);
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss);
+    });
+    servers.push(server);
+    const port = new URL(server.url).port;
+    // A virtual clock: time passes only when the poller sleeps, so the gap is observed without waiting for it.
+    let virtualNow = now;
+    const sleeps: number[] = [];
+    const virtualClock: Clock = { now: () => virtualNow };
+    const virtualSleep: Sleep = async (ms) => {
+      sleeps.push(ms);
+      virtualNow += ms;
+    };
+    const sources: Source[] = [
+      { id: 'ip-1', kind: 'rss', url: `http://127.0.0.1:${port}/one`, label: '1' },
+      { id: 'ip-2', kind: 'rss', url: `http://127.0.0.1:${port}/two`, label: '2' },
+      { id: 'name-1', kind: 'rss', url: `http://localhost:${port}/three`, label: '3' },
+    ];
+    const report = await pollSources(sources, {}, {
+      fetch: (url, init) => fetch(url, init),
+      clock: virtualClock,
+      sleep: virtualSleep,
+      random: () => 0.5,
+    });
+    expect(report.sources.map((entry) => entry.result?.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(maxInFlightByHost.get('127.0.0.1')).toBe(1);
+    expect(maxInFlight).toBe(2);
+    // The second request to 127.0.0.1 waited the default 2 s gap; localhost, a different host, did not wait.
+    expect(sleeps).toEqual([2000]);
+    const paths = server.requests.filter((request) => request.headers.host?.startsWith('127.0.0.1')).map((request) => request.path);
+    expect(paths).toEqual(['/one', '/two']);
+  });
+
+  it('uses a configured gap', async () => {
+    const server = await startLocalServer({ '/a': { headers: { 'content-type': 'application/rss+xml' }, body: rss }, '/b': { headers: { 'content-type': 'application/rss+xml' }, body: rss } });
+    servers.push(server);
+    const sleeps: number[] = [];
+    await pollSources(
+      [
+        { id: 'a', kind: 'rss', url: `${server.url}/a`, label: 'A' },
+        { id: 'b', kind: 'rss', url: `${server.url}/b`, label: 'B' },
+      ],
+      {},
+      { fetch: (url, init) => fetch(url, init), clock, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5, hostGapMs: 5000 },
+    );
+    expect(sleeps).toEqual([5000]);
+  });
+
+  it('sends validators from stored health and reports an unchanged source as not modified', async () => {
+    const server = await startLocalServer((req, res) => {
+      if (req.headers['if-none-match'] === '"same"') {
+        res.writeHead(304);
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'application/rss+xml', etag: '"same"' });
+      res.end(rss);
+    });
+    servers.push(server);
+    const sources: Source[] = [{ id: 'a', kind: 'rss', url: `${server.url}/rss`, label: 'A' }];
+    const pollDeps = { fetch: (url: string, init?: RequestInit) => fetch(url, init), clock, sleep: noSleep, random: () => 0.5 };
+    const first = await pollSources(sources, {}, pollDeps);
+    const second = await pollSources(sources, first.healthById, pollDeps);
+    expect(second.sources[0]?.result?.status).toBe('not-modified');
+    expect(second.items).toEqual([]);
+    expect(second.healthById.a).toMatchObject({ lastStatus: 304, lastItemCount: 3, etag: '"same"' });
+  });
+
+  it('survives a progress callback that throws and a source that cannot be reached', async () => {
+    const dead = await startLocalServer(() => undefined);
+    const deadUrl = `${dead.url}/rss`;
+    await dead.close();
+    const server = await startLocalServer({ '/rss': { headers: { 'content-type': 'application/rss+xml' }, body: rss } });
+    servers.push(server);
+    const report = await pollSources(
+      [
+        { id: 'dead', kind: 'rss', url: deadUrl, label: 'Dead' },
+        { id: 'bad-scheme', kind: 'custom-feed', url: 'javascript:alert(1)', label: 'Bad' },
+        { id: 'alive', kind: 'rss', url: `${server.url}/rss`, label: 'Alive' },
+      ],
+      {},
+      {
+        fetch: (url, init) => fetch(url, init),
+        clock,
+        sleep: noSleep,
+        random: () => 0.5,
+        onProgress: () => {
+          throw new Error('display broke');
+        },
+      },
+    );
+    expect(report.healthById.dead?.lastError).toMatch(/network error/);
+    expect(report.healthById['bad-scheme']?.lastError).toMatch(/refused/);
+    expect(report.sources.find((entry) => entry.source.id === 'alive')?.result?.items).toHaveLength(3);
+  });
 });
