@@ -2,45 +2,78 @@ import { Parser } from 'htmlparser2';
 import type { FeedItem } from './source.ts';
 import { buildItem } from './build-item.ts';
 import { collapseWhitespace } from './html-to-text.ts';
-import { MAX_ITEMS_PER_SOURCE, type ParseContext } from './parse-context.ts';
+import { MAX_ITEM_TEXT_CHARS, MAX_ITEMS_PER_SOURCE, type ParseContext } from './parse-context.ts';
 
-/** Page furniture: headings and links inside these are site navigation, never news items. */
-const NOISE_ELEMENTS = new Set(['header', 'nav', 'footer', 'aside', 'form']);
-const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head']);
+/** Site furniture: headings and links in these are navigation, never news items. */
+const ALWAYS_NOISE = new Set(['nav', 'aside', 'dialog']);
+/** A page's own header and footer are furniture; a header or footer inside a story card is part of the card. */
+const NOISE_UNLESS_IN_CONTENT = new Set(['header', 'footer']);
+const CONTENT_ELEMENTS = new Set(['main', 'article', 'li']);
+/** Elements that hold one story each: the story's text ends where its card ends. */
+const CARD_ELEMENTS = new Set(['li', 'article']);
+const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'select', 'button']);
 const VOID_ELEMENTS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
 ]);
 const PUBLISHED = /Published:?\s*(\d{1,2}:\d{2}\s+\d{1,2}\/\d{1,2}\/\d{4})/i;
+/** Text fragments kept per story: a summary line or two is all detection needs from a listing. */
+const MAX_FRAGMENTS = 200;
 
 interface ListingEntry {
   href: string;
   title: string[];
+  /** Text in the story's card before its heading (some layouts put the date first). */
+  before: string[];
+  /** Text after the heading, up to the next heading or the end of the card. */
   after: string[];
+  /** Stack depth of the card holding the heading, or -1 when it sits in no card. */
+  cardDepth: number;
+}
+
+interface OpenElement {
+  name: string;
+  noise: boolean;
+  skipped: boolean;
 }
 
 /**
- * The Single Online Home news listing (`/news/<force>/news/`): each story is an `h3 > a` followed by a
- * `Published: HH:MM DD/MM/YYYY` line and usually a one-line summary. Text between one story's heading and the
- * next heading belongs to that story. Parsed with htmlparser2 in streaming mode: no DOM exists in a service worker.
+ * The Single Online Home news listing (`/news/<force>/news/`): each story is an `h3 > a` with a
+ * `Published: HH:MM DD/MM/YYYY` line near it (usually after, sometimes before the heading) and often a one-line
+ * summary. Page header, navigation, cookie banner and footer are ignored. Parsed with htmlparser2 in streaming
+ * mode: no DOM exists in a service worker.
  */
 export function parseSohListing(html: string, context: ParseContext): FeedItem[] {
   const entries: ListingEntry[] = [];
-  let noiseDepth = 0;
-  let skipDepth = 0;
+  const stack: OpenElement[] = [];
   let inHeading = false;
   let headingHref: string | undefined;
   let headingText: string[] = [];
   let current: ListingEntry | undefined;
+  let pendingBefore: string[] = [];
+
+  const ignoring = (): boolean => stack.some((element) => element.noise || element.skipped);
+  const inContent = (): boolean => stack.some((element) => CONTENT_ELEMENTS.has(element.name));
+  const push = (target: string[], text: string): void => {
+    if (target.length < MAX_FRAGMENTS) target.push(text);
+  };
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
-        if (VOID_ELEMENTS.has(name)) return;
-        if (NOISE_ELEMENTS.has(name)) noiseDepth += 1;
-        if (SKIPPED_ELEMENTS.has(name)) skipDepth += 1;
-        if (noiseDepth > 0 || skipDepth > 0) return;
+        if (VOID_ELEMENTS.has(name)) {
+          if (!ignoring()) push(current?.after ?? pendingBefore, ' ');
+          return;
+        }
+        const noise =
+          ALWAYS_NOISE.has(name) ||
+          (NOISE_UNLESS_IN_CONTENT.has(name) && !inContent()) ||
+          /\bcookie/i.test(attribs.class ?? '') ||
+          /\bcookie/i.test(attribs.id ?? '');
+        stack.push({ name, noise, skipped: SKIPPED_ELEMENTS.has(name) });
+        if (ignoring()) return;
+        if (CARD_ELEMENTS.has(name) && current === undefined) pendingBefore = [];
         if (/^h[1-6]$/.test(name)) {
-          // Any heading ends the previous story's trailing text; only h3 starts a new one.
+          // Any heading ends the previous story's text; only h3 starts a new one.
           current = undefined;
           if (name === 'h3') {
             inHeading = true;
@@ -49,33 +82,38 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
           }
         } else if (name === 'a' && inHeading && headingHref === undefined && attribs.href !== undefined) {
           headingHref = attribs.href;
-        } else if (current !== undefined) {
-          current.after.push(' ');
+        } else if (!inHeading) {
+          push(current?.after ?? pendingBefore, ' ');
         }
       },
       onclosetag(name) {
         if (VOID_ELEMENTS.has(name)) return;
-        const wasNoise = noiseDepth > 0 || skipDepth > 0;
-        if (NOISE_ELEMENTS.has(name)) noiseDepth = Math.max(0, noiseDepth - 1);
-        if (SKIPPED_ELEMENTS.has(name)) skipDepth = Math.max(0, skipDepth - 1);
-        if (wasNoise) return;
+        const wasIgnoring = ignoring();
+        const depth = stack.length - 1;
+        // htmlparser2 reports implied closes too, so the stack stays balanced on sloppy markup.
+        if (stack.at(-1)?.name === name) stack.pop();
+        if (wasIgnoring) return;
         if (name === 'h3' && inHeading) {
           inHeading = false;
           if (headingHref !== undefined) {
-            current = { href: headingHref, title: headingText, after: [] };
+            const cardDepth = findLastIndex(stack, (element) => CARD_ELEMENTS.has(element.name));
+            current = { href: headingHref, title: headingText, before: pendingBefore, after: [], cardDepth };
             entries.push(current);
           }
-        } else if (name === 'main' || name === 'ul' || name === 'ol') {
-          // The end of the listing's container ends the last story's text.
-          if (name === 'main') current = undefined;
-        } else if (current !== undefined) {
-          current.after.push(' ');
+          pendingBefore = [];
+        } else if (CARD_ELEMENTS.has(name) && current !== undefined && current.cardDepth === depth) {
+          current = undefined;
+          pendingBefore = [];
+        } else if (name === 'main') {
+          current = undefined;
+        } else if (!inHeading) {
+          push(current?.after ?? pendingBefore, ' ');
         }
       },
       ontext(text) {
-        if (noiseDepth > 0 || skipDepth > 0) return;
+        if (ignoring()) return;
         if (inHeading) headingText.push(text);
-        else if (current !== undefined && current.after.length < 200) current.after.push(text);
+        else push(current?.after ?? pendingBefore, text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
@@ -87,8 +125,9 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
   for (const entry of entries) {
     if (items.length >= MAX_ITEMS_PER_SOURCE) break;
     const after = collapseWhitespace(entry.after.join(''));
-    const published = PUBLISHED.exec(after);
-    const summary = collapseWhitespace(after.replace(PUBLISHED, ' '));
+    const before = collapseWhitespace(entry.before.join(''));
+    const published = PUBLISHED.exec(after) ?? PUBLISHED.exec(before);
+    const summary = collapseWhitespace(after.replace(PUBLISHED, ' ')) || collapseWhitespace(before.replace(PUBLISHED, ' '));
     // Text is already decoded by htmlparser2: pass it as plain text so a literal "<" in a headline survives.
     const item = buildItem(
       {
@@ -100,9 +139,16 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
       },
       context,
     );
-    if (item !== null && isStoryLink(item.url, context.url)) items.push({ ...item, text: summary });
+    if (item !== null && isStoryLink(item.url, context.url)) items.push({ ...item, text: summary.slice(0, MAX_ITEM_TEXT_CHARS) });
   }
   return items;
+}
+
+function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
+  for (let index = items.length - 1; index >= 0; index--) {
+    if (predicate(items[index] as T)) return index;
+  }
+  return -1;
 }
 
 /**

@@ -123,6 +123,27 @@ describe('Single Online Home news listing', () => {
   });
 });
 
+describe('Single Online Home listing, date-first layout (Kent "latest")', () => {
+  const items = parseFeed(fixture('kent-latest-listing.html'), {
+    sourceId: 'kent:news',
+    url: 'https://www.kent.police.uk/news/kent/latest/',
+    contentType: 'text/html',
+  });
+
+  it('reads stories whose card header holds the date before the heading, inside a page-wide form', () => {
+    expect(items.map((item) => [item.title, item.publishedAt])).toEqual([
+      ['Warning issued after fraudsters target elderly in Tunbridge Wells', '2026-11-23T16:45:00.000Z'],
+      ['Road closure on the A2 <overnight>', '2026-11-21T08:10:00.000Z'],
+    ]);
+    expect(items[0]?.url).toBe('https://www.kent.police.uk/news/kent/news/news/2026/november/warning-issued-after-fraudsters-target-elderly-in-tunbridge-wells/');
+  });
+
+  it('keeps each card’s text to its own story', () => {
+    expect(items[0]?.text).toBe('Fraud Tunbridge Wells Officers are appealing to families to talk to older relatives after callers claiming to be from the Met asked for bank cards.');
+    expect(items[1]?.text).toBe('');
+  });
+});
+
 describe('bad input', () => {
   it('reports malformed XML as a ParseError naming the source, not a crash', () => {
     const broken = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Unclosed</channel></rss>';
