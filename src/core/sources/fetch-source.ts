@@ -2,6 +2,7 @@ import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import type { FeedItem, Source, SourceHealth } from './source.ts';
 import { backoffDelayMs, retryAfterMs } from './backoff.ts';
 import type { HostPoliteness } from './host-politeness.ts';
+import { decodeBody } from './decode-body.ts';
 import { parseFeed } from './parse-feed.ts';
 import { readBodyCapped, ResponseTooLargeError } from './read-body-capped.ts';
 import { fetchFollowingRedirects, FetchRefusedError, refuseUnlessHttp } from './follow-redirects.ts';
@@ -192,15 +193,6 @@ function applyOutcome(source: Source, previous: SourceHealth, outcome: Outcome, 
         ...(outcome.finalUrl !== undefined ? { finalUrl: outcome.finalUrl } : {}),
       };
     }
-  }
-}
-
-function decodeBody(bytes: Uint8Array, contentType: string | undefined): string {
-  const charset = /charset\s*=\s*"?([\w.:-]+)/i.exec(contentType ?? '')?.[1] ?? 'utf-8';
-  try {
-    return new TextDecoder(charset).decode(bytes);
-  } catch {
-    return new TextDecoder('utf-8').decode(bytes);
   }
 }
 

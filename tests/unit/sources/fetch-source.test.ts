@@ -70,4 +70,14 @@ describe('fetching a source', () => {
     expect(second.health.lastItemCount).toBe(3);
     expect(second.health.etag).toBe('"v1"');
   });
+
+  it('decodes a feed in the charset its XML declaration names when the server does not say', async () => {
+    const latin1Feed = Buffer.from(
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><item><title>Caf\u00e9 owner warns of \u00a3500 scam</title><link>https://example.org/a</link></item></channel></rss>',
+      'latin1',
+    );
+    const server = await serve({ '/rss': { headers: { 'content-type': 'application/xml' }, body: latin1Feed } });
+    const result = await fetchSource(source(`${server.url}/rss`), undefined, deps());
+    expect(result.items?.[0]?.title).toBe('Caf\u00e9 owner warns of \u00a3500 scam');
+  });
 });
