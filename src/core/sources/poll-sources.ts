@@ -8,6 +8,8 @@ export type PollStage = 'skipped' | 'queued' | 'fetching' | 'ok' | 'not-modified
 export interface PollSourcesDeps extends FetchSourceDeps {
   /** Gap between requests to the same host when no `politeness` is given. Default 2 s. */
   hostGapMs?: number;
+  /** Requests in flight at once across all hosts. Default 6, like a browser's connections per profile. */
+  maxConcurrent?: number;
   onProgress?: (sourceId: string, stage: PollStage, result?: FetchResult) => void;
 }
 
@@ -39,6 +41,7 @@ export async function pollSources(
   const lookup = (id: string): SourceHealth | undefined =>
     healthById instanceof Map ? healthById.get(id) : (healthById as Readonly<Record<string, SourceHealth>>)[id];
   const politeness = deps.politeness ?? createHostPoliteness({ clock: deps.clock, sleep: deps.sleep, gapMs: deps.hostGapMs });
+  const limit = createLimiter(deps.maxConcurrent ?? DEFAULT_MAX_CONCURRENT);
   const report = (sourceId: string, stage: PollStage, result?: FetchResult): void => {
     try {
       deps.onProgress?.(sourceId, stage, result);
@@ -57,10 +60,13 @@ export async function pollSources(
       report(source.id, 'queued');
       const announcing: HostPoliteness = {
         run: (url, task) =>
-          politeness.run(url, () => {
-            report(source.id, 'fetching');
-            return task();
-          }),
+          // The host's turn comes first, then a free slot: waiting for a host never holds a slot.
+          politeness.run(url, () =>
+            limit(() => {
+              report(source.id, 'fetching');
+              return task();
+            }),
+          ),
       };
       const result = await fetchSource(source, previous, { ...deps, politeness: announcing });
       report(source.id, result.status, result);
@@ -75,6 +81,24 @@ export async function pollSources(
     if (entry.result?.items) items.push(...entry.result.items);
   }
   return { sources: polled, healthById: healthOut, items };
+}
+
+export const DEFAULT_MAX_CONCURRENT = 6;
+
+/** Runs at most `max` tasks at once, the rest in arrival order. */
+function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: Array<() => void> = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (running >= Math.max(1, max)) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
 
 /** Due unless a backoff or Retry-After time lies in the future. */

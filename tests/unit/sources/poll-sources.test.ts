@@ -168,4 +168,28 @@ describe('polling many sources', () => {
     expect(report.healthById['bad-scheme']?.lastError).toMatch(/refused/);
     expect(report.sources.find((entry) => entry.source.id === 'alive')?.result?.items).toHaveLength(3);
   });
+
+  it('keeps the number of requests in flight across hosts within the configured limit', async () => {
+    let inFlight = 0;
+    let maxInFlight = 0;
+    const server = await startLocalServer(async (_req, res) => {
+      maxInFlight = Math.max(maxInFlight, ++inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      inFlight -= 1;
+      res.writeHead(200, { 'content-type': 'application/rss+xml' });
+      res.end(rss);
+    });
+    servers.push(server);
+    const port = new URL(server.url).port;
+    const report = await pollSources(
+      [
+        { id: 'ip', kind: 'rss', url: `http://127.0.0.1:${port}/a`, label: 'A' },
+        { id: 'name', kind: 'rss', url: `http://localhost:${port}/b`, label: 'B' },
+      ],
+      {},
+      { fetch: (url, init) => fetch(url, init), clock, sleep: noSleep, random: () => 0.5, maxConcurrent: 1 },
+    );
+    expect(report.sources.map((entry) => entry.result?.status)).toEqual(['ok', 'ok']);
+    expect(maxInFlight).toBe(1);
+  });
 });
