@@ -1,0 +1,61 @@
+/** The care circle: the family's devices sharing alerts and the call log, end-to-end encrypted. */
+import { useEffect, useState } from 'react';
+import { db, repository } from '../app-data.ts';
+import { appCircleSync } from '../sync/circle-sync.ts';
+import { DevicesPanel } from './devices-panel.tsx';
+import { InvitePanel } from './invite-panel.tsx';
+import { NotificationsPanel } from './notifications-panel.tsx';
+import { StartPanel } from './start-panel.tsx';
+import { useMembership, useSyncStatus } from './use-membership.ts';
+
+function SyncPanel() {
+  const status = useSyncStatus();
+  const [busy, setBusy] = useState(false);
+  async function syncNow() {
+    setBusy(true);
+    await appCircleSync(db, repository).syncNow();
+    setBusy(false);
+  }
+  return (
+    <section aria-labelledby="sync-heading">
+      <h2 id="sync-heading">Sync</h2>
+      <p role="status">
+        {busy
+          ? 'Syncing…'
+          : status?.lastSyncAt
+            ? `Last synced ${new Date(status.lastSyncAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.`
+            : 'Not synced yet.'}
+      </p>
+      {status?.lastError ? <p className="field-error">Last attempt failed: {status.lastError}</p> : null}
+      {status?.undecryptable ? <p className="field-error">{status.undecryptable} updates could not be decrypted with this circle’s key and were skipped.</p> : null}
+      <button type="button" className="button" onClick={syncNow} disabled={busy}>
+        Sync now
+      </button>
+    </section>
+  );
+}
+
+export function CircleScreen() {
+  const membership = useMembership();
+  const [justJoined, setJustJoined] = useState(false);
+
+  useEffect(() => {
+    if (membership) void appCircleSync(db, repository).syncNow();
+  }, [membership]);
+
+  if (membership === undefined) return <p>Loading…</p>;
+  if (membership === null) return <StartPanel onJoined={() => setJustJoined(true)} />;
+  return (
+    <>
+      <h1>Care circle</h1>
+      <p>
+        This device is <strong>{membership.deviceName}</strong> in your family’s circle.
+        {justJoined ? ' You have joined: turn on notifications below so urgent alerts reach you.' : ''}
+      </p>
+      <NotificationsPanel membership={membership} />
+      <SyncPanel />
+      <InvitePanel membership={membership} />
+      <DevicesPanel membership={membership} />
+    </>
+  );
+}

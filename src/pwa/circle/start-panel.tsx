@@ -1,0 +1,118 @@
+/** Not in a circle yet: start one, or join one from an invite link (opened, or pasted). */
+import { useEffect, useState, type FormEvent } from 'react';
+import { exportCircleKey, generateCircleKey, importCircleKey } from '../../core/circle/circle-crypto.ts';
+import { parseInviteLink } from '../../core/circle/invite-link.ts';
+import { TextField } from '../../ui/field.tsx';
+import { db } from '../app-data.ts';
+import { saveMembership } from '../sync/circle-membership.ts';
+import { createRelayClient, RelayError } from '../sync/relay-client.ts';
+
+function message(error: unknown): string {
+  if (error instanceof RelayError && error.code === 'invite_used') return 'This invite link was already used. Ask for a new one.';
+  if (error instanceof RelayError && error.code === 'invite_expired') return 'This invite link has expired. Ask for a new one.';
+  if (error instanceof RelayError && error.code === 'invite_unknown') return 'This invite link is not known to the relay. Ask for a new one.';
+  return (error as Error).message;
+}
+
+export function StartPanel({ onJoined }: { onJoined: () => void }) {
+  const [deviceName, setDeviceName] = useState('');
+  const [link, setLink] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  // Opened from an invite link: take the fragment into the form, then remove it from the address bar and history.
+  useEffect(() => {
+    if (location.pathname === '/join' && location.hash.length > 1) {
+      setLink(location.href);
+      history.replaceState(null, '', '/join');
+    }
+  }, []);
+
+  const nameError = deviceName.trim() ? undefined : 'Give this device a name, for example "Anna’s phone".';
+
+  async function create(event: FormEvent) {
+    event.preventDefault();
+    if (nameError) return setError(nameError);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const relayOrigin = location.origin;
+      const created = await createRelayClient(relayOrigin).createCircle(deviceName.trim());
+      const circleKey = await exportCircleKey(await generateCircleKey());
+      await saveMembership(db, { relayOrigin, ...created, circleKey, deviceName: deviceName.trim(), joinedAt: new Date().toISOString() });
+    } catch (caught) {
+      setError(message(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function join(event: FormEvent) {
+    event.preventDefault();
+    if (nameError) return setError(nameError);
+    setBusy(true);
+    setError(undefined);
+    try {
+      const invite = parseInviteLink(link.trim());
+      await importCircleKey(invite.circleKey);
+      if (invite.relayOrigin !== location.origin) throw new Error(`This link is for another relay (${invite.relayOrigin}). Open it there.`);
+      const joined = await createRelayClient(invite.relayOrigin).join(invite.circleId, invite.inviteToken, deviceName.trim());
+      await saveMembership(db, {
+        relayOrigin: invite.relayOrigin,
+        circleId: invite.circleId,
+        ...joined,
+        circleKey: invite.circleKey,
+        deviceName: deviceName.trim(),
+        joinedAt: new Date().toISOString(),
+      });
+      setLink('');
+      if (location.pathname === '/join') history.replaceState(null, '', '/circle');
+      onJoined();
+    } catch (caught) {
+      setError(message(caught));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <h1>Care circle</h1>
+      <p>
+        A care circle shares alerts, the call log and the checklist between the family’s devices. Everything is
+        encrypted on this device; the relay only passes on what it cannot read.
+      </p>
+      <TextField label="Name for this device" hint="Shown to the rest of the family, for example “Anna’s phone”." value={deviceName} onChange={setDeviceName} required />
+      {link ? (
+        <form onSubmit={join} aria-labelledby="join-heading">
+          <h2 id="join-heading">Join the family’s circle</h2>
+          <p>You opened an invite link. Join to receive alerts and share the call log.</p>
+          <button type="submit" className="button primary" disabled={busy}>
+            Join the circle
+          </button>
+        </form>
+      ) : (
+        <>
+          <form onSubmit={create} aria-labelledby="create-heading">
+            <h2 id="create-heading">Start a new circle</h2>
+            <button type="submit" className="button primary" disabled={busy}>
+              Create a care circle
+            </button>
+          </form>
+          <form onSubmit={join} aria-labelledby="paste-heading">
+            <h2 id="paste-heading">Join with an invite link</h2>
+            <TextField label="Invite link" hint="Paste the link a family member sent you." type="url" value={link} onChange={setLink} />
+            <button type="submit" className="button" disabled={busy || !link.trim()}>
+              Join with this link
+            </button>
+          </form>
+        </>
+      )}
+      {error ? (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The relay's HTTP API as functions: used by the carer app's pages and its service worker alike (fetch only, no DOM).
+ * Errors carry the relay's `{"error":{"code","message"}}` so screens can say what went wrong.
+ */
+import type { Envelope } from '../../core/circle/envelope.ts';
+
+export class RelayError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface DeviceInfo {
+  id: string;
+  name: string;
+  createdAt: string;
+  lastSeenAt: string;
+  self: boolean;
+}
+
+export interface RelayClient {
+  createCircle(deviceName: string): Promise<{ circleId: string; deviceId: string; deviceToken: string }>;
+  createInvite(circleId: string, token: string): Promise<{ inviteToken: string; expiresAt: string }>;
+  join(circleId: string, inviteToken: string, deviceName: string): Promise<{ deviceId: string; deviceToken: string }>;
+  listDevices(circleId: string, token: string): Promise<DeviceInfo[]>;
+  revokeDevice(circleId: string, deviceId: string, token: string): Promise<void>;
+  leave(circleId: string, token: string): Promise<void>;
+  pushKey(): Promise<string>;
+  putPushSubscription(deviceId: string, subscription: { endpoint: string; keys: { p256dh: string; auth: string } }, token: string): Promise<void>;
+  postRecords(circleId: string, records: readonly Envelope[], token: string): Promise<number>;
+  getRecords(circleId: string, after: number, token: string): Promise<{ records: (Envelope & { seq: number })[]; seq: number; more: boolean }>;
+  postAlert(circleId: string, alert: { ciphertext: string; urgency: 'high' | 'normal'; topic?: string }, token: string): Promise<number>;
+}
+
+export function createRelayClient(relayOrigin: string, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): RelayClient {
+  async function call<T>(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${relayOrigin}${path}`, {
+        method,
+        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+    } catch {
+      throw new RelayError(0, 'offline', 'The relay could not be reached. Check the connection; changes are kept and sent later.');
+    }
+    if (response.status === 204) return undefined as T;
+    const data = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
+    if (!response.ok) {
+      throw new RelayError(response.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `The relay answered ${response.status}`);
+    }
+    return data as T;
+  }
+  return {
+    createCircle: (deviceName) => call('POST', '/api/circles', { body: { deviceName } }),
+    createInvite: (circleId, token) => call('POST', `/api/circles/${circleId}/invites`, { token, body: {} }),
+    join: (circleId, inviteToken, deviceName) => call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken, deviceName } }),
+    listDevices: async (circleId, token) => (await call<{ devices: DeviceInfo[] }>('GET', `/api/circles/${circleId}/devices`, { token })).devices,
+    revokeDevice: (circleId, deviceId, token) => call('DELETE', `/api/circles/${circleId}/devices/${deviceId}`, { token }),
+    leave: (circleId, token) => call('POST', `/api/circles/${circleId}/leave`, { token, body: {} }),
+    pushKey: async () => (await call<{ publicKey: string }>('GET', '/api/push/key')).publicKey,
+    putPushSubscription: (deviceId, subscription, token) => call('PUT', `/api/devices/${deviceId}/push-subscription`, { token, body: subscription }),
+    postRecords: async (circleId, records, token) => (await call<{ seq: number }>('POST', `/api/circles/${circleId}/records`, { token, body: { records } })).seq,
+    getRecords: (circleId, after, token) => call('GET', `/api/circles/${circleId}/records?after=${after}`, { token }),
+    postAlert: async (circleId, alert, token) => (await call<{ queued: number }>('POST', `/api/circles/${circleId}/alerts`, { token, body: alert })).queued,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * One round of care-circle sync: send this device's queued changes encrypted, then fetch and merge everyone else's.
+ * Merging is last-writer-wins by hybrid logical clock (the repository's applyRemoteRecord), so devices that edited
+ * offline converge. An outbox entry is removed only after the relay acknowledged it: nothing is lost to a crash.
+ */
+import { isLive } from '../../core/calls/next-steps.ts';
+import { openRecord, sealAlert, sealRecord, importCircleKey, DecryptError } from '../../core/circle/circle-crypto.ts';
+import type { Envelope } from '../../core/circle/envelope.ts';
+import type { Repository } from '../../db/repository.ts';
+import { SYNC_TABLES, type KinwatchDb, type SyncTable } from '../../db/schema.ts';
+import { liveCallAlert } from './circle-alert.ts';
+import { loadSyncStatus, updateSyncStatus, type CircleMembership } from './circle-membership.ts';
+import type { RelayClient } from './relay-client.ts';
+
+const BATCH = 200;
+
+interface RecordBody {
+  table: SyncTable;
+  row: { id: string; hlc: string } & Record<string, unknown>;
+}
+
+export interface SyncResult {
+  sent: number;
+  received: number;
+  applied: number;
+  undecryptable: number;
+}
+
+export async function syncOnce(options: {
+  db: KinwatchDb;
+  repository: Repository;
+  membership: CircleMembership;
+  relay: RelayClient;
+  now?: () => Date;
+}): Promise<SyncResult> {
+  const { db, repository, membership, relay } = options;
+  const now = options.now ?? (() => new Date());
+  const key = await importCircleKey(membership.circleKey);
+  const result: SyncResult = { sent: 0, received: 0, applied: 0, undecryptable: 0 };
+  try {
+    // Send: the newest state of each queued row; a row changed twice goes once.
+    for (;;) {
+      const queued = await db.outbox.orderBy('seq').limit(BATCH).toArray();
+      if (queued.length === 0) break;
+      const latest = new Map<string, RecordBody['row'] & { table: SyncTable }>();
+      for (const entry of queued) {
+        const row = (await db.table(entry.table).get(entry.id)) as RecordBody['row'] | undefined;
+        if (row && row.hlc) latest.set(`${entry.table}:${entry.id}`, { ...row, table: entry.table });
+      }
+      const envelopes: Envelope[] = [];
+      for (const [id, { table, ...row }] of latest) {
+        envelopes.push(await sealRecord(key, { id, hlc: row.hlc, deleted: false, value: { table, row } satisfies RecordBody }));
+      }
+      if (envelopes.length > 0) await relay.postRecords(membership.circleId, envelopes, membership.deviceToken);
+      await announceLiveCalls(db, [...latest.values()], membership, relay, key);
+      await db.outbox.bulkDelete(queued.map((entry) => entry.seq!));
+      result.sent += envelopes.length;
+    }
+
+    // Receive: everything after what this device has seen, page by page.
+    let { seq } = await loadSyncStatus(db);
+    for (;;) {
+      const page = await relay.getRecords(membership.circleId, seq, membership.deviceToken);
+      for (const envelope of page.records) {
+        result.received++;
+        try {
+          const opened = await openRecord<RecordBody>(key, envelope);
+          const body = opened.value;
+          if (!body || !(SYNC_TABLES as readonly string[]).includes(body.table) || body.row.hlc !== envelope.hlc) continue;
+          if (await repository.applyRemoteRecord(body.table, body.row as never)) result.applied++;
+        } catch (error) {
+          if (!(error instanceof DecryptError)) throw error;
+          result.undecryptable++;
+        }
+      }
+      seq = page.seq;
+      await updateSyncStatus(db, { seq });
+      if (!page.more) break;
+    }
+    const status = await loadSyncStatus(db);
+    await updateSyncStatus(db, {
+      lastSyncAt: now().toISOString(),
+      lastError: undefined,
+      undecryptable: (status.undecryptable ?? 0) + result.undecryptable,
+    });
+    return result;
+  } catch (error) {
+    await updateSyncStatus(db, { lastError: (error as Error).message });
+    throw error;
+  }
+}
+
+/** A call that looks live pushes to every other device at once, once per call. */
+async function announceLiveCalls(
+  db: KinwatchDb,
+  rows: (RecordBody['row'] & { table: SyncTable })[],
+  membership: CircleMembership,
+  relay: RelayClient,
+  key: CryptoKey,
+): Promise<void> {
+  const calls = rows.filter((row) => row.table === 'calls' && !row.deleted && isLive(row as never));
+  if (calls.length === 0) return;
+  const announced = new Set((await loadSyncStatus(db)).announcedCalls ?? []);
+  for (const call of calls) {
+    if (announced.has(call.id)) continue;
+    const personId = String(call.personId ?? '');
+    const person = personId ? ((await db.people.get(personId)) as { name?: string } | undefined) : undefined;
+    const alert = liveCallAlert(call.id, personId, person?.name);
+    const ciphertext = await sealAlert(key, membership.circleId, alert);
+    await relay.postAlert(membership.circleId, { ciphertext, urgency: 'high', topic: `call-${call.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 27)}` }, membership.deviceToken);
+    announced.add(call.id);
+    await updateSyncStatus(db, { announcedCalls: [...announced].slice(-200) });
+  }
+}
