@@ -71,8 +71,8 @@ export function attribute(value: unknown, name: string): string | undefined {
 
 export function firstText(node: XmlNode, ...names: string[]): string {
   for (const name of names) {
-    const text = collapseWhitespace(elementText(asArray(node[name])[0]));
-    if (text !== '') return elementText(asArray(node[name])[0]);
+    const text = elementText(asArray(node[name])[0]);
+    if (collapseWhitespace(text) !== '') return text;
   }
   return '';
 }
