@@ -176,6 +176,13 @@ describe('bad input', () => {
     expect(items[0]?.title).toContain('&lol9;');
   });
 
+  it('never resolves external entities (XXE)', () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
+<rss version="2.0"><channel><item><title>Leak &secret;</title><link>https://example.org/a</link></item></channel></rss>`;
+    const [item] = parseFeed(xxe, { sourceId: 'custom:xxe', url: 'https://example.org/rss' });
+    expect(item?.title).toBe('Leak &secret;');
+  });
+
   it('decodes numeric character references and the five XML entities, nothing else', () => {
     const xml = `<rss version="2.0"><channel><item><title>Caf&#233; &#x2014; &quot;fish&quot; &amp; chips &apos;n&apos; &nbsp;</title><link>https://example.org/a</link></item></channel></rss>`;
     const [item] = parseFeed(xml, { sourceId: 's', url: 'https://example.org/rss' });
