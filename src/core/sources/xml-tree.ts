@@ -31,7 +31,7 @@ export function parseXmlTree(text: string, sourceId: string): XmlNode {
   try {
     return parser.parse(text) as XmlNode;
   } catch (error) {
-    throw new ParseError(sourceId, `malformed XML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ParseError(sourceId, `invalid XML: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 

@@ -179,8 +179,10 @@ describe('bad input', () => {
   it('never resolves external entities (XXE)', () => {
     const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <rss version="2.0"><channel><item><title>Leak &secret;</title><link>https://example.org/a</link></item></channel></rss>`;
-    const [item] = parseFeed(xxe, { sourceId: 'custom:xxe', url: 'https://example.org/rss' });
-    expect(item?.title).toBe('Leak &secret;');
+    // Refused outright with a clear error: the document is never read with the file's content in it.
+    expect(() => parseFeed(xxe, { sourceId: 'custom:xxe', url: 'https://example.org/rss' })).toThrow(
+      /Source "custom:xxe" could not be read: invalid XML: External entities are not supported/,
+    );
   });
 
   it('decodes numeric character references and the five XML entities, nothing else', () => {
