@@ -18,7 +18,8 @@ try {
   process.exit(2);
 }
 
-if (!existsSync(`${config.staticDir}/index.html`) && existsSync(`${root}/src/pwa/vite.config.ts`)) {
+// A folder named in KINWATCH_STATIC is served as it is; the default dist/pwa is built when missing.
+if (!process.env.KINWATCH_STATIC && !existsSync(`${config.staticDir}/index.html`) && existsSync(`${root}/src/pwa/vite.config.ts`)) {
   jsonLog({ msg: 'building the carer app', into: config.staticDir });
   const built = spawnSync('npx', ['tsx', 'src/cli/build.ts', '--only', 'pwa'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (built.status !== 0) jsonLog({ level: 'warn', msg: 'carer app build failed; serving the API only' });
