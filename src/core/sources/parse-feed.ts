@@ -22,11 +22,14 @@ export function parseFeed(text: string, context: ParseContext): FeedItem[] {
   if ('rss' in tree) return parseRss2(tree, context);
   if ('RDF' in tree) return parseRss1(tree, context);
   if ('feed' in tree) return parseAtom(tree, context);
+  if ('html' in tree) return parseSohListing(body, context);
   const root = Object.keys(tree).find((key) => !key.startsWith('?') && !key.startsWith('#')) ?? '(none)';
   throw new ParseError(context.sourceId, `not a feed: root element <${root}> is not rss, rdf:RDF or feed`);
 }
 
+/** The body decides first (servers label RSS as text/html surprisingly often); the Content-Type breaks ties. */
 function looksLikeHtml(body: string, contentType: string | undefined): boolean {
+  if (/^\s*(<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])/i.test(body)) return false;
   const type = (contentType ?? '').toLowerCase();
   if (type.includes('html') && !type.includes('xhtml')) return true;
   if (type.includes('xml') || type.includes('rss') || type.includes('atom')) return false;

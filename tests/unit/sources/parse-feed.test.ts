@@ -144,6 +144,23 @@ describe('Single Online Home listing, date-first layout (Kent "latest")', () => 
   });
 });
 
+describe('format detection', () => {
+  it('reads RSS served as text/html, and an old RSS 0.91 DOCTYPE', () => {
+    const rss091 = `<?xml version="1.0" encoding="ISO-8859-1"?>
+<!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+<rss version="0.91"><channel><title>t</title><item><title>Old &amp; fine</title><link>https://example.org/a</link></item></channel></rss>`;
+    const items = parseFeed(rss091, { sourceId: 's', url: 'https://example.org/rss', contentType: 'text/html; charset=iso-8859-1' });
+    expect(items.map((item) => item.title)).toEqual(['Old & fine']);
+  });
+
+  it('reads an XHTML listing page served as XML', () => {
+    const xhtml = `<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body><main>
+<h3><a href="/news/x/news/a/">Scam calls in Hitchin</a></h3><p>Published: 10:00 01/12/2026</p></main></body></html>`;
+    const items = parseFeed(xhtml, { sourceId: 's', url: 'https://example.org/news/x/news/', contentType: 'application/xhtml+xml' });
+    expect(items.map((item) => [item.title, item.publishedAt])).toEqual([['Scam calls in Hitchin', '2026-12-01T10:00:00.000Z']]);
+  });
+});
+
 describe('bad input', () => {
   it('reports malformed XML as a ParseError naming the source, not a crash', () => {
     const broken = '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Unclosed</channel></rss>';
