@@ -1,0 +1,80 @@
+import { importCircleKey, sealAlert } from '../circle/circle-crypto.ts';
+import type { Spate } from '../detect/spate.ts';
+import type { WatchedPerson } from '../geo/watched-person.ts';
+import type { Clock, HttpFetch } from '../platform.ts';
+import { describeSpate } from './spate-wording.ts';
+import { isUrgent } from './spate-version.ts';
+import type { CircleConnection } from './watcher-state.ts';
+
+/** What the circle's devices decrypt from an alert push: enough to show it and file it in the alerts inbox. */
+export interface CircleSpateAlert {
+  kind: 'spate';
+  personId: string;
+  personName: string;
+  /** The notification line, ready to show. */
+  message: string;
+  spate: Spate;
+  sentAt: string;
+}
+
+/**
+ * A push message is at most ~4 KB after the relay's wrapping; the sealed alert must leave room for it. Sources are
+ * trimmed (the spate keeps its counts) until the ciphertext fits.
+ */
+export const MAX_ALERT_CIPHERTEXT_CHARS = 3200;
+
+export type SendOutcome = { sent: true } | { sent: false; reason: 'no-circle' | 'failed'; detail?: string };
+
+export interface CircleAlertSenderDeps {
+  fetch: HttpFetch;
+  clock: Clock;
+  crypto?: Crypto;
+}
+
+/** Sends a spate, sealed with the circle key, to POST /api/circles/:id/alerts. Sends nothing without a circle. */
+export function createCircleAlertSender(deps: CircleAlertSenderDeps) {
+  return {
+    async send(circle: CircleConnection | undefined, spate: Spate, person: WatchedPerson): Promise<SendOutcome> {
+      if (!circle) return { sent: false, reason: 'no-circle' };
+      try {
+        const key = await importCircleKey(circle.circleKey, deps.crypto);
+        const ciphertext = await sealCompact(key, circle.circleId, spate, person, deps);
+        const topic = topicFor(spate.id);
+        const response = await deps.fetch(`${circle.relayUrl.replace(/\/+$/, '')}/api/circles/${encodeURIComponent(circle.circleId)}/alerts`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${circle.deviceToken}` },
+          body: JSON.stringify({ ciphertext, urgency: isUrgent(spate) ? 'high' : 'normal', ...(topic ? { topic } : {}) }),
+        });
+        if (!response.ok) return { sent: false, reason: 'failed', detail: `relay answered HTTP ${response.status}` };
+        return { sent: true };
+      } catch (error) {
+        return { sent: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+export type CircleAlertSender = ReturnType<typeof createCircleAlertSender>;
+
+async function sealCompact(key: CryptoKey, circleId: string, spate: Spate, person: WatchedPerson, deps: CircleAlertSenderDeps): Promise<string> {
+  let sources = spate.sources.slice(0, 5);
+  for (;;) {
+    const alert: CircleSpateAlert = {
+      kind: 'spate',
+      personId: person.id,
+      personName: person.name,
+      message: describeSpate(spate, person),
+      spate: { ...spate, sources },
+      sentAt: new Date(deps.clock.now()).toISOString(),
+    };
+    const ciphertext = await sealAlert(key, circleId, alert, deps.crypto);
+    if (ciphertext.length <= MAX_ALERT_CIPHERTEXT_CHARS || sources.length === 0) return ciphertext;
+    sources = sources.slice(0, -1);
+  }
+}
+
+/** RFC 8030 topic: a newer alert for the same spate replaces an undelivered older one. */
+function topicFor(spateId: string): string | undefined {
+  const topic = spateId.replace(/[^A-Za-z0-9_-]/g, '').slice(-32);
+  return topic.length > 0 ? topic : undefined;
+}

@@ -1,0 +1,2 @@
+/** Chrome requires an icon on every notification; a small inline PNG keeps it independent of packaged files. */
+export const NOTIFICATION_ICON_URL = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAsklEQVR42u2Z0Q2AMAhEWcRFHNGlzw0MFEqeyqXf8ELSAlc7zgt17DtAelQfkILaCKSEioFUpBoglSoFpG1aAdJmxYDUonqgZHW9QFX3ZS2ORaOUP6QpoIYmYw3tKRTZC5Rv42GgrTT+FC8Eqp2/vEAN5XEmss7yeHIN0AAN0ABBHkZc65hu7wDCDWjEERY35BPXINyiSFyliWYDzo4hGlZESw9qehJtYahxDv1a+N1v0A1mSG2imQ1YEQAAAABJRU5ErkJggg==';

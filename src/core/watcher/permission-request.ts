@@ -1,0 +1,40 @@
+/** The subset of chrome.permissions used to ask for one site at a time. */
+export interface PermissionsApi {
+  contains(permissions: { origins: string[] }): Promise<boolean>;
+  request(permissions: { origins: string[] }): Promise<boolean>;
+}
+
+export type PermissionOutcome = { granted: true } | { granted: false; message: string };
+
+/** "https://www.essex.police.uk/news/" → "https://www.essex.police.uk/*", the narrowest pattern Chrome accepts. */
+export function originPatternOf(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.hostname}/*`;
+}
+
+/** The message a refused permission shows, naming the site in plain words. */
+export function permissionRefusedMessage(url: string): string {
+  return `Kinwatch can't read ${new URL(url).hostname} without your permission. Press 'Allow' to try again.`;
+}
+
+/**
+ * Asks for exactly the sites behind `urls`. Must be called straight from a click handler: browsers only show the
+ * prompt in response to a user action.
+ */
+export async function requestSiteAccess(permissions: PermissionsApi, urls: string[]): Promise<PermissionOutcome> {
+  const origins = [...new Set(urls.map(originPatternOf))];
+  if (origins.length === 0) return { granted: true };
+  let granted: boolean;
+  try {
+    granted = await permissions.request({ origins });
+  } catch {
+    granted = false;
+  }
+  if (granted) return { granted: true };
+  // Name the first site still missing, so the message says which one.
+  for (const url of urls) {
+    const has = await permissions.contains({ origins: [originPatternOf(url)] }).catch(() => false);
+    if (!has) return { granted: false, message: permissionRefusedMessage(url) };
+  }
+  return { granted: true };
+}

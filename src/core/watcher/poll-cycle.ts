@@ -1,0 +1,160 @@
+import type { Spate } from '../detect/spate.ts';
+import type { WatchedPerson } from '../geo/watched-person.ts';
+import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
+import { pollSources, type PollStage } from '../sources/poll-sources.ts';
+import type { FeedItem, Source } from '../sources/source.ts';
+import type { CircleAlertSender } from './circle-alert-sender.ts';
+import { mergeRecentItems } from './recent-items.ts';
+import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
+import type { SpateNotifier } from './spate-notifier.ts';
+import { spateVersion } from './spate-version.ts';
+import type { CycleSummary, WatcherStore } from './watcher-state.ts';
+
+/** Detection and clustering for everyone watched: analyzeText + findSpates, wired by the caller. */
+export type SpateDetector = (input: {
+  items: FeedItem[];
+  people: WatchedPerson[];
+  previous: Spate[];
+  now: number;
+}) => Promise<{ spates: Spate[]; alerts: Spate[] }> | { spates: Spate[]; alerts: Spate[] };
+
+export interface SourceProgress {
+  sourceId: string;
+  label: string;
+  stage: PollStage;
+  /** Items parsed, when fetched in full. */
+  items?: number;
+  error?: string;
+}
+
+export interface PollCycleDeps {
+  store: WatcherStore;
+  fetch: HttpFetch;
+  clock: Clock;
+  sleep: Sleep;
+  random: Random;
+  sourcesForForce: SourcesForForce;
+  detect: SpateDetector;
+  notifier: SpateNotifier;
+  circleSender: CircleAlertSender;
+  /** Per-source fetch timeout, ms. */
+  timeoutMs?: number;
+  hostGapMs?: number;
+}
+
+export interface CycleResult extends CycleSummary {
+  /** Spates alerted this cycle (shown, or held back by quiet hours). */
+  alerted: Spate[];
+}
+
+/**
+ * One poll: fetch due sources, keep recent items, find spates for everyone watched, and for each new or escalated
+ * spate not yet alerted at this version, notify and tell the circle. State is written so that a worker stopped at
+ * any point neither repeats an alert (alerted versions are saved one by one) nor misses one (spates, which decide
+ * "new", are saved only after their alerts).
+ */
+export function createPollCycle(deps: PollCycleDeps) {
+  let running: Promise<CycleResult> | undefined;
+
+  async function runOnce(onProgress?: (progress: SourceProgress) => void): Promise<CycleResult> {
+    const startedAt = new Date(deps.clock.now()).toISOString();
+    const { store } = deps;
+    const [people, customFeeds, settings, health, storedItems, previous, alertedVersions, circle] = await Promise.all([
+      store.getPeople(),
+      store.getCustomFeeds(),
+      store.getSettings(),
+      store.getHealth(),
+      store.getItems(),
+      store.getSpates(),
+      store.getAlertedVersions(),
+      store.getCircle(),
+    ]);
+
+    const sources = people.length > 0 ? sourcesToPoll(people, customFeeds, deps.sourcesForForce) : [];
+    const labels = new Map<string, Source>(sources.map((source) => [source.id, source]));
+    const report = await pollSources(sources, health, {
+      fetch: deps.fetch,
+      clock: deps.clock,
+      sleep: deps.sleep,
+      random: deps.random,
+      ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+      ...(deps.hostGapMs !== undefined ? { hostGapMs: deps.hostGapMs } : {}),
+      onProgress: (sourceId, stage, result) =>
+        onProgress?.({
+          sourceId,
+          label: labels.get(sourceId)?.label ?? sourceId,
+          stage,
+          ...(result?.items ? { items: result.items.length } : {}),
+          ...(result?.error ? { error: result.error } : {}),
+        }),
+    });
+
+    // Keep the health of sources no longer polled out of the page; keep everyone's recent items by source.
+    const items: Record<string, FeedItem[]> = {};
+    let newItems = 0;
+    for (const polled of report.sources) {
+      const before = storedItems[polled.source.id] ?? [];
+      if (polled.result?.status === 'ok' && polled.result.items) {
+        const merged = mergeRecentItems(before, polled.result.items, deps.clock.now());
+        items[polled.source.id] = merged.items;
+        newItems += merged.added;
+      } else {
+        items[polled.source.id] = mergeRecentItems(before, [], deps.clock.now()).items;
+      }
+    }
+    await store.saveHealth(report.healthById);
+    await store.saveItems(items);
+
+    const persons = people.map((entry) => entry.person);
+    const { spates, alerts } = await deps.detect({ items: Object.values(items).flat(), people: persons, previous, now: deps.clock.now() });
+
+    const alerted: Spate[] = [];
+    const versions = { ...alertedVersions };
+    for (const spate of alerts) {
+      const version = spateVersion(spate);
+      if (versions[spate.id] === version) continue;
+      const person = persons.find((candidate) => candidate.id === spate.personId);
+      if (!person) continue;
+      const shown = await deps.notifier.notify(spate, person, settings.quietHours);
+      versions[spate.id] = version;
+      await store.saveAlertedVersions(versions);
+      const sent = await deps.circleSender.send(circle, spate, person);
+      await store.appendNotified({
+        notificationId: shown.notificationId,
+        spateId: spate.id,
+        personId: person.id,
+        headline: spate.headline,
+        version,
+        at: new Date(deps.clock.now()).toISOString(),
+        shown: shown.shown,
+        ...(shown.heldBack ? { heldBack: shown.heldBack } : {}),
+        sentToCircle: sent.sent,
+      });
+      alerted.push(spate);
+    }
+    await store.saveSpates(spates);
+
+    const summary: CycleSummary = {
+      startedAt,
+      finishedAt: new Date(deps.clock.now()).toISOString(),
+      sourcesChecked: report.sources.filter((polled) => polled.result !== undefined).length,
+      sourcesFailed: report.sources.filter((polled) => polled.result?.status === 'error').length,
+      newItems,
+      alerts: alerted.length,
+    };
+    await store.saveLastCycle(summary);
+    return { ...summary, alerted };
+  }
+
+  return {
+    /** Runs a cycle; a second call while one runs joins it rather than polling twice. */
+    run(onProgress?: (progress: SourceProgress) => void): Promise<CycleResult> {
+      running ??= runOnce(onProgress).finally(() => {
+        running = undefined;
+      });
+      return running;
+    },
+  };
+}
+
+export type PollCycle = ReturnType<typeof createPollCycle>;

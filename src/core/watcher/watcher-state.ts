@@ -1,0 +1,115 @@
+import type { Spate } from '../detect/spate.ts';
+import type { WatchedPerson } from '../geo/watched-person.ts';
+import type { FeedItem, SourceHealth } from '../sources/source.ts';
+import { DEFAULT_QUIET_HOURS, type QuietHours } from './quiet-hours.ts';
+
+/** What the relative chose on the options page. */
+export interface WatcherSettings {
+  /** Minutes between polls (default 15; at least 5 so force sites are not hammered). */
+  pollIntervalMinutes: number;
+  quietHours: QuietHours;
+  /** Carer app address for links when no circle gives a relay address; empty when none. */
+  carerAppUrl: string;
+}
+
+export const DEFAULT_POLL_INTERVAL_MINUTES = 15;
+export const MIN_POLL_INTERVAL_MINUTES = 5;
+
+export const DEFAULT_SETTINGS: WatcherSettings = {
+  pollIntervalMinutes: DEFAULT_POLL_INTERVAL_MINUTES,
+  quietHours: DEFAULT_QUIET_HOURS,
+  carerAppUrl: '',
+};
+
+/** Which of a person's suggested sources are read. */
+export interface PersonSourceChoices {
+  includeNeighbours: boolean;
+  includeGoogleNews: boolean;
+  /** Sources switched off one by one on the options page. */
+  disabledSourceIds: string[];
+}
+
+export const DEFAULT_SOURCE_CHOICES: PersonSourceChoices = {
+  includeNeighbours: true,
+  includeGoogleNews: true,
+  disabledSourceIds: [],
+};
+
+export interface WatchedPersonEntry {
+  person: WatchedPerson;
+  sources: PersonSourceChoices;
+}
+
+/** An RSS/Atom feed the relative added by address (e.g. a Neighbourhood Alert area). */
+export interface CustomFeed {
+  id: string;
+  url: string;
+  label: string;
+  addedAt: string;
+}
+
+/** The family's care circle this browser joined; without it nothing leaves the browser. */
+export interface CircleConnection {
+  /** Relay origin, e.g. "https://kinwatch.example.org". */
+  relayUrl: string;
+  circleId: string;
+  deviceId: string;
+  deviceToken: string;
+  /** The circle's symmetric key, as the invite link carried it (base64url). */
+  circleKey: string;
+  connectedAt: string;
+}
+
+/** One line of the notification log: what was shown (or held back) for which spate version. */
+export interface NotifiedEntry {
+  notificationId: string;
+  spateId: string;
+  personId: string;
+  headline: string;
+  /** The spate version alerted: changes when reports are added or severity rises. */
+  version: string;
+  at: string;
+  shown: boolean;
+  /** Why it was not shown, when it was not. */
+  heldBack?: 'quiet-hours';
+  sentToCircle: boolean;
+}
+
+/** The outcome of the last poll cycle, for the popup. */
+export interface CycleSummary {
+  startedAt: string;
+  finishedAt: string;
+  sourcesChecked: number;
+  sourcesFailed: number;
+  newItems: number;
+  alerts: number;
+}
+
+/**
+ * Everything the watcher keeps between service-worker lives. The extension stores it in chrome.storage.local
+ * (src/db/extension-store.ts); tests keep it in a Map.
+ */
+export interface WatcherStore {
+  getSettings(): Promise<WatcherSettings>;
+  saveSettings(settings: WatcherSettings): Promise<void>;
+  getPeople(): Promise<WatchedPersonEntry[]>;
+  savePeople(people: WatchedPersonEntry[]): Promise<void>;
+  getCustomFeeds(): Promise<CustomFeed[]>;
+  saveCustomFeeds(feeds: CustomFeed[]): Promise<void>;
+  getHealth(): Promise<Record<string, SourceHealth>>;
+  saveHealth(health: Record<string, SourceHealth>): Promise<void>;
+  /** Recent items per source: spates are clustered over a window, not only over what is new this cycle. */
+  getItems(): Promise<Record<string, FeedItem[]>>;
+  saveItems(items: Record<string, FeedItem[]>): Promise<void>;
+  getSpates(): Promise<Spate[]>;
+  saveSpates(spates: Spate[]): Promise<void>;
+  /** Spate id → version last alerted: the guard against repeating an alert after a restart. */
+  getAlertedVersions(): Promise<Record<string, string>>;
+  saveAlertedVersions(versions: Record<string, string>): Promise<void>;
+  getNotifiedLog(): Promise<NotifiedEntry[]>;
+  appendNotified(entry: NotifiedEntry): Promise<void>;
+  getCircle(): Promise<CircleConnection | undefined>;
+  saveCircle(circle: CircleConnection | undefined): Promise<void>;
+  getLastCycle(): Promise<CycleSummary | undefined>;
+  saveLastCycle(summary: CycleSummary): Promise<void>;
+}
