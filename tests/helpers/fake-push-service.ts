@@ -1,5 +1,6 @@
 import { createECDH, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 // @ts-expect-error http_ece ships no types
 import ece from 'http_ece';
 
@@ -82,7 +83,14 @@ async function waitUntil(check: () => boolean, timeoutMs: number, what: () => st
   }
 }
 
-export async function startFakePushService(): Promise<FakePushService> {
+export interface FakePushOptions {
+  /** Serve https with this certificate (web-push's own sendNotification only speaks https). */
+  tls?: { key: string; cert: string };
+  /** Skip the protocol checks and decryption, answering 201 at once: for measuring the sender, not this service. */
+  acceptBlindly?: boolean;
+}
+
+export async function startFakePushService(options: FakePushOptions = {}): Promise<FakePushService> {
   const subscriptions = new Map<string, { ecdh: ReturnType<typeof createECDH>; auth: Buffer }>();
   const scripted: (Answer & { count: number; subscriptionId?: string })[] = [];
   const received: ReceivedPush[] = [];
@@ -90,7 +98,7 @@ export async function startFakePushService(): Promise<FakePushService> {
   const attempts: { subscriptionId: string; status: number }[] = [];
   let origin = '';
 
-  const server: Server = createServer(async (request, response) => {
+  const handler = async (request: IncomingMessage, response: ServerResponse) => {
     const body = await readBody(request);
     const id = /^\/push\/([A-Za-z0-9_-]+)$/.exec(request.url ?? '')?.[1] ?? '';
     const reply = (status: number, headers: Record<string, string> = {}) => {
@@ -99,6 +107,10 @@ export async function startFakePushService(): Promise<FakePushService> {
     };
     const subscription = subscriptions.get(id);
     if (request.method !== 'POST' || !subscription) return reply(404);
+    if (options.acceptBlindly) {
+      received.push({ subscriptionId: id, payload: '', ttl: 0, urgency: undefined, topic: undefined, vapidKey: '', audience: '' });
+      return reply(201);
+    }
     const scriptIndex = scripted.findIndex((s) => s.subscriptionId === undefined || s.subscriptionId === id);
     if (scriptIndex >= 0) {
       const script = scripted[scriptIndex]!;
@@ -122,9 +134,10 @@ export async function startFakePushService(): Promise<FakePushService> {
       rejected.push((error as Error).message);
       reply(400);
     }
-  });
+  };
+  const server: Server = options.tls ? (createTlsServer({ ...options.tls, keepAlive: true }, handler) as unknown as Server) : createServer({ keepAlive: true }, handler);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  origin = `${options.tls ? 'https' : 'http'}://127.0.0.1:${(server.address() as { port: number }).port}`;
 
   return {
     origin,

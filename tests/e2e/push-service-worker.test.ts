@@ -1,0 +1,153 @@
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AlertRecord } from '../../src/core/calls/alert.ts';
+import { importCircleKey, sealAlert } from '../../src/core/circle/circle-crypto.ts';
+import type { Spate } from '../../src/core/detect/spate.ts';
+import type { CircleAlert } from '../../src/pwa/sync/circle-alert.ts';
+import type { CircleMembership } from '../../src/pwa/sync/circle-membership.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
+
+/** Reads one row of the app's IndexedDB database from the page, as the app itself stores it. */
+function readRow(page: Page, store: string, key: string): Promise<unknown> {
+  return page.evaluate(
+    ([storeName, rowKey]) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('kinwatch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const get = open.result.transaction(storeName!, 'readonly').objectStore(storeName!).get(rowKey!);
+          get.onsuccess = () => {
+            open.result.close();
+            resolve(get.result ?? null);
+          };
+          get.onerror = () => reject(get.error);
+        };
+      }),
+    [store, key] as const,
+  );
+}
+
+async function shownNotifications(page: Page): Promise<{ title: string; body: string; url: string | undefined }[]> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return (await registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url?: string } | null)?.url }));
+  });
+}
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+describe('care circle in the real carer app, with pushes into its real service worker', () => {
+  let relay: StartedRelay;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let cdp: CDPSession;
+  let membership: CircleMembership;
+  let registrationId: string;
+  const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
+
+  async function deliver(payload: unknown): Promise<void> {
+    await cdp.send('ServiceWorker.deliverPushMessage', { origin: relay.url, registrationId, data: JSON.stringify(payload) });
+  }
+
+  beforeAll(async () => {
+    relay = await startRelay();
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    await context.grantPermissions(['notifications'], { origin: relay.url });
+    page = await context.newPage();
+    await page.goto(`${relay.url}/circle`);
+    await page.getByLabel('Name for this device').fill('Anna’s phone');
+    await page.getByRole('button', { name: 'Create a care circle' }).click();
+    await page.getByText('This device is').waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await until(() => readRow(page, 'settings', 'circle'), Boolean, 'membership');
+    membership = ((await readRow(page, 'settings', 'circle')) as { value: CircleMembership }).value;
+    cdp = await context.newCDPSession(page);
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: typeof registrations }) => registrations.push(...event.registrations));
+    await cdp.send('ServiceWorker.enable');
+    const registration = await until(async () => registrations.find((r) => r.scopeURL.startsWith(relay.url) && !r.isDeleted), Boolean, 'service worker registration');
+    registrationId = registration!.registrationId;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop();
+  });
+
+  it('creates a circle whose key stays on the device', async () => {
+    expect(membership.circleKey).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(relay.output()).not.toContain(membership.circleKey);
+    expect(relay.output()).not.toContain(membership.deviceToken);
+  });
+
+  it('stores a pushed spate alert in the app database and shows a notification that opens the alerts screen', async () => {
+    const key = await importCircleKey(membership.circleKey);
+    const spate = {
+      id: 'spate-e2e-1', personId: 'p1', headline: 'Fake police officers calling older people in Colchester', places: ['Colchester'],
+      counts: { reports: 6 }, tactics: ['courier-collection'], impersonated: ['police'], sources: [], firstSeen: '2026-11-24T09:00:00Z',
+      lastSeen: '2026-11-24T10:00:00Z', severity: 'high', state: 'new',
+    } as unknown as Spate;
+    const alert: CircleAlert = {
+      kind: 'spate', title: 'Courier fraud near Margaret', body: 'Fake police officers calling older people in Colchester',
+      alert: { id: 'spate-e2e-1', hlc: '1800000000000-0000-watcher', personId: 'p1', spate, receivedAt: '2026-11-24T10:00:01Z' } satisfies AlertRecord,
+    };
+    await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: await sealAlert(key, membership.circleId, alert), urgency: 'high', topic: 'spate-e2e-1', sentAt: new Date().toISOString() });
+    const stored = (await until(() => readRow(page, 'alerts', 'spate-e2e-1'), Boolean, 'stored alert')) as AlertRecord;
+    expect(stored.spate.headline).toBe('Fake police officers calling older people in Colchester');
+    const notifications = await until(() => shownNotifications(page), (list) => list.some((n) => n.title === 'Courier fraud near Margaret'), 'notification');
+    expect(notifications.find((n) => n.title === 'Courier fraud near Margaret')).toMatchObject({ body: 'Fake police officers calling older people in Colchester', url: '/alerts' });
+  });
+
+  it('shows an urgent live-call notification that opens the call', async () => {
+    const key = await importCircleKey(membership.circleKey);
+    const alert: CircleAlert = { kind: 'live-call', title: 'Urgent: call them now', body: 'Margaret may be on the phone with a fraudster now', callId: 'call-9', personId: 'p1' };
+    await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: await sealAlert(key, membership.circleId, alert), urgency: 'high', topic: 'call-9' });
+    const notifications = await until(() => shownNotifications(page), (list) => list.some((n) => n.body.includes('fraudster')), 'live-call notification');
+    expect(notifications.find((n) => n.body.includes('fraudster'))).toMatchObject({ title: 'Urgent: call them now', body: 'Margaret may be on the phone with a fraudster now', url: '/calls/call-9' });
+  });
+
+  it('shows only a generic notice, and stores nothing, for a push that does not decrypt with the circle key', async () => {
+    await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', urgency: 'high' });
+    const notifications = await until(() => shownNotifications(page), (list) => list.some((n) => n.title === 'Kinwatch'), 'generic notification');
+    expect(notifications.find((n) => n.title === 'Kinwatch')!.body).toMatch(/Open the app/);
+  });
+
+  it('invites a second device by link: it joins, the key leaves the address bar, and both see each other', async () => {
+    await page.getByRole('button', { name: 'Create an invite link' }).click();
+    const link = await page.getByLabel(/Invite link \(valid until/).inputValue();
+    expect(link).toMatch(new RegExp(`^${relay.url}/join#c=`));
+    await expect(page.getByRole('img', { name: /QR code of the invite link/ }).count()).resolves.toBe(1);
+
+    const other = await (await browser.newContext()).newPage();
+    await other.goto(link);
+    await other.getByRole('button', { name: 'Join the circle' }).waitFor();
+    expect(new URL(other.url()).hash).toBe('');
+    await other.getByLabel('Name for this device').fill('Ben’s laptop');
+    await other.getByRole('button', { name: 'Join the circle' }).click();
+    await other.getByText('This device is').waitFor();
+    expect(new URL(other.url()).pathname).toBe('/circle');
+    await other.getByText('Anna’s phone').waitFor();
+    const joined = ((await readRow(other, 'settings', 'circle')) as { value: CircleMembership }).value;
+    expect(joined.circleKey).toBe(membership.circleKey);
+    expect(relay.output()).not.toContain(membership.circleKey);
+
+    // The link was for one device only.
+    const third = await (await browser.newContext()).newPage();
+    await third.goto(link);
+    await third.getByLabel('Name for this device').fill('Someone else');
+    await third.getByRole('button', { name: 'Join the circle' }).click();
+    await third.getByText('already used').waitFor();
+  });
+});
