@@ -18,6 +18,7 @@ export interface CardContent {
   todo: string[];
   /** Numbers to call, personalised. */
   numbers: CardLine[];
+  /** Only on the phone-side and wallet cards. */
   safeWord?: string;
   footer: string;
 }
@@ -56,6 +57,7 @@ export function cardContent(kind: CardKindId, person: CaredPerson, context: Card
     numbers: short ? numbers.slice(0, 3).concat(numbers.slice(3, 4)) : numbers,
     footer: 'Report Fraud replaced Action Fraud in December 2025.',
   };
-  if (person.safeWord?.trim()) content.safeWord = person.safeWord.trim();
+  // Only on the cards kept out of a visitor's sight: the front door and the fridge are seen by callers at the door.
+  if (person.safeWord?.trim() && (kind === 'phone-side' || kind === 'wallet')) content.safeWord = person.safeWord.trim();
   return content;
 }

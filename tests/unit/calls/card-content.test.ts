@@ -34,6 +34,12 @@ describe('advice card content', () => {
     expect(card.numbers.find((line) => line.value === '101')!.label).toContain('the police');
   });
 
+  it('keeps the safe word off the cards a visitor can see', () => {
+    expect(cardContent('wallet', person).safeWord).toBe('bluebell');
+    expect(cardContent('front-door', person).safeWord).toBeUndefined();
+    expect(cardContent('fridge', person).safeWord).toBeUndefined();
+  });
+
   it('keeps the wallet card short and the front door card about the door', () => {
     expect(cardContent('wallet', person).never.length).toBeLessThanOrEqual(3);
     expect(cardContent('wallet', person).numbers.length).toBeLessThanOrEqual(4);

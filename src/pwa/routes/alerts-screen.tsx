@@ -1,0 +1,159 @@
+/** Alerts inbox: spates near each person, with their sources, and "I've called them" once the family has phoned. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import { TACTIC_LABELS } from '../../core/calls/call.ts';
+import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
+import { PersonPicker } from '../../ui/person-picker.tsx';
+import { useToast } from '../../ui/toast.tsx';
+import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts';
+import { parseAlertFile } from '../alert-import.ts';
+import { Link } from '../router.tsx';
+
+const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
+const safeLink = (url: string) => /^https?:\/\//i.test(url);
+
+function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkIns: CheckIn[]; personName: string }) {
+  const carerName = useSetting<string>(SETTINGS.carerName, '');
+  const toast = useToast();
+  const { spate } = alert;
+  const counts = [
+    spate.counts.reports !== undefined ? `${spate.counts.reports} reports` : '',
+    spate.counts.victims !== undefined ? `${spate.counts.victims} victims` : '',
+    spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : '',
+  ].filter(Boolean);
+
+  async function checkIn() {
+    const id = crypto.randomUUID();
+    const repo = await repository();
+    await repo.saveRecord('checkIns', { id, alertId: alert.id, personId: alert.personId, at: new Date().toISOString(), by: carerName.trim() || 'A carer' });
+    toast(`Noted: you called ${personName}.`, { undo: () => repo.deleteRecord('checkIns', id) });
+  }
+
+  const headingId = useId();
+  return (
+    <li className={`panel alert severity-${spate.severity}`} aria-labelledby={headingId}>
+      <h3 id={headingId}>{spate.headline}</h3>
+      <p>
+        <strong>{SEVERITY_LABEL[spate.severity]} risk</strong> for {personName}
+        {spate.places.length ? ` · ${spate.places.join(', ')}` : ''}
+        {spate.distanceKm !== undefined ? ` · ${spate.distanceKm.toFixed(1)} km away` : ''}
+        {counts.length ? ` · ${counts.join(', ')}` : ''}
+      </p>
+      {spate.tactics.length ? (
+        <>
+          <p>What the fraudsters are doing:</p>
+          <ul>
+            {spate.tactics.map((tactic) => (
+              <li key={tactic}>{TACTIC_LABELS[tactic]}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <p>Sources:</p>
+      <ul>
+        {spate.sources.map((source) => (
+          <li key={source.url}>
+            {safeLink(source.url) ? (
+              <a href={source.url} rel="noreferrer noopener" target="_blank">
+                {source.title || source.url}
+              </a>
+            ) : (
+              source.title
+            )}
+            {source.publishedAt ? ` (${new Date(source.publishedAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })})` : ''}
+          </li>
+        ))}
+      </ul>
+      {checkIns.length ? (
+        <p className="status">
+          Called by {checkIns.map((entry) => `${entry.by} on ${new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`).join('; ')}.
+        </p>
+      ) : (
+        <p className="reminder">No one has called {personName} about this yet.</p>
+      )}
+      <div className="actions">
+        <button type="button" onClick={() => void checkIn()}>
+          I’ve called {personName}
+        </button>
+        <Link className="button secondary" to={`/alerts/${encodeURIComponent(alert.id)}/script`}>
+          Phone script for {personName}
+        </Link>
+      </div>
+    </li>
+  );
+}
+
+export function AlertsScreen() {
+  const people = usePeople();
+  const [personId, setPersonId] = useState('');
+  const [importFor, setImportFor] = useState('');
+  const [importError, setImportError] = useState('');
+  const toast = useToast();
+  const data = useLiveQuery(async () => {
+    const alerts = (await db.alerts.orderBy('receivedAt').reverse().toArray()).filter((alert) => !alert.deleted);
+    const checkIns = (await db.checkIns.toArray()).filter((entry) => !entry.deleted);
+    return { alerts, checkIns };
+  });
+  const fileId = useId();
+  if (!people || !data) return <p>Loading…</p>;
+  const names = new Map(people.map((person) => [person.id, person.name]));
+  const shown = data.alerts.filter((alert) => names.has(alert.personId) && (!personId || alert.personId === personId));
+  const target = importFor || people[0]?.id || '';
+
+  async function importFile(file: File) {
+    setImportError('');
+    try {
+      const rows = parseAlertFile(await file.text(), people ?? [], target, new Date().toISOString());
+      const repo = await repository();
+      for (const row of rows) await repo.saveRecord('alerts', row);
+      toast(`Imported ${rows.length} alert${rows.length === 1 ? '' : 's'}.`);
+    } catch (error) {
+      setImportError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  return (
+    <>
+      <h1>Alerts</h1>
+      {people.length === 0 ? (
+        <p>
+          Alerts appear here once you <Link to="/people/new">add a person</Link> and the family’s watcher finds warnings near them.
+        </p>
+      ) : (
+        <>
+          <PersonPicker people={people} value={personId} onChange={setPersonId} allowAll label="Show alerts for" />
+          {shown.length === 0 ? <p>No alerts. Kinwatch shows police warnings about courier fraud near the people you look after.</p> : null}
+          <ul className="alerts">
+            {shown.map((alert) => (
+              <AlertItem key={alert.id} alert={alert} checkIns={data.checkIns.filter((entry) => entry.alertId === alert.id)} personName={names.get(alert.personId) ?? ''} />
+            ))}
+          </ul>
+          <section aria-labelledby="import-heading" className="panel">
+            <h2 id="import-heading">Import alerts from a file</h2>
+            <p>For alerts shared as a file by the watcher extension.</p>
+            <PersonPicker people={people} value={target} onChange={setImportFor} label="Import alerts for" />
+            <div className="field">
+              <label htmlFor={fileId}>Alerts file (JSON)</label>
+              {importError ? (
+                <p className="field-error" id={`${fileId}-error`} role="alert">
+                  Nothing was imported: {importError}
+                </p>
+              ) : null}
+              <input
+                id={fileId}
+                type="file"
+                accept="application/json,.json"
+                aria-describedby={importError ? `${fileId}-error` : undefined}
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (file) void importFile(file);
+                }}
+              />
+            </div>
+          </section>
+        </>
+      )}
+    </>
+  );
+}

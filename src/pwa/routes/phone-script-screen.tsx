@@ -1,0 +1,42 @@
+/** The words for phoning the parent about one alert, filled in with its details. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { phoneScript } from '../../core/calls/phone-script.ts';
+import { db, SETTINGS, useSetting } from '../app-data.ts';
+import { Link } from '../router.tsx';
+
+export function PhoneScriptScreen({ alertId }: { alertId: string }) {
+  const carerName = useSetting<string>(SETTINGS.carerName, '');
+  const data = useLiveQuery(async () => {
+    const alert = await db.alerts.get(decodeURIComponent(alertId));
+    return { alert, person: alert ? await db.people.get(alert.personId) : undefined };
+  }, [alertId]);
+  if (!data) return <p>Loading…</p>;
+  if (!data.alert || !data.person) {
+    return (
+      <>
+        <h1>Phone script</h1>
+        <p>
+          That alert is not here any more. <Link to="/alerts">Back to Alerts</Link>
+        </p>
+      </>
+    );
+  }
+  const lines = phoneScript(data.alert.spate, data.person, carerName);
+  return (
+    <>
+      <h1>Phone script: calling {data.person.name}</h1>
+      <p>About: {data.alert.spate.headline}</p>
+      <p className="hint">Calm and short. Read it, or say it in your own words.</p>
+      <ol className="script">
+        {lines.map((line, index) => (
+          <li key={index}>
+            <strong>{line.cue}:</strong> {line.text}
+          </li>
+        ))}
+      </ol>
+      <p>
+        <Link to="/alerts">Back to Alerts</Link>
+      </p>
+    </>
+  );
+}

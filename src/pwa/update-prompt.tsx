@@ -1,0 +1,29 @@
+/** Registers the service worker and offers "Reload" when a new version is waiting (never reloads under the carer's feet). */
+import { useEffect, useState } from 'react';
+import { Workbox } from 'workbox-window';
+
+export function UpdatePrompt() {
+  const [workbox, setWorkbox] = useState<Workbox | undefined>();
+  const [waiting, setWaiting] = useState(false);
+
+  useEffect(() => {
+    if (!('serviceWorker' in navigator)) return;
+    const wb = new Workbox('/sw.js', { scope: '/' });
+    wb.addEventListener('waiting', () => setWaiting(true));
+    wb.addEventListener('controlling', (event) => {
+      if (event.isUpdate) window.location.reload();
+    });
+    void wb.register();
+    setWorkbox(wb);
+  }, []);
+
+  if (!waiting || !workbox) return null;
+  return (
+    <div className="update-banner" role="status">
+      <p>A new version of Kinwatch is ready.</p>
+      <button type="button" onClick={() => workbox.messageSkipWaiting()}>
+        Reload
+      </button>
+    </div>
+  );
+}
