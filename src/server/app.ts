@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { HttpError } from './http-error.ts';
 import type { RelayDeps } from './relay-deps.ts';
 import { circleRoutes } from './routes/circle-routes.ts';
@@ -13,13 +13,15 @@ function errorBody(code: string, message: string) {
 
 /** The relay's HTTP app, built from its dependencies; `listen` is the caller's business. */
 export async function buildApp(deps: RelayDeps): Promise<FastifyInstance> {
-  const app = Fastify({
+  const options: FastifyServerOptions = {
     logger: false,
     bodyLimit: deps.settings.bodyLimitBytes,
     // Keep-alive connections that sit idle are closed on shutdown; requests in progress are let finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-  });
+    trustProxy: deps.settings.trustProxy ?? false,
+  };
+  const app = Fastify(options);
 
   app.addHook('onRequest', async (request) => {
     (request as unknown as { startedAt: number }).startedAt = performance.now();

@@ -14,6 +14,7 @@ export interface RelayConfig {
   ratePerSecond: number;
   inviteTtlMs: number;
   pushTtlSeconds: number;
+  trustProxy: boolean | string[];
 }
 
 function integer(env: Record<string, string | undefined>, name: string, fallback: number, min: number): number {
@@ -21,6 +22,13 @@ function integer(env: Record<string, string | undefined>, name: string, fallback
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw) || Number(raw) < min) throw new Error(`${name}: must be an integer ≥ ${min}, got ${JSON.stringify(raw)}`);
   return Number(raw);
+}
+
+/** "true", or comma-separated proxy addresses/CIDRs to believe X-Forwarded-For from. */
+function trustProxy(raw: string | undefined): boolean | string[] {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return raw.split(',').map((item) => item.trim()).filter(Boolean);
 }
 
 /** The relay's settings from the environment; a bad value stops the start with the variable's name. */
@@ -42,5 +50,6 @@ export function readRelayConfig(env: Record<string, string | undefined>, cwd: st
     ratePerSecond: integer(env, 'KINWATCH_RATE_PER_SECOND', 20, 1),
     inviteTtlMs: integer(env, 'KINWATCH_INVITE_TTL_HOURS', 7 * 24, 1) * 3_600_000,
     pushTtlSeconds: integer(env, 'KINWATCH_PUSH_TTL_SECONDS', 24 * 3600, 0),
+    trustProxy: trustProxy(env.KINWATCH_TRUST_PROXY),
   };
 }

@@ -12,6 +12,8 @@ export interface RelaySettings {
   bodyLimitBytes: number;
   inviteTtlMs: number;
   pushTtlSeconds: number;
+  /** Behind a load balancer: which proxies to believe for the client address (per-address rate limits). */
+  trustProxy?: boolean | string[];
   /** The built PWA to serve; nothing served beyond the API when undefined. */
   staticDir?: string;
 }

@@ -46,6 +46,7 @@ export async function runRelay(config: RelayConfig, options: { log?: Log; clock?
       inviteTtlMs: config.inviteTtlMs,
       pushTtlSeconds: config.pushTtlSeconds,
       staticDir: config.staticDir,
+      trustProxy: config.trustProxy,
     },
     onPushQueued: () => worker.nudge(),
     ...(options.resolve ? { resolve: options.resolve } : {}),
