@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../src/core/calls/alert.ts';
@@ -129,6 +130,8 @@ describe('care circle in the real carer app, with pushes into its real service w
     const link = await page.getByLabel(/Invite link \(valid until/).inputValue();
     expect(link).toMatch(new RegExp(`^${relay.url}/join#c=`));
     await expect(page.getByRole('img', { name: /QR code of the invite link/ }).count()).resolves.toBe(1);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     const other = await (await browser.newContext()).newPage();
     await other.goto(link);
@@ -149,5 +152,10 @@ describe('care circle in the real carer app, with pushes into its real service w
     await third.getByLabel('Name for this device').fill('Someone else');
     await third.getByRole('button', { name: 'Join the circle' }).click();
     await third.getByText('already used').waitFor();
+
+    // Opened again on a device that is already a member: not used, and the key is taken out of the address bar.
+    await other.goto(link);
+    await other.getByText('already in a care circle').waitFor();
+    expect(new URL(other.url()).hash).toBe('');
   });
 });

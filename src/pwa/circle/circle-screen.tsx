@@ -39,8 +39,15 @@ export function CircleScreen() {
   const membership = useMembership();
   const [justJoined, setJustJoined] = useState(false);
 
+  const [alreadyMember, setAlreadyMember] = useState(false);
+
   useEffect(() => {
     if (membership) void appCircleSync(db, repository).syncNow();
+    // An invite link opened on a device already in a circle: never leave the key in the address bar.
+    if (membership && location.pathname === '/join' && location.hash.length > 1) {
+      history.replaceState(null, '', '/circle');
+      setAlreadyMember(true);
+    }
   }, [membership]);
 
   if (membership === undefined) return <p>Loading…</p>;
@@ -52,6 +59,9 @@ export function CircleScreen() {
         This device is <strong>{membership.deviceName}</strong> in your family’s circle.
         {justJoined ? ' You have joined: turn on notifications below so urgent alerts reach you.' : ''}
       </p>
+      {alreadyMember ? (
+        <p role="alert">This device is already in a care circle, so the invite link was not used. Leave this circle first to join another.</p>
+      ) : null}
       <NotificationsPanel membership={membership} />
       <SyncPanel />
       <InvitePanel membership={membership} />

@@ -9,6 +9,8 @@ import { createRepository } from '../../db/repository.ts';
 import { openKinwatchDb, type KinwatchDb } from '../../db/schema.ts';
 import { alertPath, type CircleAlert } from '../sync/circle-alert.ts';
 import { loadMembership } from '../sync/circle-membership.ts';
+import { createRelayClient } from '../sync/relay-client.ts';
+import { syncOnce } from '../sync/sync-engine.ts';
 
 interface RelayPush {
   kind: 'alert';
@@ -34,8 +36,8 @@ export async function handlePush(scope: ServiceWorkerGlobalScope, db: KinwatchDb
     await scope.registration.showNotification('Kinwatch', { body: 'New activity in your care circle. Open the app to see it.', tag: 'kinwatch-unread', data: { url: '/alerts' } });
     return;
   }
+  const repository = await createRepository(db);
   if (alert.kind === 'spate') {
-    const repository = await createRepository(db);
     await repository.applyRemoteRecord('alerts', { ...alert.alert, receivedAt: alert.alert.receivedAt || new Date().toISOString() });
   }
   await scope.registration.showNotification(alert.title, {
@@ -44,6 +46,10 @@ export async function handlePush(scope: ServiceWorkerGlobalScope, db: KinwatchDb
     requireInteraction: push?.urgency === 'high',
     data: { url: alertPath(alert) },
   });
+  // Fetch what came with it (the live call's record, say), so the screen the notification opens has it offline too.
+  if (membership) {
+    await syncOnce({ db, repository, membership, relay: createRelayClient(membership.relayOrigin) }).catch(() => undefined);
+  }
 }
 
 export async function openFromNotification(scope: ServiceWorkerGlobalScope, url: string): Promise<void> {
