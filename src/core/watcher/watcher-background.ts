@@ -1,0 +1,89 @@
+import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
+import { carerAppBase, notificationTarget } from './carer-app-links.ts';
+import { createCircleAlertSender } from './circle-alert-sender.ts';
+import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
+import { createPollCycle, type SpateDetector } from './poll-cycle.ts';
+import type { SourcesForForce } from './source-plan.ts';
+import { createSpateNotifier, spateIdFromNotification, type NotificationsApi } from './spate-notifier.ts';
+import type { CheckNowReply, PollProgressMessage, WatcherRequest } from './watcher-messages.ts';
+import { MIN_POLL_INTERVAL_MINUTES, type WatcherStore } from './watcher-state.ts';
+
+export interface WatcherBackgroundDeps {
+  store: WatcherStore;
+  alarms: AlarmsApi;
+  notifications: NotificationsApi;
+  fetch: HttpFetch;
+  clock: Clock;
+  sleep: Sleep;
+  random: Random;
+  sourcesForForce: SourcesForForce;
+  detect: SpateDetector;
+  /** Tells open pages how a check is going; pages that are closed simply miss it. */
+  broadcast(message: PollProgressMessage): void;
+  openUrl(url: string): Promise<void>;
+  /** chrome-extension://<id>/popup.html */
+  popupUrl: string;
+  /** Carer app address set at build time, if any. */
+  defaultCarerAppUrl: string;
+  localMinutes?: (epochMs: number) => number;
+  timeoutMs?: number;
+  hostGapMs?: number;
+}
+
+/** Everything the background worker does, as one object the entrypoint connects to browser events. */
+export function createWatcherBackground(deps: WatcherBackgroundDeps) {
+  const alarm = createPollAlarm(deps.alarms);
+  const cycle = createPollCycle({
+    store: deps.store,
+    fetch: deps.fetch,
+    clock: deps.clock,
+    sleep: deps.sleep,
+    random: deps.random,
+    sourcesForForce: deps.sourcesForForce,
+    detect: deps.detect,
+    notifier: createSpateNotifier({
+      notifications: deps.notifications,
+      clock: deps.clock,
+      ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
+    }),
+    circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock }),
+    ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
+    ...(deps.hostGapMs !== undefined ? { hostGapMs: deps.hostGapMs } : {}),
+  });
+
+  async function ensureAlarm(): Promise<boolean> {
+    const settings = await deps.store.getSettings();
+    return alarm.ensure(Math.max(MIN_POLL_INTERVAL_MINUTES, settings.pollIntervalMinutes));
+  }
+
+  async function checkNow(): Promise<CheckNowReply> {
+    try {
+      const { alerted, ...summary } = await cycle.run((progress) => deps.broadcast({ type: 'poll-progress', progress }));
+      return { ok: true, result: { ...summary, alertedSpateIds: alerted.map((spate) => spate.id) } };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  return {
+    cycle,
+    /** On every worker start, onStartup and onInstalled: MV3 may have dropped the alarm. */
+    ensureAlarm,
+    async onAlarm(fired: { name: string }): Promise<void> {
+      if (alarm.isPollAlarm(fired)) await cycle.run();
+    },
+    async onMessage(request: WatcherRequest): Promise<CheckNowReply | { ok: true }> {
+      if (request.type === 'check-now') return checkNow();
+      await ensureAlarm();
+      return { ok: true };
+    },
+    async onNotificationClicked(notificationId: string, buttonIndex?: number): Promise<void> {
+      const spateId = spateIdFromNotification(notificationId);
+      if (spateId === undefined) return;
+      const [circle, settings] = await Promise.all([deps.store.getCircle(), deps.store.getSettings()]);
+      await deps.openUrl(notificationTarget(carerAppBase(circle, settings, deps.defaultCarerAppUrl), spateId, buttonIndex, deps.popupUrl));
+    },
+  };
+}
+
+export type WatcherBackground = ReturnType<typeof createWatcherBackground>;

@@ -1,0 +1,29 @@
+import { browser } from 'wxt/browser';
+import { isPollProgressMessage } from '../../core/watcher/watcher-messages.ts';
+import { createExtensionStore, keyValueStoreFromStorageArea } from '../../db/extension-store.ts';
+import type { PageDeps } from './page-deps.ts';
+
+/** The real browser behind an extension page. */
+export function browserPageDeps(): PageDeps {
+  return {
+    store: createExtensionStore(keyValueStoreFromStorageArea(browser.storage.local)),
+    permissions: browser.permissions,
+    fetch: (url, init) => fetch(url, init),
+    postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
+    defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
+    sendMessage: (message) => browser.runtime.sendMessage(message),
+    onProgress(listener) {
+      const handler = (message: unknown) => {
+        if (isPollProgressMessage(message)) listener(message);
+      };
+      browser.runtime.onMessage.addListener(handler);
+      return () => browser.runtime.onMessage.removeListener(handler);
+    },
+    extensionUrl: (path) => extensionPageUrl(path),
+  };
+}
+
+/** runtime.getURL, typed for any path (WXT's generated types list only known files). */
+export function extensionPageUrl(path: string): string {
+  return (browser.runtime as unknown as { getURL(path: string): string }).getURL(path);
+}

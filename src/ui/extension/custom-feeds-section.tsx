@@ -1,0 +1,90 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { systemClock } from '../../core/platform.ts';
+import { fetchSource } from '../../core/sources/fetch-source.ts';
+import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
+import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import type { PageDeps } from './page-deps.ts';
+import { useStored } from './use-stored.ts';
+
+/** Any RSS or Atom feed by address (e.g. a Neighbourhood Alert area): checked to be a readable feed before it is kept. */
+export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
+  const load = useCallback(() => deps.store.getCustomFeeds(), [deps]);
+  const { value: feeds, reload } = useStored(load);
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const inputId = useId();
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setError('');
+    setStatus('');
+    let source;
+    try {
+      source = customFeedSource(url);
+    } catch (problem) {
+      setError(problem instanceof CustomFeedUrlError ? problem.message : String(problem));
+      return;
+    }
+    const access = await requestSiteAccess(deps.permissions, [source.url]);
+    if (!access.granted) {
+      setError(access.message);
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await fetchSource(source, undefined, {
+        fetch: deps.fetch,
+        clock: systemClock,
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        random: Math.random,
+        timeoutMs: 15_000,
+      });
+      if (result.status !== 'ok') {
+        setError(`Kinwatch could not read a feed at ${source.url}: ${result.error ?? 'no answer'}. Check the address.`);
+        return;
+      }
+      const current = await deps.store.getCustomFeeds();
+      if (!current.some((feed) => feed.id === source.id)) {
+        await deps.store.saveCustomFeeds([...current, { id: source.id, url: source.url, label: source.label, addedAt: new Date().toISOString() }]);
+      }
+      await reload();
+      setUrl('');
+      setStatus(`Feed added: ${source.label} (${result.items?.length ?? 0} items now).`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(id: string) {
+    await deps.store.saveCustomFeeds((await deps.store.getCustomFeeds()).filter((feed) => feed.id !== id));
+    await reload();
+  }
+
+  return (
+    <section aria-labelledby="feeds-heading">
+      <h2 id="feeds-heading">Your own feeds</h2>
+      <ul className="plain">
+        {feeds?.map((feed) => (
+          <li key={feed.id} className="row">
+            <span>{feed.label} — {feed.url}</span>
+            <button type="button" className="secondary" onClick={() => void remove(feed.id)} aria-label={`Remove feed ${feed.label}`}>
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(event) => void add(event)} noValidate>
+        <label htmlFor={inputId}>Feed address (RSS or Atom)</label>
+        <input id={inputId} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://"
+          aria-invalid={Boolean(error)} aria-describedby={error ? `${inputId}-error` : undefined} />
+        {error && <p id={`${inputId}-error`} className="error">{error}</p>}
+        <div className="row">
+          <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Add feed'}</button>
+        </div>
+        <p role="status" className="ok">{status}</p>
+      </form>
+    </section>
+  );
+}

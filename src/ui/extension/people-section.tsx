@@ -1,0 +1,108 @@
+import { useCallback, useId, useState, type FormEvent } from 'react';
+import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
+import { createPostcodeClient } from '../../core/geo/postcodes.ts';
+import { createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
+import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
+import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
+import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { DEFAULT_SOURCE_CHOICES, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
+import type { PageDeps } from './page-deps.ts';
+import { PersonSources } from './person-sources.tsx';
+import { useStored } from './use-stored.ts';
+
+type FieldErrors = Partial<Record<'name' | 'postcode' | 'radiusKm' | 'form', string>>;
+
+/** The people to watch: name and postcode in, force area and place out; each with their sources below. */
+export function PeopleSection({ deps }: { deps: PageDeps }) {
+  const load = useCallback(() => deps.store.getPeople(), [deps]);
+  const { value: people, reload } = useStored(load);
+  const [name, setName] = useState('');
+  const [postcode, setPostcode] = useState('');
+  const [radius, setRadius] = useState(String(DEFAULT_RADIUS_KM));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const ids = { name: useId(), postcode: useId(), radius: useId() };
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    setErrors({});
+    setStatus('');
+    // Asked first, while the click still counts as the user's action.
+    const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl]);
+    if (!access.granted) {
+      setErrors({ postcode: access.message });
+      return;
+    }
+    setBusy(true);
+    try {
+      const radiusKm = Number(radius);
+      const person = await createWatchedPerson(
+        { name, postcode, radiusKm: Number.isFinite(radiusKm) ? radiusKm : Number.NaN },
+        { postcodes: createPostcodeClient({ fetch: deps.fetch, baseUrl: deps.postcodesBaseUrl }), forceByPfa, neighboursOf },
+      );
+      const current = await deps.store.getPeople();
+      const others = current.filter((entry) => entry.person.id !== person.id);
+      const kept = current.find((entry) => entry.person.id === person.id)?.sources ?? DEFAULT_SOURCE_CHOICES;
+      await deps.store.savePeople([...others, { person, sources: kept }]);
+      await reload();
+      setName('');
+      setPostcode('');
+      setStatus(`${person.name} added: ${person.placeName ?? person.postcode}. Press "Allow" beside their sources so Kinwatch can read them.`);
+    } catch (error) {
+      if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
+      else if (error instanceof PostcodeLookupError) setErrors({ postcode: error.message });
+      else setErrors({ form: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function remove(entry: WatchedPersonEntry) {
+    const current = await deps.store.getPeople();
+    await deps.store.savePeople(current.filter((other) => other.person.id !== entry.person.id));
+    await reload();
+    setStatus(`${entry.person.name} removed.`);
+  }
+
+  return (
+    <section aria-labelledby="people-heading">
+      <h2 id="people-heading">People you watch over</h2>
+      {people?.length === 0 && <p>No one yet. Add the person you look after below.</p>}
+      <ul className="plain">
+        {people?.map((entry) => (
+          <li key={entry.person.id} className="card">
+            <h3>
+              {entry.person.name} — {entry.person.placeName ?? entry.person.postcode} ({entry.person.postcode}), within {entry.person.radiusKm} km
+            </h3>
+            <PersonSources deps={deps} entry={entry} onChanged={reload} />
+            <button type="button" className="secondary" onClick={() => void remove(entry)}>
+              Stop watching {entry.person.name}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form onSubmit={(event) => void add(event)} noValidate aria-describedby="people-status">
+        <h3>Add a person</h3>
+        <label htmlFor={ids.name}>Name</label>
+        <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off"
+          aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? `${ids.name}-error` : undefined} />
+        {errors.name && <p id={`${ids.name}-error`} className="error">{errors.name}</p>}
+        <label htmlFor={ids.postcode}>Their postcode</label>
+        <input id={ids.postcode} type="text" value={postcode} onChange={(e) => setPostcode(e.target.value)} autoComplete="off"
+          aria-invalid={Boolean(errors.postcode)} aria-describedby={`${ids.postcode}-hint${errors.postcode ? ` ${ids.postcode}-error` : ''}`} />
+        <p id={`${ids.postcode}-hint`} className="hint">Looked up on postcodes.io to find their police force and town.</p>
+        {errors.postcode && <p id={`${ids.postcode}-error`} className="error">{errors.postcode}</p>}
+        <label htmlFor={ids.radius}>Warn me about places within (km)</label>
+        <input id={ids.radius} type="number" min={1} max={100} value={radius} onChange={(e) => setRadius(e.target.value)}
+          aria-invalid={Boolean(errors.radiusKm)} aria-describedby={errors.radiusKm ? `${ids.radius}-error` : undefined} />
+        {errors.radiusKm && <p id={`${ids.radius}-error`} className="error">{errors.radiusKm}</p>}
+        <div className="row">
+          <button type="submit" disabled={busy}>{busy ? 'Looking up…' : 'Add person'}</button>
+        </div>
+        {errors.form && <p className="error">{errors.form}</p>}
+        <p id="people-status" role="status" className="ok">{status}</p>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Spate } from '../../core/detect/spate.ts';
+import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
+import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
+import { formatKm, reportCount } from '../../core/watcher/spate-wording.ts';
+import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
+import type { PageDeps } from './page-deps.ts';
+import { useStored } from './use-stored.ts';
+
+const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
+  skipped: 'waiting (checked recently or backing off)',
+  queued: 'waiting its turn',
+  fetching: 'reading…',
+  ok: 'read',
+  'not-modified': 'nothing new',
+  error: 'could not read',
+};
+
+/** At a glance: each person quiet or not, "Check now" with progress, and the way to the carer app. */
+export function PopupPage({ deps }: { deps: PageDeps }) {
+  const load = useCallback(async () => {
+    const [people, spates, circle, settings] = await Promise.all([
+      deps.store.getPeople(),
+      deps.store.getSpates(),
+      deps.store.getCircle(),
+      deps.store.getSettings(),
+    ]);
+    return { people, spates, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
+  }, [deps]);
+  const { value, reload } = useStored(load);
+  const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
+  const [checking, setChecking] = useState(false);
+  const [outcome, setOutcome] = useState('');
+
+  useEffect(() => deps.onProgress((message) => setProgress((all) => ({ ...all, [message.progress.sourceId]: message.progress }))), [deps]);
+
+  async function checkNow() {
+    setChecking(true);
+    setProgress({});
+    setOutcome('');
+    try {
+      const reply = (await deps.sendMessage({ type: 'check-now' })) as CheckNowReply | undefined;
+      if (!reply) setOutcome('Kinwatch is starting up. Try again in a moment.');
+      else if (!reply.ok) setOutcome(`The check stopped: ${reply.error}`);
+      else {
+        const { sourcesChecked, sourcesFailed, alerts } = reply.result;
+        setOutcome(
+          `Checked ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'}` +
+            (sourcesFailed ? `, ${sourcesFailed} could not be read` : '') +
+            (alerts ? `. ${alerts} new warning${alerts === 1 ? '' : 's'}.` : '. Nothing new.'),
+        );
+      }
+      await reload();
+    } finally {
+      setChecking(false);
+    }
+  }
+
+  if (!value) return null;
+  return (
+    <main className="popup">
+      <h1>Kinwatch</h1>
+      {value.people.length === 0 && (
+        <p>
+          No one to watch yet. <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Add a person</a>.
+        </p>
+      )}
+      {value.people.map(({ person }) => {
+        const spates = value.spates.filter((spate) => spate.personId === person.id);
+        return (
+          <section key={person.id} aria-label={person.name} className="card">
+            <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
+            {spates.length === 0 ? <p className="ok">All quiet</p> : <SpateList spates={spates} personName={person.name} />}
+          </section>
+        );
+      })}
+      <div className="row">
+        <button type="button" onClick={() => void checkNow()} disabled={checking || value.people.length === 0}>
+          {checking ? 'Checking…' : 'Check now'}
+        </button>
+        {value.carerApp && (
+          <a className="button secondary" href={value.carerApp} target="_blank" rel="noreferrer">Open the carer app</a>
+        )}
+      </div>
+      {Object.keys(progress).length > 0 && (
+        <ul aria-label="Progress per source">
+          {Object.values(progress).map((entry) => (
+            <li key={entry.sourceId}>
+              {entry.label}: {STAGE_WORDS[entry.stage]}
+              {entry.items !== undefined ? ` (${entry.items} items)` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p role="status">{outcome}</p>
+      <p>
+        <a href={deps.extensionUrl('/health.html')} target="_blank" rel="noreferrer">Source health</a> ·{' '}
+        <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Settings</a>
+      </p>
+    </main>
+  );
+}
+
+function SpateList({ spates, personName }: { spates: Spate[]; personName: string }) {
+  return (
+    <ul className="plain">
+      {spates.map((spate) => (
+        <li key={spate.id} className="spate">
+          <h3 className={spate.severity === 'high' ? 'flag' : undefined}>{spate.headline}</h3>
+          <p>
+            {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
+            {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
+          </p>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,80 @@
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { parseTimeOfDay } from '../../core/watcher/quiet-hours.ts';
+import { MIN_POLL_INTERVAL_MINUTES, type WatcherSettings } from '../../core/watcher/watcher-state.ts';
+import type { PageDeps } from './page-deps.ts';
+import { useStored } from './use-stored.ts';
+
+const INTERVALS = [5, 10, 15, 30, 60, 120];
+
+/** How often to check, quiet hours, and the carer app address. */
+export function ScheduleSection({ deps }: { deps: PageDeps }) {
+  const load = useCallback(() => deps.store.getSettings(), [deps]);
+  const { value: saved, reload } = useStored(load);
+  const [draft, setDraft] = useState<WatcherSettings>();
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const ids = { interval: useId(), start: useId(), end: useId(), carer: useId() };
+  useEffect(() => setDraft(saved), [saved]);
+  if (!draft) return null;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (!draft) return;
+    setError('');
+    setStatus('');
+    try {
+      parseTimeOfDay(draft.quietHours.start, 'Quiet hours start');
+      parseTimeOfDay(draft.quietHours.end, 'Quiet hours end');
+      if (draft.carerAppUrl && !/^https?:\/\//.test(draft.carerAppUrl)) throw new Error('Carer app address must start with https://.');
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+      return;
+    }
+    await deps.store.saveSettings({ ...draft, pollIntervalMinutes: Math.max(MIN_POLL_INTERVAL_MINUTES, draft.pollIntervalMinutes) });
+    await deps.sendMessage({ type: 'settings-changed' }).catch(() => undefined);
+    await reload();
+    setStatus('Saved.');
+  }
+
+  const quiet = draft.quietHours;
+  return (
+    <section aria-labelledby="schedule-heading">
+      <h2 id="schedule-heading">When to check and when to stay quiet</h2>
+      <form onSubmit={(event) => void save(event)} noValidate>
+        <label htmlFor={ids.interval}>Check every</label>
+        <select id={ids.interval} value={draft.pollIntervalMinutes}
+          onChange={(e) => setDraft({ ...draft, pollIntervalMinutes: Number(e.target.value) })}>
+          {INTERVALS.map((minutes) => (
+            <option key={minutes} value={minutes}>{minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes > 60 ? 's' : ''}`}</option>
+          ))}
+        </select>
+        <label className="check">
+          <input type="checkbox" checked={quiet.enabled}
+            onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, enabled: e.target.checked } })} />
+          Quiet hours: no notifications at night unless urgent
+        </label>
+        <div className="row">
+          <div>
+            <label htmlFor={ids.start}>Quiet from</label>
+            <input id={ids.start} type="time" value={quiet.start} disabled={!quiet.enabled}
+              onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, start: e.target.value } })} />
+          </div>
+          <div>
+            <label htmlFor={ids.end}>Quiet until</label>
+            <input id={ids.end} type="time" value={quiet.end} disabled={!quiet.enabled}
+              onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, end: e.target.value } })} />
+          </div>
+        </div>
+        <label htmlFor={ids.carer}>Carer app address (optional)</label>
+        <input id={ids.carer} type="url" value={draft.carerAppUrl} placeholder="https://"
+          onChange={(e) => setDraft({ ...draft, carerAppUrl: e.target.value.trim() })} aria-describedby={`${ids.carer}-hint`} />
+        <p id={`${ids.carer}-hint`} className="hint">Used for links when you have not joined a care circle.</p>
+        {error && <p className="error" role="alert">{error}</p>}
+        <div className="row">
+          <button type="submit">Save</button>
+          <span role="status" className="ok">{status}</span>
+        </div>
+      </form>
+    </section>
+  );
+}
