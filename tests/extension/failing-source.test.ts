@@ -1,0 +1,62 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { isSourceSuspicious } from '../../src/core/sources/source-health.ts';
+import { customFeedSource } from '../../src/core/sources/force-registry.ts';
+import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
+import { fixture, rssRoute, startBackground, watchMumWith } from './watcher-harness.ts';
+
+const DAYTIME = new Date(2026, 10, 24, 11, 0).getTime();
+
+describe('one source failing', () => {
+  let server: LocalServer;
+  let emptyListing = false;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    emptyListing = false;
+    server = await startLocalServer({
+      '/colchester.xml': rssRoute(() => fixture('phone-scam-feed.xml')),
+      '/broken.xml': rssRoute(() => fixture('malformed-feed.xml')),
+      '/down.xml': { status: 503, body: 'Service Unavailable' },
+      '/listing.xml': rssRoute(() =>
+        emptyListing ? fixture('phone-scam-feed.xml').replace(/<item>[\s\S]*<\/item>/, '') : fixture('phone-scam-feed.xml'),
+      ),
+    });
+  });
+  afterEach(() => server.close());
+
+  it('does not stop the others: the good feed still alerts, the bad ones are marked unhealthy with their error', async () => {
+    const { store, background, created, progress } = await startBackground({ now: () => DAYTIME });
+    const [good, broken, down] = ['/colchester.xml', '/broken.xml', '/down.xml'].map((path) => `${server.url}${path}`) as [string, string, string];
+    await watchMumWith(store, [broken, down, good]);
+
+    const result = await background.onMessage({ type: 'check-now' });
+
+    expect(result).toMatchObject({ ok: true, result: { sourcesChecked: 3, sourcesFailed: 2, alerts: 1 } });
+    expect(created).toHaveLength(1);
+    const health = await store.getHealth();
+    const byUrl = (url: string) => health[customFeedSource(url).id]!;
+    expect(byUrl(good)).toMatchObject({ lastStatus: 200, consecutiveFailures: 0, lastItemCount: 2 });
+    expect(byUrl(broken).consecutiveFailures).toBe(1);
+    expect(byUrl(broken).lastError).toBeTruthy();
+    expect(byUrl(down)).toMatchObject({ lastStatus: 503, consecutiveFailures: 1 });
+    // The popup's progress lines name each source's outcome.
+    const finalStages = Object.fromEntries(progress.map((message) => [message.progress.sourceId, message.progress.stage]));
+    expect(finalStages).toEqual({
+      [customFeedSource(good).id]: 'ok',
+      [customFeedSource(broken).id]: 'error',
+      [customFeedSource(down).id]: 'error',
+    });
+  });
+
+  it('flags a page that used to list items and now lists none', async () => {
+    const { store, background } = await startBackground({ now: () => DAYTIME });
+    const listing = `${server.url}/listing.xml`;
+    await watchMumWith(store, [listing]);
+    await background.cycle.run();
+    expect(isSourceSuspicious((await store.getHealth())[customFeedSource(listing).id])).toBe(false);
+
+    emptyListing = true;
+    await background.cycle.run();
+    expect(isSourceSuspicious((await store.getHealth())[customFeedSource(listing).id])).toBe(true);
+  });
+});

@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { requestSiteAccess, type PermissionsApi } from '../../src/core/watcher/permission-request.ts';
+
+/** chrome.permissions as the user answers it: `answer` is what they press in the browser's prompt. */
+function promptingPermissions(answer: 'allow' | 'deny') {
+  const granted = new Set<string>();
+  const asked: string[][] = [];
+  const api: PermissionsApi = {
+    async contains({ origins }) {
+      return origins.every((origin) => granted.has(origin));
+    },
+    async request({ origins }) {
+      asked.push(origins);
+      if (answer === 'deny') return false;
+      origins.forEach((origin) => granted.add(origin));
+      return true;
+    },
+  };
+  return { api, asked };
+}
+
+describe('asking for a site, on the user action', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('explains in plain words which site it cannot read when the user refuses', async () => {
+    const { api } = promptingPermissions('deny');
+    const outcome = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/']);
+    expect(outcome).toEqual({
+      granted: false,
+      message: "Kinwatch can't read www.essex.police.uk without your permission. Press 'Allow' to try again.",
+    });
+  });
+
+  it('asks for exactly the sites of the sources, never every site', async () => {
+    const { api, asked } = promptingPermissions('allow');
+    const outcome = await requestSiteAccess(api, [
+      'https://www.essex.police.uk/news/essex/news/',
+      'https://www.essex.police.uk/news/essex/appeals/',
+      'https://news.google.com/rss/search?q=courier',
+    ]);
+    expect(outcome).toEqual({ granted: true });
+    expect(asked).toEqual([['https://www.essex.police.uk/*', 'https://news.google.com/*']]);
+  });
+
+  it('treats a prompt that fails (no user action) as refused, with the same message', async () => {
+    const api: PermissionsApi = {
+      contains: async () => false,
+      request: async () => {
+        throw new Error('This function must be called during a user gesture');
+      },
+    };
+    const outcome = await requestSiteAccess(api, ['http://127.0.0.1:9/feed.xml']);
+    expect(outcome).toEqual({ granted: false, message: "Kinwatch can't read 127.0.0.1 without your permission. Press 'Allow' to try again." });
+  });
+});
