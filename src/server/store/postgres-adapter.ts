@@ -7,6 +7,8 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value))
 /** PostgreSQL through a pool, so several relays behind a load balancer share one database. */
 export async function openPostgresAdapter(connectionString: string): Promise<SqlAdapter> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server (restart, failover) must not take the relay down; the pool reconnects.
+  pool.on('error', () => undefined);
   // Fail at start, not at the first request, when the database is unreachable.
   await pool.query('SELECT 1');
   return {
