@@ -6,6 +6,15 @@ const postcodesApi = (process.env.KINWATCH_POSTCODES_API ?? 'https://api.postcod
 /** The carer app opened from notifications and the popup when no circle gives a relay address. */
 const carerAppUrl = process.env.KINWATCH_CARER_APP_URL ?? '';
 
+/**
+ * Sites allowed at install (comma-separated match patterns), for builds whose hosts are fixed in advance: a test build
+ * against servers on 127.0.0.1, where no one can press "Allow". Empty by default: every site is asked for on use.
+ */
+const grantedHosts = (process.env.KINWATCH_GRANTED_HOSTS ?? '')
+  .split(',')
+  .map((pattern) => pattern.trim())
+  .filter(Boolean);
+
 // Explicit imports everywhere: no auto-import magic (DESIGN.md conventions).
 export default defineConfig({
   imports: false,
@@ -26,6 +35,8 @@ export default defineConfig({
     permissions: ['alarms', 'notifications', 'storage'],
     // Sources, the postcode service and the relay are asked for one origin at a time, on a user action.
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    ...(grantedHosts.length > 0 ? { host_permissions: grantedHosts } : {}),
+    icons: { 192: 'icons/icon-192.png', 512: 'icons/icon-512.png' },
     action: { default_title: 'Kinwatch' },
     options_ui: { open_in_tab: true },
   },

@@ -66,11 +66,14 @@ describe('telling the care circle', () => {
       expect(JSON.stringify(message.body)).not.toMatch(/Colchester|Witham|courier/i);
     }
     const opened = await Promise.all(received.map((message) => openAlert<CircleSpateAlert>(key, CIRCLE_ID, message.body.ciphertext)));
-    const byHeadline = new Map(opened.map((alert, index) => [alert.spate.headline, { alert, urgency: received[index]!.body.urgency }]));
+    const byHeadline = new Map(opened.map((alert, index) => [alert.title, { alert, urgency: received[index]!.body.urgency }]));
     expect(byHeadline.get('Courier collects cash from Witham pensioner after fake detective call')).toMatchObject({
       urgency: 'high',
-      alert: { kind: 'spate', personId: 'person-mum', personName: 'Mum' },
+      alert: { kind: 'spate', body: expect.stringMatching(/^Near Witham, \d+ km from Mum · 1 report$/), alert: { personId: 'person-mum' } },
     });
+    const courier = byHeadline.get('Courier collects cash from Witham pensioner after fake detective call')!.alert.alert;
+    expect(courier.id).toBe(courier.spate.id);
+    expect(courier.spate.sources.map((source) => source.url)).toEqual(['https://news.example.org/witham/courier-fraud']);
     expect(byHeadline.get('Warning after fake police officers phone Colchester residents')?.urgency).toBe('normal');
     expect((await store.getNotifiedLog()).every((entry) => entry.sentToCircle)).toBe(true);
   });

@@ -43,6 +43,14 @@ describe('asking for a site, on the user action', () => {
     expect(asked).toEqual([['https://www.essex.police.uk/*', 'https://news.google.com/*']]);
   });
 
+  it('does not prompt again for a site already allowed', async () => {
+    const { api, asked } = promptingPermissions('allow');
+    await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/']);
+    const again = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/appeals/']);
+    expect(again).toEqual({ granted: true });
+    expect(asked).toHaveLength(1);
+  });
+
   it('treats a prompt that fails (no user action) as refused, with the same message', async () => {
     const api: PermissionsApi = {
       contains: async () => false,

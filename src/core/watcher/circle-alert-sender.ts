@@ -1,4 +1,6 @@
+import type { AlertRecord } from '../calls/alert.ts';
 import { importCircleKey, sealAlert } from '../circle/circle-crypto.ts';
+import { formatHlc } from '../circle/hlc.ts';
 import type { Spate } from '../detect/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch } from '../platform.ts';
@@ -6,15 +8,15 @@ import { describeSpate } from './spate-wording.ts';
 import { isUrgent } from './spate-version.ts';
 import type { CircleConnection } from './watcher-state.ts';
 
-/** What the circle's devices decrypt from an alert push: enough to show it and file it in the alerts inbox. */
+/**
+ * What the circle's devices decrypt from an alert push (the carer app's "spate" alert): the notification's title and
+ * body, and the alert record its inbox files.
+ */
 export interface CircleSpateAlert {
   kind: 'spate';
-  personId: string;
-  personName: string;
-  /** The notification line, ready to show. */
-  message: string;
-  spate: Spate;
-  sentAt: string;
+  title: string;
+  body: string;
+  alert: AlertRecord;
 }
 
 /**
@@ -38,7 +40,7 @@ export function createCircleAlertSender(deps: CircleAlertSenderDeps) {
       if (!circle) return { sent: false, reason: 'no-circle' };
       try {
         const key = await importCircleKey(circle.circleKey, deps.crypto);
-        const ciphertext = await sealCompact(key, circle.circleId, spate, person, deps);
+        const ciphertext = await sealCompact(key, circle, spate, person, deps);
         const topic = topicFor(spate.id);
         const response = await deps.fetch(`${circle.relayUrl.replace(/\/+$/, '')}/api/circles/${encodeURIComponent(circle.circleId)}/alerts`, {
           method: 'POST',
@@ -56,18 +58,24 @@ export function createCircleAlertSender(deps: CircleAlertSenderDeps) {
 
 export type CircleAlertSender = ReturnType<typeof createCircleAlertSender>;
 
-async function sealCompact(key: CryptoKey, circleId: string, spate: Spate, person: WatchedPerson, deps: CircleAlertSenderDeps): Promise<string> {
+async function sealCompact(key: CryptoKey, circle: CircleConnection, spate: Spate, person: WatchedPerson, deps: CircleAlertSenderDeps): Promise<string> {
   let sources = spate.sources.slice(0, 5);
   for (;;) {
+    const now = deps.clock.now();
     const alert: CircleSpateAlert = {
       kind: 'spate',
-      personId: person.id,
-      personName: person.name,
-      message: describeSpate(spate, person),
-      spate: { ...spate, sources },
-      sentAt: new Date(deps.clock.now()).toISOString(),
+      title: spate.headline,
+      body: describeSpate(spate, person),
+      alert: {
+        id: spate.id,
+        // The circle's clock format, so a later version of the same spate wins in every inbox.
+        hlc: formatHlc({ wallMs: now, counter: 0, nodeId: hlcNodeId(circle.deviceId) }),
+        personId: person.id,
+        spate: { ...spate, sources },
+        receivedAt: new Date(now).toISOString(),
+      },
     };
-    const ciphertext = await sealAlert(key, circleId, alert, deps.crypto);
+    const ciphertext = await sealAlert(key, circle.circleId, alert, deps.crypto);
     if (ciphertext.length <= MAX_ALERT_CIPHERTEXT_CHARS || sources.length === 0) return ciphertext;
     sources = sources.slice(0, -1);
   }
@@ -77,4 +85,8 @@ async function sealCompact(key: CryptoKey, circleId: string, spate: Spate, perso
 function topicFor(spateId: string): string | undefined {
   const topic = spateId.replace(/[^A-Za-z0-9_-]/g, '').slice(-32);
   return topic.length > 0 ? topic : undefined;
+}
+
+function hlcNodeId(deviceId: string): string {
+  return deviceId.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 64) || 'watcher';
 }

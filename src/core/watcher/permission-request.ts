@@ -24,6 +24,8 @@ export function permissionRefusedMessage(url: string): string {
 export async function requestSiteAccess(permissions: PermissionsApi, urls: string[]): Promise<PermissionOutcome> {
   const origins = [...new Set(urls.map(originPatternOf))];
   if (origins.length === 0) return { granted: true };
+  // Already allowed (earlier, or by the browser's policy): no prompt to show.
+  if (await permissions.contains({ origins }).catch(() => false)) return { granted: true };
   let granted: boolean;
   try {
     granted = await permissions.request({ origins });

@@ -29,8 +29,9 @@ export interface PersonSourceChoices {
   disabledSourceIds: string[];
 }
 
+/** As the registry suggests: the person's own force and Google News; neighbours are one tick away. */
 export const DEFAULT_SOURCE_CHOICES: PersonSourceChoices = {
-  includeNeighbours: true,
+  includeNeighbours: false,
   includeGoogleNews: true,
   disabledSourceIds: [],
 };
