@@ -59,4 +59,19 @@ describe('one source failing', () => {
     await background.cycle.run();
     expect(isSourceSuspicious((await store.getHealth())[customFeedSource(listing).id])).toBe(true);
   });
+
+  it('does not fetch a source whose site was not allowed, and says why on its health', async () => {
+    const allowed = `${server.url}/colchester.xml`;
+    const notAllowed = 'https://www.essex.police.uk/news/essex/news/';
+    const { store, background } = await startBackground({ now: () => DAYTIME, hasSiteAccess: async (url) => url.startsWith(server.url) });
+    await watchMumWith(store, [allowed, notAllowed]);
+
+    const result = await background.cycle.run();
+
+    expect(result.sourcesChecked).toBe(1);
+    expect(server.requests.map((request) => request.path)).toEqual(['/colchester.xml']);
+    expect((await store.getHealth())[customFeedSource(notAllowed).id]?.lastError).toBe(
+      "Kinwatch can't read www.essex.police.uk without your permission. Press 'Allow' to try again.",
+    );
+  });
 });

@@ -53,7 +53,12 @@ export interface Harness {
  * The background's services over the fake browser, as background.ts wires them. Calling it again over the same fake
  * storage is what a restarted service worker does.
  */
-export async function startBackground(options: { now: () => number; fetch?: typeof fetch; localMinutes?: (ms: number) => number }): Promise<Harness> {
+export async function startBackground(options: {
+  now: () => number;
+  fetch?: typeof fetch;
+  localMinutes?: (ms: number) => number;
+  hasSiteAccess?: (url: string) => Promise<boolean>;
+}): Promise<Harness> {
   const kv = keyValueStoreFromStorageArea(fakeBrowser.storage.local);
   await migrateExtensionStore(kv);
   const store = createExtensionStore(kv);
@@ -88,6 +93,7 @@ export async function startBackground(options: { now: () => number; fetch?: type
     hostGapMs: 0,
     timeoutMs: 5_000,
     ...(options.localMinutes ? { localMinutes: options.localMinutes } : {}),
+    ...(options.hasSiteAccess ? { hasSiteAccess: options.hasSiteAccess } : {}),
   });
   return { store, background, created, progress, opened };
 }

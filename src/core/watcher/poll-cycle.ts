@@ -4,6 +4,7 @@ import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { pollSources, type PollStage } from '../sources/poll-sources.ts';
 import type { FeedItem, Source } from '../sources/source.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
+import { permissionRefusedMessage } from './permission-request.ts';
 import { mergeRecentItems } from './recent-items.ts';
 import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
 import type { SpateNotifier } from './spate-notifier.ts';
@@ -37,6 +38,11 @@ export interface PollCycleDeps {
   detect: SpateDetector;
   notifier: SpateNotifier;
   circleSender: CircleAlertSender;
+  /**
+   * Whether the user allowed the site behind a source. Sources not allowed yet are not fetched at all (the browser
+   * would refuse them anyway); their health says what to do. Default: every site allowed.
+   */
+  hasSiteAccess?: (url: string) => Promise<boolean>;
   /** Per-source fetch timeout, ms. */
   timeoutMs?: number;
   hostGapMs?: number;
@@ -70,7 +76,13 @@ export function createPollCycle(deps: PollCycleDeps) {
       store.getCircle(),
     ]);
 
-    const sources = people.length > 0 ? sourcesToPoll(people, customFeeds, deps.sourcesForForce) : [];
+    const planned = people.length > 0 ? sourcesToPoll(people, customFeeds, deps.sourcesForForce) : [];
+    const sources: Source[] = [];
+    const notAllowed: Source[] = [];
+    for (const source of planned) {
+      const allowed = deps.hasSiteAccess ? await deps.hasSiteAccess(source.url).catch(() => false) : true;
+      (allowed ? sources : notAllowed).push(source);
+    }
     const labels = new Map<string, Source>(sources.map((source) => [source.id, source]));
     const report = await pollSources(sources, health, {
       fetch: deps.fetch,
@@ -102,7 +114,16 @@ export function createPollCycle(deps: PollCycleDeps) {
         items[polled.source.id] = mergeRecentItems(before, [], deps.clock.now()).items;
       }
     }
-    await store.saveHealth(report.healthById);
+    const healthById = { ...report.healthById };
+    for (const source of notAllowed) {
+      healthById[source.id] = {
+        ...(health[source.id] ?? { sourceId: source.id, consecutiveFailures: 0 }),
+        lastError: permissionRefusedMessage(source.url),
+      };
+      onProgress?.({ sourceId: source.id, label: source.label, stage: 'skipped', error: permissionRefusedMessage(source.url) });
+      items[source.id] = storedItems[source.id] ?? [];
+    }
+    await store.saveHealth(healthById);
     await store.saveItems(items);
 
     const persons = people.map((entry) => entry.person);

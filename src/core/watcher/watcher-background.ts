@@ -26,6 +26,7 @@ export interface WatcherBackgroundDeps {
   /** Carer app address set at build time, if any. */
   defaultCarerAppUrl: string;
   localMinutes?: (epochMs: number) => number;
+  hasSiteAccess?: (url: string) => Promise<boolean>;
   timeoutMs?: number;
   hostGapMs?: number;
 }
@@ -47,6 +48,7 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
     }),
     circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock }),
+    ...(deps.hasSiteAccess ? { hasSiteAccess: deps.hasSiteAccess } : {}),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.hostGapMs !== undefined ? { hostGapMs: deps.hostGapMs } : {}),
   });

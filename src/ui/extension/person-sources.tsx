@@ -11,8 +11,10 @@ const registrySources = (forceId: string, options: { includeNeighbours: boolean;
 
 /** A person's sources (own force, neighbours, Google News) with on/off switches and the "Allow" for their sites. */
 export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entry: WatchedPersonEntry; onChanged: () => Promise<void> }) {
-  const sources = suggestedSources(entry.person, entry.sources, registrySources);
-  const enabled = sources.filter((source) => !entry.sources.disabledSourceIds.includes(source.id));
+  // Shown at once on a click; storage catches up behind.
+  const [choices, setChoices] = useState(entry.sources);
+  const sources = suggestedSources(entry.person, choices, registrySources);
+  const enabled = sources.filter((source) => !choices.disabledSourceIds.includes(source.id));
   const [missing, setMissing] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const force = forceById(entry.person.forceId);
@@ -34,9 +36,10 @@ export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entr
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [deps, enabled.map((source) => source.id).join(',')]);
 
-  async function save(choices: PersonSourceChoices) {
+  async function save(next: PersonSourceChoices) {
+    setChoices(next);
     const people = await deps.store.getPeople();
-    await deps.store.savePeople(people.map((other) => (other.person.id === entry.person.id ? { ...other, sources: choices } : other)));
+    await deps.store.savePeople(people.map((other) => (other.person.id === entry.person.id ? { ...other, sources: next } : other)));
     await onChanged();
   }
 
@@ -51,10 +54,10 @@ export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entr
   }
 
   function toggleSource(source: Source, on: boolean) {
-    const disabled = new Set(entry.sources.disabledSourceIds);
+    const disabled = new Set(choices.disabledSourceIds);
     if (on) disabled.delete(source.id);
     else disabled.add(source.id);
-    void save({ ...entry.sources, disabledSourceIds: [...disabled] });
+    void save({ ...choices, disabledSourceIds: [...disabled] });
   }
 
   const prefix = `sources-${entry.person.id}`;
@@ -62,13 +65,13 @@ export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entr
     <div>
       <p className="hint">Police force: {force?.name ?? entry.person.forceId}</p>
       <label className="check">
-        <input type="checkbox" checked={entry.sources.includeNeighbours}
-          onChange={(e) => void save({ ...entry.sources, includeNeighbours: e.target.checked })} />
+        <input type="checkbox" checked={choices.includeNeighbours}
+          onChange={(e) => void save({ ...choices, includeNeighbours: e.target.checked })} />
         Also read neighbouring forces' news
       </label>
       <label className="check">
-        <input type="checkbox" checked={entry.sources.includeGoogleNews}
-          onChange={(e) => void save({ ...entry.sources, includeGoogleNews: e.target.checked })} />
+        <input type="checkbox" checked={choices.includeGoogleNews}
+          onChange={(e) => void save({ ...choices, includeGoogleNews: e.target.checked })} />
         Also search Google News for local papers
       </label>
       <fieldset>
@@ -77,7 +80,7 @@ export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entr
           {sources.map((source) => (
             <li key={source.id}>
               <label className="check" htmlFor={`${prefix}-${source.id}`}>
-                <input id={`${prefix}-${source.id}`} type="checkbox" checked={!entry.sources.disabledSourceIds.includes(source.id)}
+                <input id={`${prefix}-${source.id}`} type="checkbox" checked={!choices.disabledSourceIds.includes(source.id)}
                   onChange={(e) => toggleSource(source, e.target.checked)} />
                 {source.label} ({new URL(source.url).hostname})
                 {missing.includes(source.id) && <span className="error">&nbsp;— not allowed yet</span>}
