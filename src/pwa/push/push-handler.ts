@@ -76,7 +76,13 @@ export function registerPushHandlers(scope: ServiceWorkerGlobalScope): void {
     } catch {
       data = null;
     }
-    event.waitUntil(handlePush(scope, db, data));
+    const database = db;
+    // Whatever fails, the user still sees that something arrived (and the browser keeps the push permission).
+    event.waitUntil(
+      handlePush(scope, database, data).catch(() =>
+        scope.registration.showNotification('Kinwatch', { body: 'New activity in your care circle. Open the app to see it.', tag: 'kinwatch-unread', data: { url: '/alerts' } }),
+      ),
+    );
   });
   scope.addEventListener('notificationclick', (event) => {
     event.notification.close();
