@@ -72,6 +72,7 @@ describe('care circle in the real carer app, with pushes into its real service w
   let cdp: CDPSession;
   let membership: CircleMembership;
   let registrationId: string;
+  let other: Page;
   const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
 
   async function deliver(payload: unknown): Promise<void> {
@@ -153,7 +154,7 @@ describe('care circle in the real carer app, with pushes into its real service w
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
-    const other = await (await browser.newContext()).newPage();
+    other = await (await browser.newContext()).newPage();
     await other.goto(link);
     await other.getByRole('button', { name: 'Join the circle' }).waitFor();
     expect(new URL(other.url()).hash).toBe('');
@@ -177,5 +178,38 @@ describe('care circle in the real carer app, with pushes into its real service w
     await other.goto(link);
     await other.getByText('already in a care circle').waitFor();
     expect(new URL(other.url()).hash).toBe('');
+  });
+
+  it('shares a person added on one device with the other device, end-to-end encrypted', async () => {
+    // The postcode lookup is a third-party call: refuse it, so the person is saved as typed (the offline path).
+    await page.route('https://api.postcodes.io/**', (route) => route.abort());
+    await page.goto(`${relay.url}/people/new`);
+    await page.getByLabel('Name', { exact: true }).fill('Margaret Hughes');
+    await page.getByLabel('Postcode').fill('CO1 1AA');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(`${relay.url}/`);
+    await page.goto(`${relay.url}/circle`);
+    // Sent once the outbox is empty: the relay acknowledged the encrypted record.
+    await until(() => countRows(page, 'outbox'), (n) => n === 0, 'first device to send its change');
+    expect(relay.output()).not.toContain('Margaret');
+
+    await other.goto(`${relay.url}/circle`);
+    await other.getByRole('button', { name: 'Sync now' }).click();
+    await until(
+      () => other.evaluate(() => new Promise<string[]>((resolve) => {
+        const open = indexedDB.open('kinwatch');
+        open.onsuccess = () => {
+          const all = open.result.transaction('people', 'readonly').objectStore('people').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as { name: string }[]).map((p) => p.name));
+          };
+        };
+      })),
+      (names) => names.includes('Margaret Hughes'),
+      'the person on the second device',
+    );
+    await other.goto(`${relay.url}/`);
+    await other.getByText('Margaret Hughes').first().waitFor();
   });
 });
