@@ -84,7 +84,6 @@ export async function startBackground(options: {
     detect: createSpateDetector({
       analyze: keywordAnalysis,
       gazetteer: { lookup: (name) => gazetteer.lookup(name) },
-      forceIdOfSource: () => undefined,
     }),
     broadcast: (message) => progress.push(message),
     openUrl: async (url) => void opened.push(url),

@@ -14,6 +14,8 @@ import type { CycleSummary, WatcherStore } from './watcher-state.ts';
 /** Detection and clustering for everyone watched: analyzeText + findSpates, wired by the caller. */
 export type SpateDetector = (input: {
   items: FeedItem[];
+  /** The sources polled, so detection knows which force each speaks for. */
+  sources: Source[];
   people: WatchedPerson[];
   previous: Spate[];
   now: number;
@@ -127,7 +129,7 @@ export function createPollCycle(deps: PollCycleDeps) {
     await store.saveItems(items);
 
     const persons = people.map((entry) => entry.person);
-    const { spates, alerts } = await deps.detect({ items: Object.values(items).flat(), people: persons, previous, now: deps.clock.now() });
+    const { spates, alerts } = await deps.detect({ items: Object.values(items).flat(), sources: planned, people: persons, previous, now: deps.clock.now() });
 
     const alerted: Spate[] = [];
     const versions = { ...alertedVersions };

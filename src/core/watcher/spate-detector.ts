@@ -6,20 +6,21 @@ import type { SpateDetector } from './poll-cycle.ts';
 export interface SpateDetectorDeps {
   analyze(text: string, options: { title: string }): Analysis;
   gazetteer: PlaceResolver;
-  /** The force a source speaks for: the registry's, or the one stored with a custom feed. */
-  forceIdOfSource(sourceId: string): string | undefined;
 }
 
 /** Detection for the poll cycle: every item analysed once, matched to each person, clustered into spates. */
 export function createSpateDetector(deps: SpateDetectorDeps): SpateDetector {
-  return ({ items, people, previous, now }) =>
-    findSpates({
+  return ({ items, sources, people, previous, now }) => {
+    // A force's own news and its Google News search speak for the force; a user's own feed for none.
+    const forceBySource = new Map(sources.map((source) => [source.id, source.forceId]));
+    return findSpates({
       items,
       people,
       previous,
       now,
       analyze: deps.analyze,
       gazetteer: deps.gazetteer,
-      forceIdOfSource: deps.forceIdOfSource,
+      forceIdOfSource: (sourceId) => forceBySource.get(sourceId),
     });
+  };
 }
