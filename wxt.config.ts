@@ -29,15 +29,24 @@ export default defineConfig({
       'import.meta.env.KINWATCH_CARER_APP_URL': JSON.stringify(carerAppUrl),
     },
   }),
-  manifest: {
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Kinwatch',
     description: 'Warns your family when fake-police courier fraud is reported near the people you look after.',
-    permissions: ['alarms', 'notifications', 'storage'],
+    permissions: ['alarms', 'notifications', 'storage', ...(manifestVersion === 2 ? grantedHosts : [])],
     // Sources, the postcode service and the relay are asked for one origin at a time, on a user action.
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
-    ...(grantedHosts.length > 0 ? { host_permissions: grantedHosts } : {}),
+    ...(manifestVersion === 2
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'], ...(grantedHosts.length > 0 ? { host_permissions: grantedHosts } : {}) }),
     icons: { 192: 'icons/icon-192.png', 512: 'icons/icon-512.png' },
     action: { default_title: 'Kinwatch' },
     options_ui: { open_in_tab: true },
-  },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected by Kinwatch's makers: sources are read from the user's browser, alerts are encrypted.
+            gecko: { id: 'watcher@kinwatch', strict_min_version: '115.0', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
 });

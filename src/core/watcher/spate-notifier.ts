@@ -49,7 +49,7 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
       if (!urgent && isWithinQuietHours(quietHours, localMinutes(deps.clock.now()))) {
         return { notificationId, version, shown: false, heldBack: 'quiet-hours' };
       }
-      await deps.notifications.create(notificationId, {
+      const full: NotificationOptions = {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON_URL,
         title: spate.headline,
@@ -58,7 +58,14 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
         buttons: NOTIFICATION_BUTTONS.map((title) => ({ title })),
         priority: urgent ? 2 : 1,
         requireInteraction: urgent,
-      });
+      };
+      try {
+        await deps.notifications.create(notificationId, full);
+      } catch {
+        // Firefox refuses buttons, priority and the like: the plain notification still says what matters.
+        const { type, iconUrl, title, message } = full;
+        await deps.notifications.create(notificationId, { type, iconUrl, title, message });
+      }
       return { notificationId, version, shown: true };
     },
   };
