@@ -1,0 +1,57 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatInviteLink } from '../../src/core/circle/invite-link.ts';
+import { joinCircle } from '../../src/core/watcher/join-circle.ts';
+import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
+
+const CIRCLE = 'circle_0123456789abcdef';
+const TOKEN = 'i'.repeat(43);
+const KEY = 'k'.repeat(43);
+const clock = { now: () => Date.parse('2026-11-24T12:00:00Z') };
+
+describe('joining the care circle with an invite link', () => {
+  let relay: LocalServer | undefined;
+  afterEach(() => relay?.close());
+
+  it('keeps the key from the link and the device token from the relay, and sends the key nowhere', async () => {
+    let sent = '';
+    relay = await startLocalServer({
+      [`POST /api/circles/${CIRCLE}/join`]: async (req, res) => {
+        for await (const chunk of req) sent += String(chunk);
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ deviceId: 'device_new', deviceToken: 'secret-token' }));
+      },
+    });
+    const link = formatInviteLink({ relayOrigin: relay.url, circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    const circle = await joinCircle(link, { fetch, clock, deviceName: 'Kinwatch watcher (browser)' });
+    expect(circle).toEqual({
+      relayUrl: relay.url,
+      circleId: CIRCLE,
+      deviceId: 'device_new',
+      deviceToken: 'secret-token',
+      circleKey: KEY,
+      connectedAt: '2026-11-24T12:00:00.000Z',
+    });
+    expect(JSON.parse(sent)).toEqual({ inviteToken: TOKEN, deviceName: 'Kinwatch watcher (browser)' });
+    expect(relay.requests.map((request) => request.path).join(' ')).not.toContain(KEY);
+  });
+
+  it('says plainly when the invite was already used', async () => {
+    relay = await startLocalServer({
+      [`POST /api/circles/${CIRCLE}/join`]: {
+        status: 410,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'invite_used', message: 'inviteToken: this invite was already used' } }),
+      },
+    });
+    const link = formatInviteLink({ relayOrigin: relay.url, circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    await expect(joinCircle(link, { fetch, clock, deviceName: 'x' })).rejects.toThrow(
+      'This invite link has been used or has expired. Ask for a new one in the carer app.',
+    );
+  });
+
+  it('says what is wrong with a damaged link, naming the link field', async () => {
+    const error = await joinCircle('https://care.example.org/join#c=abc', { fetch, clock, deviceName: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ field: 'inviteLink' });
+    expect(String(error)).toMatch(/not a complete invite link .*circle id/);
+  });
+});
