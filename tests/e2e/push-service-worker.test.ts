@@ -212,4 +212,16 @@ describe('care circle in the real carer app, with pushes into its real service w
     await other.goto(`${relay.url}/`);
     await other.getByText('Margaret Hughes').first().waitFor();
   });
+
+  it('removes a device from the circle: it disappears from the list and can no longer sync', async () => {
+    await page.goto(`${relay.url}/circle`);
+    await page.getByRole('button', { name: 'Remove Ben’s laptop' }).waitFor();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Remove Ben’s laptop' }).click();
+    await until(() => page.getByRole('button', { name: 'Remove Ben’s laptop' }).count(), (n) => n === 0, 'the device to leave the list');
+
+    await other.goto(`${relay.url}/circle`);
+    await other.getByRole('button', { name: 'Sync now' }).click();
+    await other.getByText(/this device was removed from its circle/).first().waitFor();
+  });
 });
