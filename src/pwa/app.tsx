@@ -1,6 +1,6 @@
 /** The shell: skip link, named navigation, the current screen, the toast and the update prompt. */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
-import { ToastProvider } from '../ui/toast.tsx';
+import { ToastOutlet, ToastProvider } from '../ui/toast.tsx';
 import { Link, useLocation } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { AlertsScreen } from './routes/alerts-screen.tsx';
@@ -106,6 +106,7 @@ export function App() {
         </nav>
       </header>
       <UpdatePrompt />
+      <ToastOutlet />
       <main id="main" ref={main} tabIndex={-1}>
         <Suspense fallback={<p>Loading…</p>}>{screen}</Suspense>
       </main>

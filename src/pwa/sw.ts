@@ -3,6 +3,7 @@
  * The carer app's service worker: precaches the build so every screen opens offline, answers navigations with the
  * app shell, and waits for the page to say "Reload" before a new version takes over.
  */
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 
@@ -13,6 +14,8 @@ declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<string | {
 
 registerPushHandlers(self);
 cleanupOutdatedCaches();
+// The first install controls the open page at once, so it works offline from the first visit.
+clientsClaim();
 precacheAndRoute(self.__WB_MANIFEST);
 
 // Every in-app path (/calls, /join, ...) is the same single-page app; the API is never answered from the cache.

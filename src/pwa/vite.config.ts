@@ -12,6 +12,9 @@ const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export default defineConfig({
   root: here,
+  mode: 'production',
+  // Always React's production build, even when a test runner has set NODE_ENV=test for the build it spawns.
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   publicDir: `${projectRoot}public`,
   build: {
     outDir: `${projectRoot}dist/pwa`,

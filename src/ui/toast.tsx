@@ -13,6 +13,7 @@ interface Toast extends ToastOptions {
 type Show = (message: string, options?: ToastOptions) => void;
 
 const ToastContext = createContext<Show>(() => undefined);
+const CurrentToastContext = createContext<{ toast: Toast | undefined; clear: () => void }>({ toast: undefined, clear: () => undefined });
 
 export function useToast(): Show {
   return useContext(ToastContext);
@@ -34,29 +35,36 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 
   return (
     <ToastContext.Provider value={show}>
-      {children}
-      <div className="toast-region" role="status" aria-live="polite">
-        {toast ? (
-          <div className="toast">
-            <span>{toast.message}</span>
-            {toast.undo ? (
-              <button
-                type="button"
-                onClick={() => {
-                  const undo = toast.undo;
-                  setToast(undefined);
-                  void undo?.();
-                }}
-              >
-                Undo
-              </button>
-            ) : null}
-            <button type="button" className="secondary" onClick={() => setToast(undefined)}>
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-      </div>
+      <CurrentToastContext.Provider value={{ toast, clear: () => setToast(undefined) }}>{children}</CurrentToastContext.Provider>
     </ToastContext.Provider>
+  );
+}
+
+/** Where the message shows: in the page flow (never over content or the focused field). */
+export function ToastOutlet() {
+  const { toast, clear } = useContext(CurrentToastContext);
+  return (
+    <div className="toast-region" role="status" aria-live="polite">
+      {toast ? (
+        <div className="toast">
+          <span>{toast.message}</span>
+          {toast.undo ? (
+            <button
+              type="button"
+              onClick={() => {
+                const undo = toast.undo;
+                clear();
+                void undo?.();
+              }}
+            >
+              Undo
+            </button>
+          ) : null}
+          <button type="button" className="secondary" onClick={clear}>
+            Dismiss
+          </button>
+        </div>
+      ) : null}
+    </div>
   );
 }

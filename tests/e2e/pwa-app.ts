@@ -1,0 +1,37 @@
+/** Shared steps for the carer app's end-to-end tests: serve the built app, open it, fill the forms as a carer would. */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+
+export const BACKUP_FIXTURE = new URL('../fixtures/pwa/backup-small.json', import.meta.url);
+
+/** Opens the app and waits until the service worker controls the page, so later offline reloads are served from it. */
+export async function openApp(page: Page, baseUrl: string, path = '/'): Promise<void> {
+  await page.goto(baseUrl + path);
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
+    }
+  });
+}
+
+export async function goTo(page: Page, linkName: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+}
+
+/** Restores the fixture backup through Settings, the way a carer would load data onto a new device. */
+export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Promise<void> {
+  await goTo(page, 'Settings');
+  await page.getByLabel('Restore from a backup file').setInputFiles({
+    name: 'kinwatch-backup.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(readFileSync(file)),
+  });
+  await page.getByText(/^Restored \d+ people/).waitFor();
+}
+
+export async function setPostcodeService(page: Page, url: string): Promise<void> {
+  await goTo(page, 'Settings');
+  await page.getByLabel('Postcode service address').fill(url);
+}
