@@ -10,13 +10,13 @@ import { createPushSender } from '../src/server/push/push-sender.ts';
 import { createPushWorker } from '../src/server/push/push-worker.ts';
 import { loadVapidKeys } from '../src/server/push/vapid.ts';
 import { openStore } from '../src/server/store/open-store.ts';
-import { startFakePushService } from '../tests/helpers/fake-push-service.ts';
-import { isMain, printTable, round, selfSignedCertificate } from './relay-bench-support.ts';
+import { selfSignedCertificate, startFakePushService } from '../tests/helpers/fake-push-service.ts';
+import { isMain, printTable, round } from './relay-bench-support.ts';
 
 export async function benchPushFanOut(total = 10_000): Promise<Record<string, string | number>[]> {
-  // The local push service has a self-signed certificate; this process talks to nothing else.
-  process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
-  const push = await startFakePushService({ tls: selfSignedCertificate(), acceptBlindly: true });
+  // The local push service has a self-signed certificate, trusted here as its own authority.
+  const tls = selfSignedCertificate();
+  const push = await startFakePushService({ tls, acceptBlindly: true });
   const store = await openStore({});
   const vapid = await loadVapidKeys(store);
   const devices = 100;
@@ -36,7 +36,7 @@ export async function benchPushFanOut(total = 10_000): Promise<Record<string, st
   }
 
   // Baseline: web-push's own sendNotification in a loop, 100 at a time, keep-alive agent.
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 64, ca: tls.cert });
   const options = { vapidDetails: { subject: 'mailto:bench@kinwatch.invalid', ...vapid }, TTL: 3600, urgency: 'high' as const, agent };
   let started = performance.now();
   for (let a = 0; a < alerts; a++) await Promise.all(subscriptions.map((s) => webpush.sendNotification(s, payload, options)));
@@ -48,7 +48,7 @@ export async function benchPushFanOut(total = 10_000): Promise<Record<string, st
   for (let a = 0; a < alerts; a++) {
     await store.enqueuePush({ circleId: 'benchcirclexxxxxxxxxxx', fromDeviceId: 'senderxxxxxxxxxxxxxxxx', payload, urgency: 'high', topic: null, ttlSeconds: 3600, now: 1 });
   }
-  const sender = createPushSender({ vapid, subject: 'mailto:bench@kinwatch.invalid', allowOrigins: [push.origin] });
+  const sender = createPushSender({ vapid, subject: 'mailto:bench@kinwatch.invalid', allowOrigins: [push.origin], ca: tls.cert });
   const worker = createPushWorker({ store, sender, clock: systemClock, log: () => {}, batchSize: 100 });
   started = performance.now();
   const handled = await worker.drainOnce();

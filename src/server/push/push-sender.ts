@@ -52,9 +52,11 @@ export function createPushSender(options: {
   allowOrigins?: readonly string[];
   resolve?: Resolver;
   timeoutMs?: number;
+  /** Extra certificate authority to trust (a local push service in tests and benches); the system CAs otherwise. */
+  ca?: string;
 }): PushSender {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+  const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64, ...(options.ca ? { ca: options.ca } : {}) });
   const timeoutMs = options.timeoutMs ?? 10_000;
 
   return {

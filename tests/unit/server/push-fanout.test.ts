@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/server/store/open-store.ts';
 import { createPushSender, MAX_PUSH_PLAINTEXT_BYTES, PayloadTooLarge } from '../../../src/server/push/push-sender.ts';
-import { startFakePushService, type FakePushService } from '../../helpers/fake-push-service.ts';
+import { spawnSync } from 'node:child_process';
+import { selfSignedCertificate, startFakePushService, type FakePushService } from '../../helpers/fake-push-service.ts';
 import { backendUrl, relayUnderTest, type Backend, type RelayUnderTest } from './relay-under-test.ts';
 
 for (const backend of ['pglite', 'postgres'] as Backend[]) {
@@ -129,7 +130,29 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
   });
 }
 
+const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
+
 describe('push sender', () => {
+  it.skipIf(!hasOpenssl)('speaks https to the push service and verifies its certificate (untrusted certificate: no delivery)', async () => {
+    const tls = selfSignedCertificate();
+    const push = await startFakePushService({ tls });
+    const store = await openStore({});
+    const { loadVapidKeys } = await import('../../../src/server/push/vapid.ts');
+    const vapid = await loadVapidKeys(store);
+    const subscription = push.subscribe();
+    const message = { subscription, payload: '{"kind":"alert"}', urgency: 'high' as const, topic: 'tls', ttlSeconds: 60 };
+    const trusting = createPushSender({ vapid, subject: 'mailto:a@b.invalid', allowOrigins: [push.origin], ca: tls.cert });
+    expect(await trusting.send(message)).toEqual({ kind: 'delivered', status: 201 });
+    expect((await push.waitForReceived(1))[0]).toMatchObject({ payload: '{"kind":"alert"}', urgency: 'high', topic: 'tls' });
+    const untrusting = createPushSender({ vapid, subject: 'mailto:a@b.invalid', allowOrigins: [push.origin] });
+    expect(await untrusting.send(message)).toMatchObject({ kind: 'retry', reason: expect.stringMatching(/^network: .*certificate/) });
+    expect(push.received).toHaveLength(1);
+    trusting.close();
+    untrusting.close();
+    await push.close();
+    await store.close();
+  });
+
   it('refuses a payload over 3993 bytes itself, whatever the caller checked', async () => {
     const store = await openStore({});
     const { loadVapidKeys } = await import('../../../src/server/push/vapid.ts');
