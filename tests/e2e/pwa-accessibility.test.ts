@@ -1,0 +1,104 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
+import { goTo, openApp, restoreFixture } from './pwa-app.ts';
+
+const SCREENS: { name: string; open: (page: Page) => Promise<void>; heading: string | RegExp }[] = [
+  { name: 'Home', open: (page) => goTo(page, 'Home'), heading: 'Kinwatch' },
+  { name: 'Alerts', open: (page) => goTo(page, 'Alerts'), heading: 'Alerts' },
+  { name: 'Phone script', open: async (page) => { await goTo(page, 'Alerts'); await page.getByRole('link', { name: /^Phone script for/ }).first().click(); }, heading: /^Phone script/ },
+  { name: 'Calls', open: (page) => goTo(page, 'Calls'), heading: 'Calls' },
+  { name: 'Call detail', open: async (page) => { await goTo(page, 'Calls'); await page.locator('.call-list a').first().click(); }, heading: /^Call to/ },
+  { name: 'Log a call', open: async (page) => { await goTo(page, 'Calls'); await page.getByRole('link', { name: 'Log a call' }).click(); }, heading: 'Log a call' },
+  { name: 'Incident summary', open: async (page) => { await goTo(page, 'Calls'); await page.locator('.call-list a').first().click(); await page.getByRole('link', { name: 'Incident summary' }).click(); }, heading: /^Incident summary/ },
+  { name: 'Checklist', open: (page) => goTo(page, 'Checklist'), heading: /^Checklist for/ },
+  { name: 'Cards', open: (page) => goTo(page, 'Cards'), heading: 'Advice cards' },
+  { name: 'Circle', open: (page) => goTo(page, 'Circle'), heading: 'Care circle' },
+  { name: 'Settings', open: (page) => goTo(page, 'Settings'), heading: 'Settings' },
+  { name: 'Edit person', open: async (page) => { await goTo(page, 'Home'); await page.getByRole('link', { name: /^Edit .* details$/ }).first().click(); }, heading: /^Edit/ },
+];
+
+async function violations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Interactive things smaller than 44 × 44 CSS px (WCAG 2.5.5 / 2.5.8 with the product's larger bar). */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('main button, main .button, nav a, main input[type=checkbox], main input[type=radio], main select, main input:not([type=checkbox]):not([type=radio])')]
+      .filter((element) => element.offsetParent !== null)
+      .map((element) => {
+        const box = element.getBoundingClientRect();
+        // A checkbox or radio counts with its label, which is the click target a user aims at.
+        const label = element.id ? document.querySelector<HTMLElement>(`label[for="${element.id}"]`) : null;
+        const height = Math.max(box.height, label && (element as HTMLInputElement).type in { checkbox: 1, radio: 1 } ? label.getBoundingClientRect().height : 0);
+        return { text: element.textContent?.trim() || element.getAttribute('aria-label') || element.id, width: box.width, height };
+      })
+      .filter((target) => target.height < 44 || target.width < 24)
+      .map((target) => `${target.text} (${Math.round(target.width)}×${Math.round(target.height)})`),
+  );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  describe(`carer app accessibility (${colorScheme})`, () => {
+    let relay: StartedRelay;
+    let browser: Browser;
+    let context: BrowserContext;
+    let page: Page;
+
+    beforeAll(async () => {
+      [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
+      context = await browser.newContext({ colorScheme, reducedMotion: 'reduce' });
+      page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await openApp(page, relay.url);
+      await restoreFixture(page);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await relay?.stop();
+    });
+
+    for (const screen of SCREENS) {
+      it(`${screen.name}: axe finds no WCAG 2.2 AA violations and targets are large`, async () => {
+        await screen.open(page);
+        await page.getByRole('heading', { level: 1, name: screen.heading }).waitFor();
+        expect(await violations(page)).toEqual([]);
+        expect(await smallTargets(page)).toEqual([]);
+      });
+    }
+  });
+}
+
+describe('carer app at 200% text size', () => {
+  let relay: StartedRelay;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.setDefaultTimeout(10_000);
+    await openApp(page, relay.url);
+    await restoreFixture(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop();
+  });
+
+  it('scales text with the browser setting and nothing in the call log is cut off sideways', async () => {
+    await goTo(page, 'Calls');
+    const before = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+    const after = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    expect(before).toBeGreaterThanOrEqual(18);
+    expect(after).toBeGreaterThanOrEqual(before * 1.99);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
