@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { phoneScript } from '../../../src/core/calls/phone-script.ts';
+
+const backup = JSON.parse(readFileSync(new URL('../../fixtures/pwa/backup-small.json', import.meta.url), 'utf8'));
+const spate = backup.tables.alerts[0].spate;
+const person = backup.tables.people[0];
+
+describe('phone script for a spate', () => {
+  it('greets the person, names the places and what the fraudsters do, and ends with what to do at the door', () => {
+    const lines = phoneScript(spate, person, 'Sarah');
+    const text = lines.map((line) => line.text).join('\n');
+    expect(lines[0]!.text).toContain("Hello Joan Smith, it's Sarah");
+    expect(text).toContain('around Colchester, Wivenhoe');
+    expect(text).toContain('send a courier or a taxi to collect things');
+    expect(text).toContain('keep the line open');
+    expect(lines.at(-1)!.text).toContain('ring 999');
+  });
+
+  it('reminds about the safe word only when the family has one', () => {
+    expect(phoneScript(spate, person, 'Sarah').some((line) => line.cue === 'Remind')).toBe(true);
+    expect(phoneScript(spate, { ...person, safeWord: undefined }, 'Sarah').some((line) => line.cue === 'Remind')).toBe(false);
+  });
+});
