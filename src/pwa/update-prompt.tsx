@@ -10,9 +10,6 @@ export function UpdatePrompt() {
     if (!('serviceWorker' in navigator)) return;
     const wb = new Workbox('/sw.js', { scope: '/' });
     wb.addEventListener('waiting', () => setWaiting(true));
-    wb.addEventListener('controlling', (event) => {
-      if (event.isUpdate) window.location.reload();
-    });
     void wb.register();
     setWorkbox(wb);
   }, []);
@@ -21,7 +18,14 @@ export function UpdatePrompt() {
   return (
     <div className="update-banner" role="status">
       <p>A new version of Kinwatch is ready.</p>
-      <button type="button" onClick={() => workbox.messageSkipWaiting()}>
+      <button
+        type="button"
+        onClick={() => {
+          // Reload once the new worker has taken over, so the page and its worker are the same version.
+          navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), { once: true });
+          workbox.messageSkipWaiting();
+        }}
+      >
         Reload
       </button>
     </div>

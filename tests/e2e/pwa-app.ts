@@ -28,7 +28,7 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
     mimeType: 'application/json',
     buffer: Buffer.from(readFileSync(file)),
   });
-  await page.getByText(/^Restored \d+ people/).waitFor();
+  await page.getByText(/^Restored \d+ (person|people), /).waitFor();
 }
 
 export async function setPostcodeService(page: Page, url: string): Promise<void> {

@@ -36,7 +36,7 @@ export function SettingsScreen() {
     setRestoreError('');
     try {
       const { counts } = await restoreBackup(db, await file.text());
-      toast(`Restored ${counts.people} people, ${counts.calls} calls, ${counts.alerts} alerts.`);
+      toast(`Restored ${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} calls, ${counts.alerts} alerts.`);
     } catch (error) {
       setRestoreError(error instanceof Error ? error.message : String(error));
     }

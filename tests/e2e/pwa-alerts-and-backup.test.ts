@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
+import { BACKUP_FIXTURE, goTo, openApp, restoreFixture } from './pwa-app.ts';
+
+const fixture = JSON.parse(readFileSync(BACKUP_FIXTURE, 'utf8'));
+
+async function downloadedText(page: Page, click: () => Promise<void>): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('carer app: alerts inbox, exports, backup and restore', () => {
+  let relay: StartedRelay;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
+    context = await browser.newContext({ acceptDownloads: true });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await openApp(page, relay.url);
+    await restoreFixture(page);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await relay?.stop();
+  });
+
+  it('is installable: manifest with name, standalone display, theme colour and real PNG icons', async () => {
+    const manifest = await (await fetch(`${relay.url}/manifest.webmanifest`)).json();
+    expect(manifest).toMatchObject({ name: 'Kinwatch', short_name: 'Kinwatch', display: 'standalone', theme_color: '#12355b' });
+    const sizes = manifest.icons.map((icon: { sizes: string; purpose: string }) => `${icon.sizes} ${icon.purpose}`);
+    expect(sizes).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+    for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+      const bytes = Buffer.from(await (await fetch(relay.url + icon.src)).arrayBuffer());
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(`${bytes.readUInt32BE(16)}x${bytes.readUInt32BE(20)}`).toBe(icon.sizes);
+    }
+  });
+
+  it('shows the spate with its sources as links and records "I\'ve called them"', async () => {
+    await goTo(page, 'Alerts');
+    const alert = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Courier fraud warning in Colchester' }) });
+    expect(await alert.innerText()).toContain('High risk for Joan Smith · Colchester, Wivenhoe · 2.5 km away · 6 reports, 2 victims, £12,000 lost');
+    const link = alert.getByRole('link', { name: 'Warning after courier fraud reports' });
+    expect(await link.getAttribute('href')).toBe(fixture.tables.alerts[0].spate.sources[0].url);
+    expect(await alert.innerText()).toContain('Called by Sam');
+    await alert.getByRole('button', { name: 'I’ve called Joan Smith' }).click();
+    await expect.poll(async () => (await alert.innerText()).match(/Called by/g)?.length).toBe(1);
+    await expect.poll(async () => (await alert.innerText()).split(';').length).toBe(2);
+  });
+
+  it('fills the phone script from the alert', async () => {
+    await page.getByRole('link', { name: 'Phone script for Joan Smith' }).click();
+    const script = await page.locator('ol.script').innerText();
+    expect(script).toContain('around Colchester, Wivenhoe');
+    expect(script).toContain('send a courier or a taxi to collect things');
+  });
+
+  it('imports alerts from a file, and refuses a bad one saying what is wrong', async () => {
+    await goTo(page, 'Alerts');
+    const spate = { ...fixture.tables.alerts[0].spate, id: 's2', headline: 'Fake bank staff calling in Wivenhoe', personId: 'watcher-id' };
+    const file = (content: unknown) => ({ name: 'alerts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
+    await page.getByLabel('Alerts file (JSON)').setInputFiles(file({ ...spate, id: 's3', severity: 'extreme' }));
+    await page.getByText('Nothing was imported: spates[0].severity: expected one of low, medium, high').waitFor();
+    await page.getByLabel('Alerts file (JSON)').setInputFiles(file([spate]));
+    await page.getByRole('heading', { name: 'Fake bank staff calling in Wivenhoe' }).waitFor();
+    expect(await page.getByText('No one has called Joan Smith about this yet.').count()).toBe(1);
+  });
+
+  it('exports the call log as CSV with a header and one row per call', async () => {
+    await goTo(page, 'Calls');
+    const csv = await downloadedText(page, () => page.getByRole('button', { name: 'Export calls as CSV' }).click());
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows[0]).toMatch(/^When,Person,Number,/);
+    expect(rows).toHaveLength(3);
+    expect(csv).toContain('CAD 1234/22NOV');
+  });
+
+  it('downloads a backup that restores to the same bytes, and refuses a broken one changing nothing', async () => {
+    await goTo(page, 'Settings');
+    const first = await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click());
+    expect(JSON.parse(first).tables.alerts).toHaveLength(2);
+    const broken = JSON.parse(first);
+    broken.tables.calls[0].at = 'last Tuesday';
+    broken.tables.people = [];
+    await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+    await page.getByText('Not restored: calls[0].at: expected an ISO date and time').waitFor();
+    const after = await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click());
+    expect(after).toBe(first);
+    await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+    await page.getByText(/^Restored 1 person, 2 calls, 2 alerts/).waitFor();
+    expect(await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click())).toBe(first);
+  });
+});
