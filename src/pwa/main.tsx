@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
+import { db, repository } from './app-data.ts';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -10,3 +11,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The care circle's sync loop starts with the app (it does nothing until this device joins a circle); it loads
+// apart from the first screen to keep that light.
+void import('./sync/circle-sync.ts').then(({ appCircleSync }) => appCircleSync(db, repository));
