@@ -86,6 +86,22 @@ describe('carer app: people and the call log, online and offline', () => {
     await page.getByText('Showing 1 of 1 call.').waitFor();
   });
 
+  it('edits a call: the plan follows the new outcome', async () => {
+    await page.locator('.call-list a').first().click();
+    await page.getByRole('link', { name: 'Edit this call' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Edit call' }).waitFor();
+    expect(await page.getByLabel('Officer name or rank they gave').inputValue()).toBe('DS Harris');
+    await page.getByLabel('Said a courier or taxi would collect').uncheck();
+    await page.getByLabel('101 reference').fill('CAD 99/24NOV');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'What to do next' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'This looks live: act now' }).count()).toBe(0);
+    expect((await page.locator('ol.steps li').allInnerTexts())[0]).toMatch(/^Now: Call the bank now/);
+    expect(await page.locator('.facts-list').innerText()).toContain('CAD 99/24NOV');
+    await goTo(page, 'Calls');
+    await page.getByText('Showing 1 of 1 call.').waitFor();
+  });
+
   it('filters the log by outcome', async () => {
     await page.getByLabel('What happened').selectOption('money-moved');
     await page.getByText('No calls match.').waitFor();

@@ -24,11 +24,3 @@ export interface CaredPerson {
   familyNumbers: PhoneContact[];
   safeWord?: string;
 }
-
-const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;
-
-/** "co11aa" → "CO1 1AA"; null when it is not shaped like a UK postcode. */
-export function normalisePostcode(input: string): string | null {
-  const match = POSTCODE.exec(input.trim().toUpperCase().replace(/\s+/g, ' '));
-  return match ? `${match[1]} ${match[2]}` : null;
-}

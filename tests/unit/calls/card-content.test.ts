@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { CaredPerson } from '../../../src/core/calls/person.ts';
-import { normalisePostcode } from '../../../src/core/calls/person.ts';
 import { cardContent } from '../../../src/core/cards/card-content.ts';
 import { CARD_KINDS } from '../../../src/core/cards/card-kinds.ts';
 
@@ -53,11 +52,5 @@ describe('advice card content', () => {
       ['front-door', 148, 210],
       ['fridge', 210, 297],
     ]);
-  });
-
-  it('normalises postcodes and refuses ones that are not postcodes', () => {
-    expect(normalisePostcode(' co11aa ')).toBe('CO1 1AA');
-    expect(normalisePostcode('sw1a 1aa')).toBe('SW1A 1AA');
-    expect(normalisePostcode('hello')).toBeNull();
   });
 });
