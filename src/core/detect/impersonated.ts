@@ -1,0 +1,90 @@
+import { classifySentence } from './sentence-kind.ts';
+import { segmentText, type Segment } from './segment.ts';
+
+/** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
+export const IMPERSONATION_CUE =
+  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing)\b/i;
+
+/** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
+const OFFICIALS: { name: string; pattern: RegExp }[] = [
+  { name: 'HMRC', pattern: /\bHMRC\b|\bHM Revenue\b|\btax (?:office|officials?|inspectors?|collectors?)\b|\bthe taxman\b/i },
+  { name: 'DWP', pattern: /\bDWP\b|\bDepartment for Work and Pensions\b/ },
+  { name: 'BT', pattern: /\bBT\b|\bBritish Telecom\b|\bOpenreach\b/ },
+  { name: 'Microsoft', pattern: /\bMicrosoft\b/ },
+  { name: 'National Crime Agency', pattern: /\bNational Crime Agency\b|\bNCA\b/ },
+  { name: 'Serious Fraud Office', pattern: /\bSerious Fraud Office\b/ },
+  { name: 'Financial Conduct Authority', pattern: /\bFinancial Conduct Authority\b|\bFCA\b/ },
+  { name: 'Action Fraud', pattern: /\bAction Fraud\b/ },
+  { name: 'Report Fraud', pattern: /\bReport Fraud\b/ },
+  { name: 'council', pattern: /\bcouncil (?:officials?|officers?|staff|workers?)\b/i },
+];
+
+const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
+  { name: 'Barclays', pattern: /\bBarclays\b/ },
+  { name: 'HSBC', pattern: /\bHSBC\b/ },
+  { name: 'Lloyds', pattern: /\bLloyds\b/ },
+  { name: 'NatWest', pattern: /\bNatWest\b/i },
+  { name: 'Santander', pattern: /\bSantander\b/ },
+  { name: 'Nationwide', pattern: /\bNationwide\b/ },
+  { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
+];
+
+const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
+const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|PCs?|DCs?|cops?|policemen|policewoman|policeman|CID)\b/i;
+
+const MET = /\b(?:Metropolitan Police|the Met\b|Met Police|Scotland Yard|New Scotland Yard)/i;
+/** "Essex Police", "Norfolk Constabulary", "Police Scotland", "PSNI", "British Transport Police". */
+const NAMED_FORCE =
+  /\b((?:[A-Z][a-z]+(?:[ -](?:and|&|of|[A-Z][a-z]+))*) (?:Police|Constabulary))\b|\b(Police Scotland|PSNI|Police Service of Northern Ireland|City of London Police|British Transport Police)\b/g;
+
+/** A force named right before "said", "has warned" is the one reporting, not the one impersonated. */
+const REPORTING_AFTER = /^\s*(?:,\s*)?(?:has|have|is|are|said|says|say|added|warned|warns|spokes\w*|officers? said|detectives? said)\b/i;
+
+/**
+ * Organisations the fraudsters pretended to be. A named force when it is named as the one impersonated (the Met is
+ * "Metropolitan Police"); otherwise plain "police". Banks likewise: named when named, else "bank".
+ */
+export function findImpersonated(text: string, segments: Segment[] = segmentText(text)): string[] {
+  const named = new Set<string>();
+  let genericPolice = false;
+  let genericBank = false;
+  const others: string[] = [];
+  for (const segment of segments) {
+    if (classifySentence(segment) === 'advice') continue;
+    const sentence = segment.text;
+    const cue = IMPERSONATION_CUE.exec(sentence);
+    if (!cue) continue;
+    // What follows the cue, up to a clause break, is who they pretended to be.
+    const after = sentence.slice(cue.index);
+    const clause = after.split(/[;:]|,\s(?!or\b|and\b)|\bwho\b(?! said)|\bbut\b|\bafter\b/)[0] ?? after;
+    let foundForce = false;
+    for (const match of clause.matchAll(NAMED_FORCE)) {
+      const name = match[1] ?? match[2] ?? '';
+      const rest = clause.slice((match.index ?? 0) + match[0].length);
+      if (REPORTING_AFTER.test(rest)) continue;
+      if (/^Metropolitan Police$|^Met Police$/i.test(name)) continue;
+      named.add(normaliseForce(name));
+      foundForce = true;
+    }
+    if (MET.test(clause)) {
+      named.add('Metropolitan Police');
+      foundForce = true;
+    }
+    for (const official of [...OFFICIALS, ...NAMED_BANKS]) {
+      if (official.pattern.test(clause) && !others.includes(official.name)) others.push(official.name);
+    }
+    if (!foundForce && GENERIC_POLICE.test(clause)) genericPolice = true;
+    if (GENERIC_BANK.test(clause) && !NAMED_BANKS.some((bank) => bank.pattern.test(clause))) genericBank = true;
+  }
+  const result: string[] = [];
+  for (const name of named) result.push(name);
+  if (genericPolice && named.size === 0) result.push('police');
+  for (const name of others) result.push(name);
+  if (genericBank) result.push('bank');
+  return result;
+}
+
+function normaliseForce(name: string): string {
+  if (/^(?:PSNI|Police Service of Northern Ireland)$/i.test(name)) return 'PSNI';
+  return name.replace(/^(?:The|A|An|From|Either|Or|And)\s+/i, '').trim();
+}

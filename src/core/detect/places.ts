@@ -1,0 +1,216 @@
+import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
+import { segmentText, type Segment } from './segment.ts';
+import type { PlaceMention } from './vocabulary.ts';
+
+/** Words that turn a place name into something else: "Essex Police", "Norwich Road", "Watford General Hospital". */
+const NAME_SUFFIX =
+  /^(?:Police|Constabulary|Council|County Council|Borough Council|Fire|Crown|Magistrates|Court|Hospital|University|College|School|Academy|Station|Airport|FC|United|Town FC|Road|Street|St|Lane|Close|Avenue|Drive|Way|Crescent|Gardens|Terrace|Place|Grove|Walk|Row|Square|Mews|Rise|Parade|Highway|Bypass|Unit|Team|Squad|Partnership|Trust|Operation|Division|Branch|Centre|Center|Library|Church|Chronicle|Gazette|Echo|Times|Post|Mercury|Advertiser|Standard|Herald|Observer|News|Live|Mail|Express)$/;
+/** Lowercase words after a place that make it an organisation: "Hampshire police say". */
+const LOWER_ORG_SUFFIX = /^(?:police|constabulary|officers?|detectives?|council|force|fire|trading standards)$/;
+/** Street types, for the "Beeston Lane, Great Fransham, at 10am" listing pattern. */
+const STREET_TYPE =
+  'Road|Lane|Close|Street|Avenue|Drive|Way|Crescent|Gardens|Terrace|Place|Grove|Hill|Walk|Court|Row|Square|Mews|Rise|View|Park|Green|Parade|Chase|End|Meadow|Meadows|Fields|Vale';
+const STREET_THEN_PLACE = new RegExp(
+  String.raw`\b[A-Z][\w'’]+(?: [A-Z][\w'’]+)* (?:${STREET_TYPE}),\s+((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|upon|on|under|next the|in the|le))*)\s*(?=,|\(|$|\bat\b|\bbetween\b|\bon\b|\.)`,
+  'g',
+);
+/** Titles before a person's name: the run that follows is a person, not a place. */
+const PERSON_TITLE =
+  /^(?:Mr|Mrs|Ms|Miss|Dr|Det|Detective|Insp|Inspector|Chief|Sgt|Sergeant|PC|DC|DS|DI|DCI|Supt|Superintendent|Constable|Officer|Commander|Councillor|Cllr|Sir|Dame|Lord|Lady|Judge|Rev|Reverend|Father|Canon|Professor|Prof|Captain|Major|Colonel|PCSO)$/;
+/** Place names that are also everyday words or first names: only taken after a place cue ("in", "from"). */
+const COMMON_WORDS = new Set(
+  (
+    'march may june july street over sale send deal hope ware wells reading battle bridge church cove croft crook dale ' +
+    'dollar eye fleet ford forth grain grove hale hay hill hook law lea lee mere moss pant par plains pool rake rock ' +
+    'shaw stock stone tumble valley wall warden wick wing wool banks box bow beer ash settle nelson keith leslie connor ' +
+    'logan barry arnold clare denny currie nash haynes harley brooke barnes kenn bray cliffe sandy marr moira bugle ' +
+    'roche speke patna hebron dingle crick union green park common marsh heath end mark justice victoria prince ' +
+    'sutton walton norton burton hilton hutton morley ripley dudley ashley astley benson grays bury holt eaton ' +
+    'angus lewis douglas morgan bradley stanley clifton chester preston kent'
+  ).split(' '),
+);
+/** Months and days are capitalised but are never places. */
+const CALENDAR =
+  /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Christmas|Easter)$/;
+/** Cues before a place: "in Dereham", "from Rickmansworth", "across Essex", "residents of Bushey". */
+const PLACE_CUE = /\b(?:in|from|near|around|across|throughout|of|at|to|covering|including|and|between|towards|outside)\s*$/;
+const STRONG_CUE = /\b(?:in|from|near|around|across|throughout|covering|including|residents of|villages? of|town of|areas? of)\s*$/i;
+const CONNECTORS = new Set(['upon', 'on', 'under', 'le', 'in', 'the', 'and', 'of', 'next', 'by', 'en', 'with', 'cum']);
+
+/** A sentence about forces pooling resources names their areas, not where calls happened. */
+const ORGANISATIONAL_SENTENCE = /\b(?:resources|task ?force|other forces|neighbouring forces|forces across|forces in|regional organised crime)\b/i;
+/** The Met's home is not where the calls were. */
+const MET_CONTEXT = /\b(?:Metropolitan|Met Police|the Met\b|Scotland Yard)/;
+
+interface Token {
+  word: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(sentence: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of sentence.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g)) {
+    const index = match.index ?? 0;
+    tokens.push({ word: match[0].replace(/\.$/, ''), start: index, end: index + match[0].length });
+  }
+  return tokens;
+}
+
+const isCapitalised = (word: string) => /^[A-Z][a-z'’]/.test(word) || /^St$/.test(word) || /^[A-Z][a-z]*-[A-Z]?[a-z]/.test(word);
+
+export interface PlacesOptions {
+  gazetteer?: Gazetteer;
+}
+
+/**
+ * Places named as where the calls or victims were: towns, districts, villages, counties, London boroughs. Names come
+ * from the gazetteer, or from the text's own cues for villages it lacks ("Mill Street, Elsing", "in Holme Hale").
+ * Force names ("Essex Police"), streets, people and the Met's own London are left out.
+ */
+export function findPlaces(text: string, options: PlacesOptions = {}, segments: Segment[] = segmentText(text)): PlaceMention[] {
+  const gazetteer = options.gazetteer;
+  const countyHint = guessCounty(text, gazetteer);
+  const found = new Map<string, PlaceMention>();
+  const add = (name: string, place: GazetteerPlace | undefined, kind?: PlaceMention['kind']) => {
+    const clean = name.replace(/[’]/g, "'").trim();
+    const key = clean.toLowerCase();
+    if (found.has(key)) return;
+    const mention: PlaceMention = { name: clean };
+    if (place) {
+      mention.lat = place.lat;
+      mention.lng = place.lng;
+      mention.kind = place.kind;
+    } else if (kind) {
+      mention.kind = kind;
+    }
+    found.set(key, mention);
+  };
+
+  for (const segment of segments) {
+    const sentence = segment.text;
+    if (ORGANISATIONAL_SENTENCE.test(sentence)) continue;
+    const metContext = MET_CONTEXT.test(sentence);
+
+    for (const match of sentence.matchAll(STREET_THEN_PLACE)) {
+      const name = match[1]!;
+      if (!CALENDAR.test(name)) add(name, gazetteer?.lookup(name, { county: countyHint }), 'village');
+    }
+
+    const tokens = tokenize(sentence);
+    let i = 0;
+    while (i < tokens.length) {
+      const token = tokens[i]!;
+      if (!isCapitalised(token.word)) {
+        i += 1;
+        continue;
+      }
+      // A run of capitalised words, e.g. "Detective Inspector Jason Keane" or "Three Rivers".
+      let runEnd = i;
+      while (runEnd + 1 < tokens.length) {
+        const next = tokens[runEnd + 1]!;
+        const gap = sentence.slice(tokens[runEnd]!.end, next.start);
+        if (!/^[\s-]*$/.test(gap)) break;
+        if (isCapitalised(next.word)) runEnd += 1;
+        else if (CONNECTORS.has(next.word) && runEnd + 2 < tokens.length && isCapitalised(tokens[runEnd + 2]!.word) && /^\s+$/.test(sentence.slice(next.end, tokens[runEnd + 2]!.start))) runEnd += 2;
+        else break;
+      }
+      const run = tokens.slice(i, runEnd + 1);
+      const afterRun = tokens[runEnd + 1];
+      if (PERSON_TITLE.test(run[0]!.word)) {
+        i = runEnd + 1;
+        continue;
+      }
+      const sentenceStart = token.start === 0 || /^["“‘'(•\s]*$/.test(sentence.slice(0, token.start));
+      let j = 0;
+      while (j < run.length) {
+        let matched = 0;
+        let place: GazetteerPlace | undefined;
+        for (let length = Math.min(gazetteer?.maxWords ?? 1, run.length - j); length >= 1; length -= 1) {
+          const name = sentence.slice(run[j]!.start, run[j + length - 1]!.end);
+          const candidate = gazetteer?.lookup(name, { county: countyHint });
+          if (candidate) {
+            matched = length;
+            place = candidate;
+            break;
+          }
+        }
+        if (!matched) {
+          j += 1;
+          continue;
+        }
+        const first = run[j]!;
+        const last = run[j + matched - 1]!;
+        const name = sentence.slice(first.start, last.end);
+        const nextInRun = run[j + matched];
+        const following = nextInRun ?? afterRun;
+        const before = sentence.slice(0, first.start);
+        const suffixed =
+          (nextInRun && NAME_SUFFIX.test(nextInRun.word)) ||
+          (!nextInRun && afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word)) && /^\s+$/.test(sentence.slice(last.end, afterRun.start)));
+        const partOfLongerName = j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase());
+        const prefixedByPolice = /\bPolice\s+$/.test(before);
+        const cue = STRONG_CUE.test(before);
+        const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
+        const atStart = sentenceStart && j === 0 && first === token;
+        const accept =
+          !suffixed &&
+          !prefixedByPolice &&
+          !partOfLongerName &&
+          !CALENDAR.test(name) &&
+          !(ambiguous && !cue) &&
+          !(name === 'London' && metContext) &&
+          !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart) &&
+          (!atStart || !ambiguous);
+        if (accept) add(name, place);
+        j += matched;
+      }
+      // A capitalised name right after a strong cue that the gazetteer lacks: "in Holme Hale", "the Elsing area".
+      if (!gazetteerCovers(run, sentence, gazetteer)) {
+        const name = sentence.slice(run[0]!.start, run[run.length - 1]!.end);
+        const before = sentence.slice(0, run[0]!.start);
+        const after = sentence.slice(run[run.length - 1]!.end);
+        const cued = /\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+$/.test(before) || (/\bthe\s+$/.test(before) && /^\s+area\b/.test(after));
+        const endsCleanly = /^\s*(?:[,.;:)]|$|\s+(?:area|and|on|at|who|where|were|was|had|have|has|after|before|between|during|last|this|earlier)\b)/.test(after);
+        if (cued && endsCleanly && run.length <= 3 && looksLikePlaceName(run, afterRun)) add(name, undefined, 'area');
+      }
+      i = runEnd + 1;
+    }
+  }
+  void PLACE_CUE;
+  return [...found.values()];
+}
+
+function gazetteerCovers(run: Token[], sentence: string, gazetteer: Gazetteer | undefined): boolean {
+  if (!gazetteer) return false;
+  return run.some((token) => gazetteer.lookup(sentence.slice(token.start, token.end)) !== undefined);
+}
+
+const NOT_PLACE_WORDS =
+  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her)$/;
+
+function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean {
+  if (afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word))) return false;
+  return run.every(
+    (token) => !NOT_PLACE_WORDS.test(token.word) && !CALENDAR.test(token.word) && !PERSON_TITLE.test(token.word) && !NAME_SUFFIX.test(token.word),
+  );
+}
+
+/** The county the article is about (from "Norfolk Constabulary", "across Essex"), to pick the right Royston. */
+function guessCounty(text: string, gazetteer: Gazetteer | undefined): string | undefined {
+  if (!gazetteer) return undefined;
+  const tally = new Map<string, number>();
+  for (const match of text.matchAll(/\b([A-Z][a-z]+(?:shire)?|[A-Z][a-z]+ [A-Z][a-z]+)\b/g)) {
+    const place = gazetteer.lookup(match[1]!);
+    if (place?.kind === 'county') tally.set(place.name, (tally.get(place.name) ?? 0) + 1);
+  }
+  let best: string | undefined;
+  let bestCount = 0;
+  for (const [county, count] of tally) {
+    if (count > bestCount) {
+      best = county;
+      bestCount = count;
+    }
+  }
+  return best;
+}

@@ -1,0 +1,64 @@
+import type { Segment } from './segment.ts';
+
+/**
+ * What a sentence does: tells what happened (narrative), gives advice ("police will NEVER ask for your PIN"),
+ * or describes how such scams usually go (generic). Only narrative sentences say what fraudsters did.
+ */
+export type SentenceKind = 'narrative' | 'advice' | 'generic';
+
+/** A list or paragraph introduced as advice: everything under it is advice, however it is worded. */
+const ADVICE_INTRO = /\b(advice|advise|tips?|remind\w*|would|will|never|should|urg\w+|how to|protect|reminder|warning signs?|do not|don't|remember|steps)\b/i;
+
+const ADVICE_WORDS = new RegExp(
+  [
+    String.raw`\bnever\b`,
+    // "they do not disconnect the call" tells what fraudsters did; "do not give your PIN" is advice.
+    String.raw`(?<!\b(?:they|fraudsters|scammers|callers?|offenders|he|she|who|it) )\bdo not\b`,
+    String.raw`(?<!\b(?:they|fraudsters|scammers|callers?|offenders|he|she|who|it) )\bdon'?t\b`,
+    String.raw`\b(?:you|people|anyone|residents|everyone|relatives|we all) should\b`,
+    String.raw`\b(?:always|ensure|make sure|remember|be (?:wary|aware|careful|vigilant|suspicious))\b`,
+    String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask|asked)\b`,
+    String.raw`\bif you(?:'re| are)\b`,
+    String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b`,
+    String.raw`\burg(?:e|ed|es|ing)\b`,
+    String.raw`\bencourag(?:e|ed|es|ing) (?:people|anyone|residents|everyone|the public|relatives)\b`,
+    String.raw`\banyone (?:who|with|receiving|concerned)\b`,
+    String.raw`\b(?:would|will|do) not (?:ask|request|send|call|phone|contact|need|collect)\b`,
+    String.raw`\bwouldn'?t\b`,
+    String.raw`\bplease\b`,
+    String.raw`\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
+  ].join('|'),
+  'i',
+);
+
+const IMPERATIVE_START =
+  /^["“‘']?(?:never|always|do not|don't|hang up|call|ask|close|check|wait|report|use|make sure|keep|be|tell|share|remember|please|stop|take|contact|verify|ensure|look out|think|talk|trust|beware|refuse|end the call|put the phone down|only|protect)\b/i;
+
+const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i;
+
+/** Reported speech of the fraudster ("told her 'your card has been cloned'") is narrative despite the "you". */
+const FRAUDSTER_ACTS =
+  /\b(?:fraudsters?|scammers?|callers?|offenders?|suspects?|criminals?|con artists?|conmen|conman|thieves)\b.*\b(?:told|said|claimed|asked|instructed|convinced|persuaded|called|phoned|rang)\b/i;
+
+const GENERIC_WORDS = /\b(?:may|might|often|typically|usually|commonly|tend to|sometimes|can be|can|could|have been known to|is known to|are known to)\b/i;
+const INCIDENT_WORDS =
+  /\b(?:was|were|had|received|reported|targeted|lost|conned|tricked|duped|handed|gave|withdrew|collected|arrived|attended|called|phoned|rang|visited|asked|told|instructed|happened|took place|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
+
+export function classifySentence(segment: Segment): SentenceKind {
+  const text = segment.text;
+  if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
+    return 'advice';
+  }
+  if (IMPERATIVE_START.test(text)) return 'advice';
+  if (ADVICE_WORDS.test(text)) return 'advice';
+  if (SECOND_PERSON.test(text) && !FRAUDSTER_ACTS.test(text)) return 'advice';
+  if (GENERIC_WORDS.test(text) && !INCIDENT_WORDS.test(text)) return 'generic';
+  return 'narrative';
+}
+
+/** "did not hand over any money": a narrative of what did NOT happen names no tactic. */
+export function isNegated(text: string): boolean {
+  return /\b(?:did not|didn'?t|refused to|declined to|no one|nobody|none of|without (?:handing|giving|losing)|was not|were not|had not|no money was)\b/i.test(
+    text,
+  );
+}

@@ -1,0 +1,100 @@
+import { classifySentence, isNegated, type SentenceKind } from './sentence-kind.ts';
+import { segmentText, type Segment } from './segment.ts';
+import { TACTICS, type Tactic } from './vocabulary.ts';
+
+/** Each tactic, as fraudsters' acts are written in police and local news. Tested only on narrative sentences. */
+const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
+  'pin-request': [
+    /\bPINs?\b/,
+    /\bpin (?:numbers?|codes?)\b/i,
+    /\b(?:bank(?:ing)?|card|account|security|personal|financial) (?:details|information|numbers?|codes?)\b/i,
+    /\bpasswords?\b|\bpasscodes?\b|\bone[- ]time (?:pass)?codes?\b|\bsecurity codes?\b/i,
+  ],
+  'card-handover': [
+    /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|handed|hand|put|place[ds]?|seal(?:ed)?|collect(?:ed|ing)?|pick(?:ed)? up|post(?:ed)?|sen[dt])\b[^.]{0,80}\b(?:bank|debit|credit)? ?cards\b(?! (?:details|numbers?))/i,
+    /\b(?:bank|debit|credit) cards?\b(?! (?:details|numbers?|had been cloned|were cloned|was cloned|had been used))[^.]{0,80}\b(?:collected|handed over|given|picked up|taken|to a courier|to the courier|into an envelope)\b/i,
+    /\bhand(?:ed|ing)? over (?:his|her|their)? ?(?:bank |debit |credit )?card\b/i,
+  ],
+  'cash-withdrawal': [
+    /\b(?:withdraw|withdrawing|withdrew)\b/i,
+    /\btake out (?:large sums of |thousands of pounds in |)(?:cash|money)\b/i,
+    /\b(?:went|go|going) to (?:the|their|his|her) bank (?:to|and) (?:take out|get|collect)\b/i,
+  ],
+  'courier-collection': [
+    /\bcouriers?\b/i,
+    /\btaxis?\b/i,
+    /\b(?:sent|send|came|come|arrived|arrive|called) (?:round )?to (?:the|their|his|her) (?:house|home|address|door)\b[^.]{0,60}\bcollect/i,
+    /\b(?:someone|a man|a woman|an? (?:officer|detective|associate)) (?:would|will|was going to) (?:come|call|be sent) (?:round |by )?to collect\b/i,
+  ],
+  'bank-transfer': [
+    /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
+    /\bsafe accounts?\b/i,
+    /\bmove (?:their|his|her|the) (?:money|savings|funds)\b/i,
+    /\bmoved? (?:money|savings|funds|£[\d,]+) (?:to|into)\b/i,
+  ],
+  'high-value-purchase': [
+    /\b(?:buy|bought|buying|purchase[ds]?|purchasing)\b[^.]{0,60}\b(?:gold|bullion|jewellery|watch(?:es)?|rolex|gift cards?|vouchers?|itunes|high[- ]value)\b/i,
+    /\b(?:gold bars?|gold bullion|gift cards?|rolex watch(?:es)?|itunes vouchers?)\b/i,
+  ],
+  'valuables-handover': [
+    /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|collect(?:ed|ing)?|took|taken|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collected|handed over|given|taken|to a courier|to the courier)\b/i,
+  ],
+  'line-held-open': [
+    /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
+    /\b(?:kept|keep|keeps|held|hold|holds|leave|left) the (?:phone )?line open\b/i,
+    /\b(?:do|did) not (?:disconnect|hang up|end the call|clear the line)\b/i,
+    /\bnever (?:hung up|disconnected|cleared the line)\b/i,
+    /\bstill (?:speaking|connected|on the line) to (?:the )?(?:fraudster|scammer|caller|offender|criminal)/i,
+    /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
+  ],
+  secrecy: [
+    /\b(?:told|tell|asked|instructed|warned)\b[^.]{0,40}\bnot to (?:tell|speak|talk|discuss|inform|mention)\b/i,
+    /\b(?:keep|kept) (?:it|this|the (?:call|matter|investigation))? ?(?:a )?secret\b/i,
+    /\btell no ?one\b|\bnot to tell anyone\b/i,
+    /\b(?:lie|lied) to (?:the )?(?:bank|cashier|staff|family)\b/i,
+    /\b(?:bank staff|cashiers?|staff at the bank) (?:were|was|are|is) (?:corrupt|involved|part of)/i,
+    /\bcorrupt (?:bank )?(?:staff|employees?|cashiers?|officers?)\b/i,
+  ],
+  post: [
+    /\b(?:by|in the|through the) post\b/i,
+    /\bpost(?:ed|ing)? (?:the )?(?:cash|money|cards?|notes|parcel|package)\b/i,
+    /\b(?:royal mail|special delivery|parcel)\b/i,
+  ],
+};
+
+/** Handing cards, cash or valuables over in person means someone came to collect them. */
+const IN_PERSON_HANDOVER = /\bhand(?:ed|ing|s)? over\b/i;
+
+export interface TacticEvidence {
+  tactic: Tactic;
+  sentence: string;
+}
+
+export interface TacticsResult {
+  tactics: Tactic[];
+  evidence: TacticEvidence[];
+}
+
+/** What the fraudsters did, from narrative sentences only: advice, generic descriptions and negations are ignored. */
+export function findTactics(text: string, segments: Segment[] = segmentText(text)): TacticsResult {
+  const found = new Set<Tactic>();
+  const evidence: TacticEvidence[] = [];
+  for (const segment of segments) {
+    const kind: SentenceKind = classifySentence(segment);
+    if (kind !== 'narrative' || isNegated(segment.text)) continue;
+    for (const tactic of TACTICS) {
+      if (TACTIC_PATTERNS[tactic].some((pattern) => pattern.test(segment.text))) {
+        if (!found.has(tactic)) evidence.push({ tactic, sentence: segment.text });
+        found.add(tactic);
+      }
+    }
+    const handedOverInPerson =
+      IN_PERSON_HANDOVER.test(segment.text) && (/\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b/i.test(segment.text)) && !/\bpost\b/i.test(segment.text);
+    if (handedOverInPerson && !found.has('courier-collection')) {
+      found.add('courier-collection');
+      evidence.push({ tactic: 'courier-collection', sentence: segment.text });
+    }
+  }
+  return { tactics: TACTICS.filter((tactic) => found.has(tactic)), evidence };
+}
