@@ -1,0 +1,76 @@
+import { IMPERSONATION_CUE } from './impersonated.ts';
+import { segmentText, type Segment } from './segment.ts';
+import { classifySentence } from './sentence-kind.ts';
+import type { Tactic } from './vocabulary.ts';
+
+export interface RelevanceResult {
+  relevant: boolean;
+  /** 0..1 */
+  score: number;
+  reasons: string[];
+}
+
+/** Who fraudsters pretend to be in courier fraud and its variants. */
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?)\b/i;
+/** What they were after: money, cards, PINs or valuables. */
+const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
+const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
+
+/** Topics that are not courier fraud, each with the plain-words reason shown when it weighs against. */
+const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
+  { reason: 'about a burglary', pattern: /\bburglar(?:y|ies|s)?\b|\bbroke into\b|\bbreak-ins?\b|\bforced entry\b/i },
+  { reason: 'about romance fraud', pattern: /\bromance (?:fraud|scams?)\b|\bdating (?:site|app|website)\b|\bonline relationship\b|\bfell in love\b/i },
+  { reason: 'about investment fraud', pattern: /\binvestment (?:fraud|scams?|opportunit\w+|platform)\b|\bcrypto\w*\b|\bbitcoin\b|\btrading platform\b|\bhigh returns\b/i },
+  { reason: 'about a road collision', pattern: /\bcollision\b|\bcrash(?:ed)?\b|\broad traffic\b|\bdangerous driving\b/i },
+  { reason: 'about rogue traders', pattern: /\brogue traders?\b|\broofers?\b|\bdriveway\b|\bbuilding work\b|\bgardening work\b|\bcold-calling traders?\b|\binflated prices?\b/i },
+  { reason: 'a missing person or witness appeal', pattern: /\bmissing (?:person|man|woman|pensioner)\b|\bhas gone missing\b|\bwitness appeal\b|\bappeal for witnesses\b|\bconcern for the welfare\b/i },
+];
+
+/**
+ * Relevant = someone impersonated police, bank staff or another official to get money, cards, PINs or valuables,
+ * and the text tells of it happening (not advice alone). Scored 0..1 from the evidence, with reasons in plain words.
+ */
+export function judgeRelevance(text: string, tactics: readonly Tactic[], segments: Segment[] = segmentText(text)): RelevanceResult {
+  const reasons: string[] = [];
+  let impersonationInNarrative = false;
+  let wantedInNarrative = false;
+  let anyNarrative = false;
+  for (const segment of segments) {
+    const kind = classifySentence(segment);
+    if (kind !== 'narrative') continue;
+    anyNarrative = true;
+    const cue = IMPERSONATION_CUE.exec(segment.text);
+    if (cue && OFFICIAL.test(segment.text.slice(Math.max(0, cue.index - 40)))) impersonationInNarrative = true;
+    if (WANTED.test(segment.text)) wantedInNarrative = true;
+  }
+  let score = 0;
+  if (impersonationInNarrative) {
+    score += 0.45;
+    reasons.push('someone pretended to be police, bank staff or an official');
+  }
+  if (wantedInNarrative) {
+    score += 0.2;
+    reasons.push('they were after money, cards, PINs or valuables');
+  }
+  if (tactics.length > 0) {
+    score += Math.min(0.25, 0.1 + 0.05 * tactics.length);
+    reasons.push(`fraudsters' tactics described: ${tactics.join(', ')}`);
+  }
+  if (COURIER_FRAUD.test(text)) {
+    score += 0.15;
+    reasons.push('named as courier or impersonation fraud');
+  }
+  if (!anyNarrative || (!impersonationInNarrative && tactics.length === 0)) {
+    reasons.push('no incident described, only advice or general text');
+  }
+  for (const topic of OTHER_TOPICS) {
+    if (topic.pattern.test(text)) {
+      score -= impersonationInNarrative && tactics.length >= 2 ? 0.1 : 0.35;
+      reasons.push(topic.reason);
+    }
+  }
+  score = Math.round(Math.max(0, Math.min(1, score)) * 100) / 100;
+  const relevant = impersonationInNarrative && score >= 0.5;
+  if (!impersonationInNarrative) reasons.push('nobody is said to have impersonated police, a bank or an official');
+  return { relevant, score, reasons };
+}
