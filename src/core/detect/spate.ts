@@ -27,4 +27,6 @@ export interface Spate {
   lastSeen: string;
   severity: Severity;
   state: SpateState;
+  /** How the spate was judged near: a named place within the radius, or only the person's own force. */
+  basis?: 'distance' | 'own-force';
 }

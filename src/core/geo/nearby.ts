@@ -28,7 +28,7 @@ export interface NearMatch {
 }
 
 /** Whole counties or regions: too broad to measure from their centre, so they never rule an item out. */
-const BROAD_KINDS: ReadonlySet<PlaceMention['kind']> = new Set(['county', 'area']);
+export const BROAD_KINDS: ReadonlySet<PlaceMention['kind']> = new Set(['county', 'area']);
 
 /**
  * Is this item about somewhere near the person? Near when a place it names lies within the radius. Weaker: it comes
@@ -40,7 +40,7 @@ export function matchItemToPerson(analysis: Analysis, item: FeedItem, person: Wa
   let nearestSpecific: { name: string; km: number } | undefined;
   let nearestBroad: { name: string; km: number } | undefined;
   for (const place of analysis.places) {
-    const at = locate(place, home, deps);
+    const at = locatePlace(place, home, deps);
     if (!at) continue;
     const candidate = { name: place.name, km: distanceKm(home, at) };
     if (BROAD_KINDS.has(place.kind)) {
@@ -57,7 +57,12 @@ export function matchItemToPerson(analysis: Analysis, item: FeedItem, person: Wa
   return fromOwnForce ? { near: true, basis: 'own-force' } : { near: false, ...withDistance, basis: 'none' };
 }
 
-function locate(place: PlaceMention, home: LatLng, deps: NearbyDeps): LatLng | undefined {
+/** Where a named place is: the analysis's own coordinates, the gazetteer (nearest of same-named places), or an earlier lookup. */
+export function locatePlace(
+  place: PlaceMention,
+  home: LatLng,
+  deps: Pick<NearbyDeps, 'gazetteer' | 'placeCoordinates'>,
+): LatLng | undefined {
   if (typeof place.lat === 'number' && typeof place.lng === 'number') return { lat: place.lat, lng: place.lng };
   const found = deps.gazetteer.lookup(place.name);
   const candidates: readonly LatLng[] = found === undefined ? [] : isList(found) ? found : [found];
