@@ -1,0 +1,233 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportCircleKey, generateCircleKey, openAlert } from '../../src/core/circle/circle-crypto.ts';
+import { formatInviteLink } from '../../src/core/circle/invite-link.ts';
+import type { CircleSpateAlert } from '../../src/core/watcher/circle-alert-sender.ts';
+import { launchWithExtension } from '../helpers/browser.ts';
+import { startFakePushService, type FakePushService } from '../helpers/fake-push-service.ts';
+import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
+import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
+import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
+
+/** The extension APIs these tests read inside the extension's service worker. */
+declare const chrome: {
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+  alarms: { getAll(): Promise<{ name: string; periodInMinutes?: number }[]> };
+};
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = (name: string): string => readFileSync(join(root, 'tests/fixtures/extension', name), 'utf8');
+
+/** A feed that answers 304 to a client holding its current ETag, counting both kinds of answer. */
+function servedFeed(initial: string) {
+  const feed = { body: initial, full: 0, notModified: 0 };
+  const route = (req: IncomingMessage, res: ServerResponse) => {
+    const etag = `"${Buffer.from(feed.body).toString('base64url').slice(-24)}-${feed.body.length}"`;
+    if (req.headers['if-none-match'] === etag) {
+      feed.notModified += 1;
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    feed.full += 1;
+    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag });
+    res.end(feed.body);
+  };
+  return { feed, route };
+}
+
+const quietFeed = fixture('phone-scam-feed.xml').replace(/<item>[\s\S]*?<\/item>/, '');
+
+describe('the watcher extension in real Chromium', () => {
+  let postcodes: PostcodesStub;
+  let feeds: LocalServer;
+  let relay: StartedRelay;
+  let push: FakePushService;
+  let context: BrowserContext;
+  let worker: Worker;
+  let extensionId: string;
+  let outDir: string;
+  let profileDir: string;
+  const colchester = servedFeed(fixture('phone-scam-feed.xml'));
+  const parish = servedFeed(quietFeed);
+
+  const page = async (path: string): Promise<Page> => {
+    const opened = await context.newPage();
+    await opened.goto(`chrome-extension://${extensionId}/${path}`);
+    return opened;
+  };
+  const notifiedLog = () =>
+    worker.evaluate(async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { headline: string; shown: boolean; sentToCircle: boolean }[]);
+  const shownNotifications = () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+
+  async function checkNow(): Promise<string> {
+    const popup = await page('popup.html');
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    const status = popup.getByRole('status');
+    await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/^Checked/);
+    const text = await status.innerText();
+    await popup.close();
+    return text;
+  }
+
+  beforeAll(async () => {
+    postcodes = await startPostcodesStub();
+    feeds = await startLocalServer({ '/colchester.xml': colchester.route, '/parish.xml': parish.route });
+    push = await startFakePushService();
+    relay = await startRelay({ env: { KINWATCH_PUSH_ALLOW: push.origin } });
+    // A build of its own: the postcode service is the stub, and sites on 127.0.0.1 are allowed at install because
+    // no one can press "Allow" in a headless browser.
+    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-extension-'));
+    const build = spawnSync('npx', ['wxt', 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        KINWATCH_POSTCODES_API: postcodes.url,
+        KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*',
+        KINWATCH_EXTENSION_OUT_DIR: outDir,
+      },
+    });
+    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
+    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
+    context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
+    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    extensionId = new URL(worker.url()).host;
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await relay?.stop();
+    await push?.close();
+    await feeds?.close();
+    await postcodes?.close();
+    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks for nothing but alarms, notifications and storage at install, and creates its poll alarm', async () => {
+    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8'));
+    expect(manifest.permissions).toEqual(['alarms', 'notifications', 'storage']);
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
+    await expect.poll(() => worker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([15]);
+  });
+
+  it('sets up a person and feeds on the options page', async () => {
+    const options = await page('options.html');
+    await options.getByLabel('Name').fill('Mum');
+    await options.getByLabel('Their postcode').fill('CO7 6AA');
+    await options.getByLabel('Warn me about places within (km)').fill('25');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText('Mum added: Colchester').waitFor();
+    expect(postcodes.requests.some((request) => request.path.startsWith('/postcodes/CO7'))).toBe(true);
+    await options.getByRole('heading', { name: /Mum — Colchester \(CO7 6AA\), within 25 km/ }).waitFor();
+
+    // Only the fixture feeds here: switch the real force sites off, as a user can.
+    await options.getByLabel('Also search Google News for local papers').uncheck();
+    const ownSources = options.getByRole('group', { name: 'Sources for Mum' }).getByRole('checkbox');
+    await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
+    for (const box of await ownSources.all()) await box.uncheck();
+
+    for (const path of ['/colchester.xml', '/parish.xml']) {
+      await options.getByLabel('Feed address (RSS or Atom)').fill(`${feeds.url}${path}`);
+      await options.getByRole('button', { name: 'Add feed' }).click();
+      await options.getByText(/^Feed added/).waitFor();
+    }
+    // Notifications at any hour for this run.
+    await options.getByLabel('Quiet hours: no notifications at night unless urgent').uncheck();
+    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByText('Saved.').waitFor();
+    await options.close();
+  });
+
+  it('"Check now" shows one notification and the spate in the popup', async () => {
+    expect(await checkNow()).toMatch(/Checked 2 sources\. 1 new warning\./);
+    expect(await notifiedLog()).toMatchObject([{ headline: 'Warning after fake police officers phone Colchester residents', shown: true }]);
+    expect(await shownNotifications()).toHaveLength(1);
+
+    const popup = await page('popup.html');
+    const mum = popup.getByRole('region', { name: 'Mum' });
+    await mum.getByText('Warning after fake police officers phone Colchester residents').waitFor();
+    expect(await mum.innerText()).toMatch(/Colchester · (under 1|\d+) km from Mum · 1 report/);
+    await popup.close();
+  });
+
+  it('polls again with nothing new: no second notification, and the feeds answered 304', async () => {
+    const before = { colchester: colchester.feed.notModified, parish: parish.feed.notModified };
+    expect(await checkNow()).toMatch(/Nothing new/);
+    expect(await notifiedLog()).toHaveLength(1);
+    expect(colchester.feed.notModified).toBe(before.colchester + 1);
+    expect(parish.feed.notModified).toBe(before.parish + 1);
+  });
+
+  it('shows a malformed feed as failing on the health page, and the other source as working', async () => {
+    parish.feed.body = fixture('malformed-feed.xml');
+    expect(await checkNow()).toMatch(/1 could not be read/);
+    const health = await page('health.html');
+    const parishRow = health.locator('tr', { hasText: `${feeds.url}/parish.xml` });
+    const colchesterRow = health.locator('tr', { hasText: `${feeds.url}/colchester.xml` });
+    await parishRow.getByText('Failing').waitFor();
+    await colchesterRow.getByText('Working').waitFor();
+    expect(await parishRow.locator('td').last().innerText()).not.toBe('');
+    await health.close();
+  });
+
+  it('options, popup and source health pages pass an accessibility check (WCAG 2.2 AA) with targets of 44px', async () => {
+    for (const path of ['options.html', 'popup.html', 'health.html']) {
+      const opened = await page(path);
+      await opened.locator('main').waitFor();
+      const result = await new AxeBuilder({ page: opened }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(result.violations.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
+      const small = await opened.locator('button, input[type=checkbox], .button').evaluateAll((elements) =>
+        elements
+          // A checkbox's target is its whole label row.
+          .map((element) => (element.closest('label') ?? element).getBoundingClientRect())
+          .filter((box) => box.width > 0 && (box.height < 24 || (box.height < 44 && box.width < 44))).length,
+      );
+      expect(small, `${path}: controls smaller than the target size`).toBe(0);
+      await opened.close();
+    }
+  });
+
+  it('with the circle connected, the family\'s devices receive the alert, encrypted end to end', async () => {
+    const api = async (path: string, init: { method: string; token?: string; body?: unknown }) => {
+      const response = await fetch(`${relay.url}${path}`, {
+        method: init.method,
+        headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+        body: JSON.stringify(init.body ?? {}),
+      });
+      return { status: response.status, body: response.status === 204 ? {} : await response.json() };
+    };
+    const carer = (await api('/api/circles', { method: 'POST', body: { deviceName: 'Anna phone' } })).body;
+    const subscription = push.subscribe();
+    expect((await api(`/api/devices/${carer.deviceId}/push-subscription`, { method: 'PUT', token: carer.deviceToken, body: subscription })).status).toBe(204);
+    const invite = (await api(`/api/circles/${carer.circleId}/invites`, { method: 'POST', token: carer.deviceToken })).body;
+    const key = await generateCircleKey();
+    const link = formatInviteLink({ relayOrigin: relay.url, circleId: carer.circleId, inviteToken: invite.inviteToken, circleKey: await exportCircleKey(key) });
+
+    const options = await page('options.html');
+    await options.getByLabel('Invite link from the carer app').fill(link);
+    await options.getByRole('button', { name: 'Connect' }).click();
+    await options.getByText(/Connected to the care circle/).waitFor();
+    await options.close();
+
+    colchester.feed.body = fixture('phone-scam-feed.xml').replace('<item>', `${fixture('courier-feed.xml').match(/<item>[\s\S]*?<\/item>/)![0]}<item>`);
+    expect(await checkNow()).toMatch(/1 new warning/);
+
+    const [delivered] = await push.waitForReceived(1, 30_000);
+    const payload = JSON.parse(delivered!.payload) as { kind: string; circleId: string; ciphertext: string; urgency: string };
+    expect(payload).toMatchObject({ kind: 'alert', circleId: carer.circleId, urgency: 'high' });
+    expect(delivered!.payload).not.toMatch(/Witham|courier/i);
+    const alert = await openAlert<CircleSpateAlert>(key, carer.circleId, payload.ciphertext);
+    expect(alert).toMatchObject({ kind: 'spate', title: 'Courier collects cash from Witham pensioner after fake detective call' });
+    expect(alert.alert.spate.places).toContain('Witham');
+    expect((await notifiedLog()).at(-1)).toMatchObject({ sentToCircle: true });
+  });
+});
