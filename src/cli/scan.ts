@@ -1,0 +1,245 @@
+/**
+ * `npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]`
+ * Polls the police sources for a postcode and prints the courier-fraud spates near it: the watcher, without the
+ * extension. Env: KINWATCH_POSTCODES_API overrides the postcodes.io base URL.
+ */
+import { parseArgs } from 'node:util';
+import { analyzeText } from '../core/detect/analyze.ts';
+import { findSpates } from '../core/detect/find-spates.ts';
+import type { Spate } from '../core/detect/spate.ts';
+import type { Analysis } from '../core/detect/vocabulary.ts';
+import type { LatLng } from '../core/geo/distance.ts';
+import { gbGazetteer } from '../core/geo/gazetteer-gb.ts';
+import { createPostcodeClient, type PostcodeClient } from '../core/geo/postcodes.ts';
+import { PostcodeLookupError } from '../core/geo/postcode-lookup-error.ts';
+import { createWatchedPerson } from '../core/geo/watch-area.ts';
+import type { WatchedPerson } from '../core/geo/watched-person.ts';
+import { systemClock, type Sleep } from '../core/platform.ts';
+import { customFeedSource, CustomFeedUrlError, forceById, forceByPfa, neighboursOf, sourcesForForce } from '../core/sources/force-registry.ts';
+import { pollSources } from '../core/sources/poll-sources.ts';
+import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
+
+const USAGE =
+  'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
+
+class UsageError extends Error {}
+
+interface ScanOptions {
+  postcode: string;
+  radiusKm: number;
+  customUrls: string[];
+  forceSources: boolean;
+  once: boolean;
+  intervalMs: number;
+}
+
+function parseOptions(argv: string[]): ScanOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      postcode: { type: 'string' },
+      radius: { type: 'string' },
+      source: { type: 'string', multiple: true },
+      'no-force-sources': { type: 'boolean' },
+      once: { type: 'boolean' },
+      interval: { type: 'string' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!values.postcode?.trim()) throw new UsageError(`--postcode is required.\n${USAGE}`);
+  const radiusKm = values.radius === undefined ? 15 : Number(values.radius);
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > 100) throw new UsageError(`--radius must be a number of km between 1 and 100 (got "${values.radius}").`);
+  return {
+    postcode: values.postcode,
+    radiusKm,
+    customUrls: values.source ?? [],
+    forceSources: !values['no-force-sources'],
+    once: Boolean(values.once),
+    intervalMs: parseInterval(values.interval ?? '15m'),
+  };
+}
+
+/** "90s", "15m", "2h", or a bare number of minutes. At least a minute: sources are polled politely. */
+function parseInterval(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/i.exec(text.trim());
+  if (!match) throw new UsageError(`--interval must look like 15m, 1h or 90s (got "${text}").`);
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'm').toLowerCase() as 's' | 'm' | 'h'];
+  const ms = Number(match[1]) * unit;
+  if (ms < 60_000) throw new UsageError(`--interval must be at least 1m (got "${text}").`);
+  return ms;
+}
+
+const sleep: Sleep = (ms, signal) =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+
+async function main(): Promise<number> {
+  let options: ScanOptions;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 2;
+  }
+  const postcodes = createPostcodeClient({
+    fetch: (url, init) => fetch(url, init),
+    ...(process.env.KINWATCH_POSTCODES_API ? { baseUrl: process.env.KINWATCH_POSTCODES_API } : {}),
+  });
+  let person: WatchedPerson;
+  let sources: Source[];
+  try {
+    person = await createWatchedPerson({ name: 'scan', postcode: options.postcode, radiusKm: options.radiusKm }, { postcodes, forceByPfa, neighboursOf });
+    sources = [
+      ...(options.forceSources ? sourcesForForce(person.forceId, { includeNeighbours: true, includeGoogleNews: true }) : []),
+      ...options.customUrls.map((url) => customFeedSource(url)),
+    ];
+  } catch (error) {
+    if (error instanceof PostcodeLookupError || error instanceof CustomFeedUrlError) {
+      console.error(error.message);
+      return error instanceof PostcodeLookupError && error.retryable ? 1 : 2;
+    }
+    throw error;
+  }
+  if (sources.length === 0) {
+    console.error('Nothing to poll: give --source URL, or leave out --no-force-sources.');
+    return 2;
+  }
+  const force = forceById(person.forceId);
+  console.log(`Kinwatch scan: ${person.postcode}${person.placeName ? ` (${person.placeName})` : ''} — ${force?.name ?? person.forceId}, within ${person.radiusKm} km`);
+
+  const state = { health: {} as Record<string, SourceHealth>, previous: [] as Spate[], itemsByUrl: new Map<string, FeedItem>() };
+  const placeCoordinates = new Map<string, LatLng>();
+  for (let round = 0; ; round++) {
+    await scanOnce(person, sources, postcodes, placeCoordinates, state, round === 0);
+    if (options.once) return 0;
+    console.log(`Next check in ${Math.round(options.intervalMs / 60_000)} min (Ctrl+C to stop).`);
+    await sleep(options.intervalMs);
+  }
+}
+
+async function scanOnce(
+  person: WatchedPerson,
+  sources: Source[],
+  postcodes: PostcodeClient,
+  placeCoordinates: Map<string, LatLng>,
+  state: { health: Record<string, SourceHealth>; previous: Spate[]; itemsByUrl: Map<string, FeedItem> },
+  firstRound: boolean,
+): Promise<void> {
+  const labels = new Map(sources.map((source) => [source.id, source.label]));
+  console.log(`Checking ${sources.length} source${sources.length === 1 ? '' : 's'}…`);
+  const report = await pollSources(sources, state.health, {
+    fetch: (url, init) => fetch(url, init),
+    clock: systemClock,
+    sleep,
+    random: Math.random,
+    onProgress: (sourceId, stage, result) => {
+      const label = labels.get(sourceId) ?? sourceId;
+      if (stage === 'ok') console.log(`✓ ${label} — ${result?.items?.length ?? 0} items`);
+      else if (stage === 'not-modified') console.log(`✓ ${label} — no change (304 not modified)`);
+      else if (stage === 'error') console.log(`✗ ${label} — ${result?.error ?? 'error'}`);
+      else if (stage === 'skipped') console.log(`… ${label} — resting after earlier errors`);
+    },
+  });
+  state.health = report.healthById;
+  // A 304 source sends no items: keep what it gave before, so its spates stay in view.
+  for (const item of report.items) state.itemsByUrl.set(item.url, item);
+
+  const gazetteer = gbGazetteer();
+  const analyses = new Map<string, Analysis>();
+  const analyze = (text: string, options: { title: string }): Analysis => {
+    const key = `${options.title}\n${text}`;
+    let analysis = analyses.get(key);
+    if (!analysis) {
+      analysis = analyzeText(text, { title: options.title, gazetteer });
+      analyses.set(key, analysis);
+    }
+    return analysis;
+  };
+  const items = [...state.itemsByUrl.values()];
+  await resolveUnknownPlaces(items, analyze, person, postcodes, placeCoordinates);
+  const forceOfSource = new Map(sources.map((source) => [source.id, source.forceId]));
+  const { spates, alerts } = findSpates({
+    items,
+    people: [person],
+    previous: state.previous,
+    now: systemClock.now(),
+    analyze,
+    gazetteer,
+    forceIdOfSource: (sourceId) => forceOfSource.get(sourceId),
+    placeCoordinates,
+  });
+  state.previous = spates;
+  const shown = firstRound ? spates : alerts;
+  if (shown.length === 0) {
+    console.log(firstRound ? `No courier-fraud spates reported near ${person.postcode}.` : 'Nothing new.');
+    return;
+  }
+  console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}:`);
+  for (const spate of shown) console.log(describeSpate(spate, labels));
+}
+
+/** Villages the gazetteer lacks: ask OS Open Names once each (nearest same-named place to the person). */
+async function resolveUnknownPlaces(
+  items: FeedItem[],
+  analyze: (text: string, options: { title: string }) => Analysis,
+  person: WatchedPerson,
+  postcodes: PostcodeClient,
+  placeCoordinates: Map<string, LatLng>,
+): Promise<void> {
+  const gazetteer = gbGazetteer();
+  for (const item of items) {
+    const analysis = analyze(item.text, { title: item.title });
+    if (!analysis.relevant) continue;
+    for (const place of analysis.places) {
+      const key = place.name.trim().toLowerCase();
+      if (place.lat !== undefined || placeCoordinates.has(key) || gazetteer.lookup(place.name)) continue;
+      try {
+        const found = await postcodes.lookupPlace(place.name, { near: person });
+        if (found) placeCoordinates.set(key, { lat: found.lat, lng: found.lng });
+      } catch {
+        // The place stays unlocated: the item can still match on the person's own force.
+      }
+    }
+  }
+}
+
+function describeSpate(spate: Spate, labels: Map<string, string>): string {
+  const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
+  const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
+  const counts = [
+    spate.counts.reports !== undefined ? `${spate.counts.reports} reports` : `${spate.sources.length} article${spate.sources.length === 1 ? '' : 's'}`,
+    spate.counts.targeted !== undefined ? `${spate.counts.targeted} targeted` : undefined,
+    spate.counts.victims !== undefined ? `${spate.counts.victims} victims` : undefined,
+    spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : undefined,
+  ].filter(Boolean);
+  return [
+    `● ${spate.headline}  [${spate.severity} · ${spate.state}]`,
+    `  Places: ${where}${distance}`,
+    `  ${counts.join(' · ')}`,
+    `  Tactics: ${spate.tactics.length > 0 ? spate.tactics.join(', ') : 'none named'}`,
+    ...(spate.impersonated.length > 0 ? [`  Posing as: ${spate.impersonated.join(', ')}`] : []),
+    `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
+    '  Sources:',
+    ...spate.sources.map((source) => `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title} <${source.url}>`),
+    '',
+  ].join('\n');
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

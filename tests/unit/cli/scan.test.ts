@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLocalServer, type LocalServer } from '../../helpers/local-http-server.ts';
+import { startPostcodesStub, type PostcodesStub } from '../../helpers/postcodes-stub.ts';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const DAY = 86_400_000;
+
+function scan(args: string[], postcodesApi: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      'npx',
+      ['tsx', 'src/cli/scan.ts', ...args],
+      { cwd: root, env: { ...process.env, KINWATCH_POSTCODES_API: postcodesApi }, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let postcodes: PostcodesStub;
+let feeds: LocalServer;
+beforeAll(async () => {
+  postcodes = await startPostcodesStub();
+  const feed = readFileSync(fileURLToPath(new URL('../../fixtures/postcodes/scan-feed.xml', import.meta.url)), 'utf8')
+    .replace('{{DATE1}}', new Date(Date.now() - 3 * DAY).toUTCString())
+    .replaceAll('{{DATE2}}', new Date(Date.now() - 1 * DAY).toUTCString());
+  feeds = await startLocalServer({
+    '/alerts.rss': { headers: { 'content-type': 'application/rss+xml' }, body: feed },
+    '/broken.rss': { status: 500, body: 'oops' },
+  });
+});
+afterAll(async () => {
+  await postcodes.close();
+  await feeds.close();
+});
+
+describe('scan command', () => {
+  it('prints a progress line per source and one spate for the incident near the postcode', async () => {
+    const { code, stdout } = await scan(
+      ['--postcode', 'co7 6aa', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`, '--source', `${feeds.url}/broken.rss`],
+      postcodes.url,
+    );
+    expect(code).toBe(0);
+    expect(stdout).toContain('Kinwatch scan: CO7 6AA (Colchester) — Essex Police, within 15 km');
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 3 items/);
+    expect(stdout).toMatch(/✗ 127\.0\.0\.1:\d+ — .*500/);
+    const spates = stdout.split('\n').filter((line) => line.startsWith('● '));
+    expect(spates).toEqual(['● Warning after fake police officers target pensioners in Colchester  [high · new]']);
+    expect(stdout).toMatch(/Places: Colchester, Wivenhoe — \d+\.\d km away/);
+    expect(stdout).toContain('£9,500 lost');
+    expect(stdout).toContain('courier-collection');
+    expect(stdout).toContain('https://alerts.example.test/messages/102');
+    expect(stdout).not.toContain('burglary');
+  });
+
+  it('rejects a wrong postcode with a clear message and exit code 2', async () => {
+    const malformed = await scan(['--postcode', 'CO7 6A', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], postcodes.url);
+    expect(malformed.code).toBe(2);
+    expect(malformed.stderr).toContain('That doesn\'t look like a UK postcode: "CO7 6A"');
+    const unknown = await scan(['--postcode', 'ZZ9 9ZZ', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], postcodes.url);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Postcode not found: ZZ9 9ZZ');
+  });
+});
