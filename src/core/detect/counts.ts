@@ -6,6 +6,7 @@ import type { Counts } from './vocabulary.ts';
 const N = NUMBER_PATTERN;
 const REPORTS = new RegExp(String.raw`\b(more than |over |at least |around |about |nearly |almost )?(${N}) (?:separate |further |similar |new |fresh )*(?:reports?|calls|incidents|cases)\b`, 'i');
 const TARGETED = new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,30}\b(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)`, 'i');
+const TARGETED_OBJECT = new RegExp(String.raw`\b(?:phoned|called|contacted|targeted|rang|approached) (more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|pensioners|households|homes)\b`, 'i');
 const VICTIMS = new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|lost|losing|were conned|was conned|were tricked|was tricked|were duped|was duped|handed over|had been conned|have been conned|has been conned|parted with|gave)`, 'i');
 const NO_VICTIMS = /\b(?:did not (?:provide|hand over|give|lose|part with)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been) (?:lost|handed|taken))\b/i;
 const MONEY = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
@@ -35,7 +36,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
         counts.reports = Math.max(counts.reports ?? 0, value);
       }
     }
-    const targeted = TARGETED.exec(sentence);
+    const targeted = TARGETED.exec(sentence) ?? TARGETED_OBJECT.exec(sentence);
     if (targeted) {
       const value = parseNumber(targeted[2]!);
       if (value !== undefined) counts.targeted = Math.max(counts.targeted ?? 0, value);

@@ -38,7 +38,8 @@ const NAMED_FORCE =
   /\b((?:[A-Z][a-z]+(?:[ -](?:and|&|of|[A-Z][a-z]+))*) (?:Police|Constabulary))\b|\b(Police Scotland|PSNI|Police Service of Northern Ireland|City of London Police|British Transport Police)\b/g;
 
 /** A force named right before "said", "has warned" is the one reporting, not the one impersonated. */
-const REPORTING_AFTER = /^\s*(?:,\s*)?(?:has|have|is|are|said|says|say|added|warned|warns|spokes\w*|officers? said|detectives? said)\b/i;
+const REPORTING_AFTER =
+  /^\s*(?:,\s*)?(?:(?:has|have|is|are) (?:warned|warning|said|issued|urged|urging|received|reminded|reminding|appealed|appealing|launched|asked|advised|released)|said|says|say|added|warned|warns|spokes\w*|officers? said|detectives? said)\b/i;
 
 /**
  * Organisations the fraudsters pretended to be. A named force when it is named as the one impersonated (the Met is
@@ -56,7 +57,8 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     if (!cue) continue;
     // What follows the cue, up to a clause break, is who they pretended to be.
     const after = sentence.slice(cue.index);
-    const clause = after.split(/[;:]|,\s(?!or\b|and\b)|\bwho\b(?! said)|\bbut\b|\bafter\b/)[0] ?? after;
+    const clause =
+      after.split(/[;:]|,\s(?!or\b|and\b)|\bwho\b(?! said)|\bbut\b|\bafter\b|\b(?:convinced|persuaded|told|telling|tricked|warned|informed|asked|and said)\b/)[0] ?? after;
     let foundForce = false;
     for (const match of clause.matchAll(NAMED_FORCE)) {
       const name = match[1] ?? match[2] ?? '';

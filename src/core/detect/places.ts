@@ -4,7 +4,7 @@ import type { PlaceMention } from './vocabulary.ts';
 
 /** Words that turn a place name into something else: "Essex Police", "Norwich Road", "Watford General Hospital". */
 const NAME_SUFFIX =
-  /^(?:Police|Constabulary|Council|County Council|Borough Council|Fire|Crown|Magistrates|Court|Hospital|University|College|School|Academy|Station|Airport|FC|United|Town FC|Road|Street|St|Lane|Close|Avenue|Drive|Way|Crescent|Gardens|Terrace|Place|Grove|Walk|Row|Square|Mews|Rise|Parade|Highway|Bypass|Unit|Team|Squad|Partnership|Trust|Operation|Division|Branch|Centre|Center|Library|Church|Chronicle|Gazette|Echo|Times|Post|Mercury|Advertiser|Standard|Herald|Observer|News|Live|Mail|Express)$/;
+  /^(?:Police|Constabulary|Council|County Council|Borough Council|Fire|Crown|Magistrates|Court|Hospital|University|College|School|Academy|Station|Airport|FC|United|Town FC|Road|Street|St|Lane|Close|Avenue|Drive|Way|Crescent|Gardens|Terrace|Place|Grove|Walk|Row|Square|Mews|Rise|Parade|Highway|Bypass|Unit|Team|Squad|Yard|Garden|Partnership|Trust|Operation|Division|Branch|Centre|Center|Library|Church|Chronicle|Gazette|Echo|Times|Post|Mercury|Advertiser|Standard|Herald|Observer|News|Live|Mail|Express)$/;
 /** Lowercase words after a place that make it an organisation: "Hampshire police say". */
 const LOWER_ORG_SUFFIX = /^(?:police|constabulary|officers?|detectives?|council|force|fire|trading standards)$/;
 /** Street types, for the "Beeston Lane, Great Fransham, at 10am" listing pattern. */
@@ -148,14 +148,19 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const suffixed =
           (nextInRun && NAME_SUFFIX.test(nextInRun.word)) ||
           (!nextInRun && afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word)) && /^\s+$/.test(sentence.slice(last.end, afterRun.start)));
-        const partOfLongerName = j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase());
+        // "Hatton Garden", "Bexley Heath Academy": a place name inside a longer name is not the place.
+        const partOfLongerName =
+          (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
+          (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()) && !startsPlace(run, j + matched, sentence, gazetteer));
         const prefixedByPolice = /\bPolice\s+$/.test(before);
         const cue = STRONG_CUE.test(before);
+        const destination = DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
         const atStart = sentenceStart && j === 0 && first === token;
         const accept =
           !suffixed &&
           !prefixedByPolice &&
+          !destination &&
           !partOfLongerName &&
           !CALENDAR.test(name) &&
           !(ambiguous && !cue) &&
@@ -166,19 +171,45 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         j += matched;
       }
       // A capitalised name right after a strong cue that the gazetteer lacks: "in Holme Hale", "the Elsing area".
-      if (!gazetteerCovers(run, sentence, gazetteer)) {
-        const name = sentence.slice(run[0]!.start, run[run.length - 1]!.end);
-        const before = sentence.slice(0, run[0]!.start);
-        const after = sentence.slice(run[run.length - 1]!.end);
-        const cued = /\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+$/.test(before) || (/\bthe\s+$/.test(before) && /^\s+area\b/.test(after));
-        const endsCleanly = /^\s*(?:[,.;:)]|$|\s+(?:area|and|on|at|who|where|were|was|had|have|has|after|before|between|during|last|this|earlier)\b)/.test(after);
-        if (cued && endsCleanly && run.length <= 3 && looksLikePlaceName(run, afterRun)) add(name, undefined, 'area');
+      for (const part of splitOnAnd(run)) {
+        if (gazetteerCovers(part, sentence, gazetteer)) continue;
+        const name = sentence.slice(part[0]!.start, part[part.length - 1]!.end);
+        const before = sentence.slice(0, part[0]!.start);
+        const after = sentence.slice(part[part.length - 1]!.end);
+        const cued =
+          (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+$/.test(before) && !DESTINATION.test(before)) ||
+          LIST_AFTER_CUE.test(before) ||
+          (/\bthe\s+$/.test(before) && /^\s+(?:and\s+[A-Z][\w'’-]+\s+)?areas?\b/.test(after)) ||
+          (/\bthe\s+[A-Z][\w'’-]+\s+and\s+$/.test(before) && /^\s+areas\b/.test(after));
+        const endsCleanly = /^\s*(?:[,.;:)]|$|\s+(?:area|areas|and|or|on|at|to|who|where|were|was|had|have|has|after|before|between|during|last|this|earlier|since)\b)/.test(after);
+        const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
+        if (cued && endsCleanly && part.length <= 3 && looksLikePlaceName(part, nextToken)) add(name, undefined, 'area');
       }
       i = runEnd + 1;
     }
   }
   void PLACE_CUE;
   return [...found.values()];
+}
+
+/** Later names in a list after a place cue: "in Norwich, Wymondham and Aylsham". */
+const LIST_AFTER_CUE = /\b(?:in|from|across|around|near|throughout)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s*|\s+and\s+|\s+or\s+))+$/;
+
+function startsPlace(run: Token[], index: number, sentence: string, gazetteer: Gazetteer | undefined): boolean {
+  const token = run[index];
+  return token !== undefined && gazetteer?.lookup(sentence.slice(token.start, token.end)) !== undefined;
+}
+
+/** "posted the money to an address in London": where the loot went, not where the victims were. */
+const DESTINATION = /\b(?:sent|posted|delivered|taken|driven|send|post)\b[^.]{0,40}\bto (?:an? )?(?:address(?:es)? )?(?:in\s+)?$/i;
+
+function splitOnAnd(run: Token[]): Token[][] {
+  const parts: Token[][] = [[]];
+  for (const token of run) {
+    if (token.word === 'and' || token.word === 'or') parts.push([]);
+    else parts[parts.length - 1]!.push(token);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 function gazetteerCovers(run: Token[], sentence: string, gazetteer: Gazetteer | undefined): boolean {

@@ -9,14 +9,17 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bpin (?:numbers?|codes?)\b/i,
     /\b(?:bank(?:ing)?|card|account|security|personal|financial) (?:details|information|numbers?|codes?)\b/i,
     /\bpasswords?\b|\bpasscodes?\b|\bone[- ]time (?:pass)?codes?\b|\bsecurity codes?\b/i,
+    /\bread (?:out )?(?:the |their |her |his )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
   ],
   'card-handover': [
     /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|handed|hand|put|place[ds]?|seal(?:ed)?|collect(?:ed|ing)?|pick(?:ed)? up|post(?:ed)?|sen[dt])\b[^.]{0,80}\b(?:bank|debit|credit)? ?cards\b(?! (?:details|numbers?))/i,
     /\b(?:bank|debit|credit) cards?\b(?! (?:details|numbers?|had been cloned|were cloned|was cloned|had been used))[^.]{0,80}\b(?:collected|handed over|given|picked up|taken|to a courier|to the courier|into an envelope)\b/i,
     /\bhand(?:ed|ing)? over (?:his|her|their)? ?(?:bank |debit |credit )?card\b/i,
+    /\bhand(?:ed|ing|s)? (?:his|her|their|the|a) (?:bank |debit |credit )?cards? to\b/i,
   ],
   'cash-withdrawal': [
-    /\b(?:withdraw|withdrawing|withdrew)\b/i,
+    // "cards later used to withdraw cash" is the fraudsters' doing, not the victim's.
+    /(?<!used to )\b(?:withdraw|withdrawing|withdrew)\b/i,
     /\btake out (?:large sums of |thousands of pounds in |)(?:cash|money)\b/i,
     /\b(?:went|go|going) to (?:the|their|his|her) bank (?:to|and) (?:take out|get|collect)\b/i,
   ],
@@ -37,8 +40,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:gold bars?|gold bullion|gift cards?|rolex watch(?:es)?|itunes vouchers?)\b/i,
   ],
   'valuables-handover': [
-    /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|collect(?:ed|ing)?|took|taken|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
-    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collected|handed over|given|taken|to a courier|to the courier)\b/i,
+    /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|took|taken|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collected|handed (?:(?:them|it) )?over|given|taken|to a courier|to the courier)\b/i,
   ],
   'line-held-open': [
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
@@ -64,7 +67,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
 };
 
 /** Handing cards, cash or valuables over in person means someone came to collect them. */
-const IN_PERSON_HANDOVER = /\bhand(?:ed|ing|s)? over\b/i;
+const IN_PERSON_HANDOVER = /\bhand(?:ed|ing|s)? (?:(?:them|it) )?over\b/i;
 
 export interface TacticEvidence {
   tactic: Tactic;
@@ -90,7 +93,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
       }
     }
     const handedOverInPerson =
-      IN_PERSON_HANDOVER.test(segment.text) && (/\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b/i.test(segment.text)) && !/\bpost\b/i.test(segment.text);
+      IN_PERSON_HANDOVER.test(segment.text) && /\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b|\bgold\b|\bwatch(?:es)?\b/i.test(segment.text) && !/\bpost\b/i.test(segment.text);
     if (handedOverInPerson && !found.has('courier-collection')) {
       found.add('courier-collection');
       evidence.push({ tactic: 'courier-collection', sentence: segment.text });
