@@ -82,7 +82,7 @@ export function createPollCycle(deps: PollCycleDeps) {
     const sources: Source[] = [];
     const notAllowed: Source[] = [];
     for (const source of planned) {
-      const allowed = deps.hasSiteAccess ? await deps.hasSiteAccess(source.url).catch(() => false) : true;
+      const allowed = deps.hasSiteAccess ? await Promise.resolve().then(() => deps.hasSiteAccess!(source.url)).catch(() => false) : true;
       (allowed ? sources : notAllowed).push(source);
     }
     const labels = new Map<string, Source>(sources.map((source) => [source.id, source]));
