@@ -68,12 +68,14 @@ describe('the watcher extension in real Chromium', () => {
     worker.evaluate(async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { headline: string; shown: boolean; sentToCircle: boolean }[]);
   const shownNotifications = () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 
+  let lastProgress = '';
   async function checkNow(): Promise<string> {
     const popup = await page('popup.html');
     await popup.getByRole('button', { name: 'Check now' }).click();
     const status = popup.getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 60_000 }).toMatch(/^Checked/);
     const text = await status.innerText();
+    lastProgress = await popup.getByRole('list', { name: 'Progress per source' }).innerText();
     await popup.close();
     return text;
   }
@@ -151,6 +153,9 @@ describe('the watcher extension in real Chromium', () => {
     expect(await checkNow()).toMatch(/Checked 2 sources\. 1 new warning\./);
     expect(await notifiedLog()).toMatchObject([{ headline: 'Warning after fake police officers phone Colchester residents', shown: true }]);
     expect(await shownNotifications()).toHaveLength(1);
+    // Progress per source, as the background reported it.
+    expect(lastProgress).toContain(`${new URL(feeds.url).host}: read (2 items)`);
+    expect(lastProgress).toMatch(/: read \(\d+ items\)/);
 
     const popup = await page('popup.html');
     const mum = popup.getByRole('region', { name: 'Mum' });
@@ -229,5 +234,10 @@ describe('the watcher extension in real Chromium', () => {
     expect(alert).toMatchObject({ kind: 'spate', title: 'Courier collects cash from Witham pensioner after fake detective call' });
     expect(alert.alert.spate.places).toContain('Witham');
     expect((await notifiedLog()).at(-1)).toMatchObject({ sentToCircle: true });
+
+    // The popup now leads to the carer app the circle's relay serves.
+    const popup = await page('popup.html');
+    expect(await popup.getByRole('link', { name: 'Open the carer app' }).getAttribute('href')).toBe(relay.url);
+    await popup.close();
   });
 });
