@@ -53,7 +53,7 @@ describe('scan command', () => {
     expect(stdout).toContain('courier-collection');
     expect(stdout).toContain('https://alerts.example.test/messages/102');
     expect(stdout).not.toContain('burglary');
-  });
+  }, 90_000);
 
   it('rejects a wrong postcode with a clear message and exit code 2', async () => {
     const malformed = await scan(['--postcode', 'CO7 6A', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], postcodes.url);
@@ -62,5 +62,5 @@ describe('scan command', () => {
     const unknown = await scan(['--postcode', 'ZZ9 9ZZ', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], postcodes.url);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Postcode not found: ZZ9 9ZZ');
-  });
+  }, 90_000);
 });

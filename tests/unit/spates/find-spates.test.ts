@@ -139,6 +139,13 @@ describe('spates', () => {
     expect(spates[0]?.sources).toHaveLength(2);
   });
 
+  it('joins a report naming only a village to the incident in the town 5 km away', () => {
+    const village: Story = { ...paperStory, url: 'https://example.test/village', title: 'Elderly couple in Wivenhoe lose savings', places: ['Wivenhoe'] };
+    const { spates } = run([forceStory, village]);
+    expect(spates).toHaveLength(1);
+    expect(spates[0]?.places).toEqual(['Colchester', 'Wivenhoe']);
+  });
+
   it('ignores irrelevant items and far-away places', () => {
     const burglary: Story = { ...forceStory, url: 'https://example.test/burglary', title: 'Jewellery stolen in Colchester burglary', relevant: false };
     const far: Story = { ...forceStory, sourceId: 'suffolk:news', url: 'https://example.test/newcastle', places: ['Newcastle upon Tyne'] };
