@@ -122,6 +122,8 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         continue;
       }
       const sentenceStart = token.start === 0 || /^["“‘'(•\s]*$/.test(sentence.slice(0, token.start));
+      // Tokens the gazetteer accounted for; the rest may still be a village it lacks ("Kirkby Overblow").
+      const consumed = new Set<Token>();
       let j = 0;
       while (j < run.length) {
         let matched = 0;
@@ -168,11 +170,12 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart) &&
           (!atStart || !ambiguous);
         if (accept) add(name, place);
+        if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
       }
       // A capitalised name right after a strong cue that the gazetteer lacks: "in Holme Hale", "the Elsing area".
       for (const part of splitOnAnd(run)) {
-        if (gazetteerCovers(part, sentence, gazetteer)) continue;
+        if (part.some((token) => consumed.has(token))) continue;
         const name = sentence.slice(part[0]!.start, part[part.length - 1]!.end);
         const before = sentence.slice(0, part[0]!.start);
         const after = sentence.slice(part[part.length - 1]!.end);
@@ -212,10 +215,6 @@ function splitOnAnd(run: Token[]): Token[][] {
   return parts.filter((part) => part.length > 0);
 }
 
-function gazetteerCovers(run: Token[], sentence: string, gazetteer: Gazetteer | undefined): boolean {
-  if (!gazetteer) return false;
-  return run.some((token) => gazetteer.lookup(sentence.slice(token.start, token.end)) !== undefined);
-}
 
 const NOT_PLACE_WORDS =
   /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her)$/;
