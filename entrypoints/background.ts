@@ -57,9 +57,13 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       void migrated.then(() => watcher.onAlarm(alarm)).catch((error: unknown) => console.error('poll', error));
     });
-    browser.runtime.onMessage.addListener((message: unknown) => {
+    // sendResponse and `return true` keep the channel open in every Chrome and Firefox version.
+    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
       if (!isWatcherRequest(message)) return undefined;
-      return migrated.then(() => watcher.onMessage(message));
+      migrated
+        .then(() => watcher.onMessage(message))
+        .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      return true;
     });
     browser.notifications.onClicked.addListener((id) => void watcher.onNotificationClicked(id));
     browser.notifications.onButtonClicked.addListener((id, index) => void watcher.onNotificationClicked(id, index));

@@ -31,6 +31,13 @@ describe('background.ts as the browser runs it', () => {
   });
 
   it('answers "Check now" from a page with the cycle\'s outcome and shows the notification', async () => {
+    // Capture the listener to call it as Chrome does, with a sendResponse callback.
+    const listeners: ((message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => unknown)[] = [];
+    const addListener = fakeBrowser.runtime.onMessage.addListener.bind(fakeBrowser.runtime.onMessage);
+    vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((listener) => {
+      listeners.push(listener as (typeof listeners)[number]);
+      addListener(listener);
+    });
     background.main();
     const url = `${server.url}/colchester.xml`;
     const feed = customFeedSource(url);
@@ -40,10 +47,15 @@ describe('background.ts as the browser runs it', () => {
       settings: { pollIntervalMinutes: 15, quietHours: { enabled: false, start: '22:00', end: '07:00' }, carerAppUrl: '' },
     });
 
-    const reply = (await fakeBrowser.runtime.sendMessage({ type: 'check-now' })) as CheckNowReply;
+    expect(listeners).toHaveLength(1);
+    const reply = await new Promise<CheckNowReply>((resolve) => {
+      const keptOpen = listeners[0]!({ type: 'check-now' }, {}, (answer) => resolve(answer as CheckNowReply));
+      expect(keptOpen).toBe(true);
+    });
 
     expect(reply).toMatchObject({ ok: true, result: { sourcesChecked: 1, sourcesFailed: 0, alerts: 1 } });
     const shown = Object.values(await fakeBrowser.notifications.getAll()) as { title: string }[];
     expect(shown.map((notification) => notification.title)).toEqual(['Warning after fake police officers phone Colchester residents']);
+    expect(listeners[0]!({ type: 'something-else' }, {}, () => undefined)).toBeUndefined();
   });
 });
