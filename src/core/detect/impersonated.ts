@@ -32,7 +32,7 @@ const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|PCs?|DCs?|cops?|policemen|policewoman|policeman|CID)\b/i;
 
-const MET = /\b(?:Metropolitan Police|the Met\b|Met Police|Scotland Yard|New Scotland Yard)/i;
+const MET = /\b(?:Metropolitan Police|the Met\b|Met Police|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
 /** "Essex Police", "Norfolk Constabulary", "Police Scotland", "PSNI", "British Transport Police". */
 const NAMED_FORCE =
   /\b((?:[A-Z][a-z]+(?:[ -](?:and|&|of|[A-Z][a-z]+))*) (?:Police|Constabulary))\b|\b(Police Scotland|PSNI|Police Service of Northern Ireland|City of London Police|British Transport Police)\b/g;

@@ -72,6 +72,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   const gazetteer = options.gazetteer;
   const countyHint = guessCounty(text, gazetteer);
   const found = new Map<string, PlaceMention>();
+  const spreadAcross = new Set<string>();
   const add = (name: string, place: GazetteerPlace | undefined, kind?: PlaceMention['kind']) => {
     const clean = name.replace(/[’]/g, "'").trim();
     const key = clean.toLowerCase();
@@ -153,7 +154,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         // "Hatton Garden", "Bexley Heath Academy": a place name inside a longer name is not the place.
         const partOfLongerName =
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
-          (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()) && !startsPlace(run, j + matched, sentence, gazetteer));
+          (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
         const prefixedByPolice = /\bPolice\s+$/.test(before);
         const cue = STRONG_CUE.test(before);
         const destination = DESTINATION.test(before);
@@ -169,7 +170,10 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !(name === 'London' && metContext) &&
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart) &&
           (!atStart || !ambiguous);
-        if (accept) add(name, place);
+        if (accept) {
+          add(name, place);
+          if (SPREAD_CUE.test(before)) spreadAcross.add(name.toLowerCase());
+        }
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
       }
@@ -192,16 +196,18 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     }
   }
   void PLACE_CUE;
-  return [...found.values()];
+  // A county beside named towns is context ("Hertfordshire residents"), unless the scam spread across it.
+  const places = [...found.values()];
+  const hasLocalPlace = places.some((place) => place.kind !== 'county' && place.kind !== 'area');
+  return places.filter((place) => !hasLocalPlace || place.kind !== 'county' || spreadAcross.has(place.name.toLowerCase()));
 }
 
 /** Later names in a list after a place cue: "in Norwich, Wymondham and Aylsham". */
 const LIST_AFTER_CUE = /\b(?:in|from|across|around|near|throughout)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s*|\s+and\s+|\s+or\s+))+$/;
 
-function startsPlace(run: Token[], index: number, sentence: string, gazetteer: Gazetteer | undefined): boolean {
-  const token = run[index];
-  return token !== undefined && gazetteer?.lookup(sentence.slice(token.start, token.end)) !== undefined;
-}
+
+/** "across Essex", "throughout the county of Kent": the scam covers the whole county. */
+const SPREAD_CUE = /\b(?:across|throughout|all over|around|over)\s+(?:the (?:county of\s+)?)?$/i;
 
 /** "posted the money to an address in London": where the loot went, not where the victims were. */
 const DESTINATION = /\b(?:sent|posted|delivered|taken|driven|send|post)\b[^.]{0,40}\bto (?:an? )?(?:address(?:es)? )?(?:in\s+)?$/i;

@@ -12,7 +12,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bread (?:out )?(?:the |their |her |his )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
   ],
   'card-handover': [
-    /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|handed|hand|put|place[ds]?|seal(?:ed)?|collect(?:ed|ing)?|pick(?:ed)? up|post(?:ed)?|sen[dt])\b[^.]{0,80}\b(?:bank|debit|credit)? ?cards\b(?! (?:details|numbers?))/i,
+    /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|handed|hand|put|place[ds]?|seal(?:ed)?|collect(?:ed|ing)?|pick(?:ed)? up|post(?:ed)?|sen[dt])\b[^.]{0,80}\b(?:bank|debit|credit)? ?cards?\b(?! (?:details|numbers?|reader|machine|had been|has been|was|were))/i,
+    /\bhand(?:ed|ing|s)? (?:the|his|her|their|a) (?:bank |debit |credit )?cards? over\b/i,
     /\b(?:bank|debit|credit) cards?\b(?! (?:details|numbers?|had been cloned|were cloned|was cloned|had been used))[^.]{0,80}\b(?:collected|handed over|given|picked up|taken|to a courier|to the courier|into an envelope)\b/i,
     /\bhand(?:ed|ing)? over (?:his|her|their)? ?(?:bank |debit |credit )?card\b/i,
     /\bhand(?:ed|ing|s)? (?:his|her|their|the|a) (?:bank |debit |credit )?cards? to\b/i,
@@ -28,6 +29,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\btaxis?\b/i,
     /\b(?:sent|send|came|come|arrived|arrive|called) (?:round )?to (?:the|their|his|her) (?:house|home|address|door)\b[^.]{0,60}\bcollect/i,
     /\b(?:someone|a man|a woman|an? (?:officer|detective|associate)) (?:would|will|was going to) (?:come|call|be sent) (?:round |by )?to collect\b/i,
+    /\bwho (?:would|will|was going to) (?:come (?:round )?(?:to )?)?collect\b/i,
+    /\b(?:visit|come|call round) to (?:pick up|collect)\b/i,
   ],
   'bank-transfer': [
     /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
@@ -41,7 +44,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
   'valuables-handover': [
     /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|took|taken|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
-    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collected|handed (?:(?:them|it) )?over|given|taken|to a courier|to the courier)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken|to a courier|to the courier|leave (?:them|it) with)\b/i,
   ],
   'line-held-open': [
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
@@ -58,6 +61,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:lie|lied) to (?:the )?(?:bank|cashier|staff|family)\b/i,
     /\b(?:bank staff|cashiers?|staff at the bank) (?:were|was|are|is) (?:corrupt|involved|part of)/i,
     /\bcorrupt (?:bank )?(?:staff|employees?|cashiers?|officers?)\b/i,
+    /\b(?:cashiers?|bank staff|branch staff|staff at (?:his|her|their|the) (?:local )?(?:bank|branch))\b[^.]{0,30}\b(?:could not|cannot|can't|couldn't|were not to) be trusted\b/i,
+    /\bnot to trust (?:the )?(?:bank|cashiers?|staff|family)\b/i,
   ],
   post: [
     /\b(?:by|in the|through the) post\b/i,

@@ -71,6 +71,17 @@ describe('places named in the text', () => {
     expect(placesIn('Residents in the Brundall area were called.')).toEqual(['Brundall']);
   });
 
+  it('keeps a county beside named towns only when the scam spread across it', () => {
+    expect(placesIn('Hertfordshire residents in Hitchin and Royston were called.')).toEqual(['Hitchin', 'Royston']);
+    expect(placesIn('Calls have spread across Hampshire after starting in Winchester.')).toEqual(['Hampshire', 'Winchester']);
+    expect(placesIn('Residents in Hertfordshire have been warned.')).toEqual(['Hertfordshire']);
+  });
+
+  it('does not split a longer name into the places it contains', () => {
+    expect(placesIn('The man lives in Stoke Newington.')).toEqual(['Stoke Newington']);
+    expect(placesIn('He was sent to a dealer in Hatton Garden.')).toEqual([]);
+  });
+
   it('does not take months or everyday words for places', () => {
     expect(placesIn('The calls started in March and there was little hope of stopping them.')).toEqual([]);
   });
