@@ -123,7 +123,7 @@ describe('the watcher extension in real Chromium', () => {
 
   it('sets up a person and feeds on the options page', async () => {
     const options = await page('options.html');
-    await options.getByLabel('Name').fill('Mum');
+    await options.getByLabel('Name', { exact: true }).fill('Mum');
     await options.getByLabel('Their postcode').fill('CO7 6AA');
     await options.getByLabel('Warn me about places within (km)').fill('25');
     await options.getByRole('button', { name: 'Add person' }).click();
@@ -137,8 +137,9 @@ describe('the watcher extension in real Chromium', () => {
     await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
     for (const box of await ownSources.all()) await box.uncheck();
 
-    for (const path of ['/colchester.xml', '/parish.xml']) {
+    for (const [path, name] of [['/colchester.xml', 'Colchester alerts'], ['/parish.xml', 'Parish news']] as const) {
       await options.getByLabel('Feed address (RSS or Atom)').fill(`${feeds.url}${path}`);
+      await options.getByLabel('Name for this feed (optional)').fill(name);
       await options.getByRole('button', { name: 'Add feed' }).click();
       await options.getByText(/^Feed added/).waitFor();
     }
@@ -154,8 +155,8 @@ describe('the watcher extension in real Chromium', () => {
     expect(await notifiedLog()).toMatchObject([{ headline: 'Warning after fake police officers phone Colchester residents', shown: true }]);
     expect(await shownNotifications()).toHaveLength(1);
     // Progress per source, as the background reported it.
-    expect(lastProgress).toContain(`${new URL(feeds.url).host}: read (2 items)`);
-    expect(lastProgress).toMatch(/: read \(\d+ items\)/);
+    expect(lastProgress).toContain('Colchester alerts: read (2 items)');
+    expect(lastProgress).toContain('Parish news: read (1 items)');
 
     const popup = await page('popup.html');
     const mum = popup.getByRole('region', { name: 'Mum' });

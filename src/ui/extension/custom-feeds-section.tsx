@@ -11,10 +11,12 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
   const load = useCallback(() => deps.store.getCustomFeeds(), [deps]);
   const { value: feeds, reload } = useStored(load);
   const [url, setUrl] = useState('');
+  const [name, setName] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
   const inputId = useId();
+  const nameId = useId();
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -22,7 +24,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
     setStatus('');
     let source;
     try {
-      source = customFeedSource(url);
+      source = customFeedSource(url, name);
     } catch (problem) {
       setError(problem instanceof CustomFeedUrlError ? problem.message : String(problem));
       return;
@@ -51,6 +53,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       }
       await reload();
       setUrl('');
+      setName('');
       setStatus(`Feed added: ${source.label} (${result.items?.length ?? 0} items now).`);
     } finally {
       setBusy(false);
@@ -80,6 +83,8 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
         <input id={inputId} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://"
           aria-invalid={Boolean(error)} aria-describedby={error ? `${inputId}-error` : undefined} />
         {error && <p id={`${inputId}-error`} className="error">{error}</p>}
+        <label htmlFor={nameId}>Name for this feed (optional)</label>
+        <input id={nameId} type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Neighbourhood Alert, Colchester" />
         <div className="row">
           <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Add feed'}</button>
         </div>
