@@ -52,7 +52,6 @@ describe('the watcher extension in real Chromium', () => {
   let relay: StartedRelay;
   let push: FakePushService;
   let context: BrowserContext;
-  let worker: Worker;
   let extensionId: string;
   let outDir: string;
   let profileDir: string;
@@ -64,9 +63,11 @@ describe('the watcher extension in real Chromium', () => {
     await opened.goto(`chrome-extension://${extensionId}/${path}`);
     return opened;
   };
-  const notifiedLog = () =>
-    worker.evaluate(async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { headline: string; shown: boolean; sentToCircle: boolean }[]);
-  const shownNotifications = () => worker.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  // MV3 may stop and restart the worker between steps: always talk to the current one.
+  const currentWorker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const notifiedLog = async () =>
+    (await currentWorker()).evaluate(async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { headline: string; shown: boolean; sentToCircle: boolean }[]);
+  const shownNotifications = async () => (await currentWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
 
   let lastProgress = '';
   async function checkNow(): Promise<string> {
@@ -101,8 +102,7 @@ describe('the watcher extension in real Chromium', () => {
     if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
     profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
     context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
-    worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    extensionId = new URL(worker.url()).host;
+    extensionId = new URL((await currentWorker()).url()).host;
   });
 
   afterAll(async () => {
@@ -118,7 +118,7 @@ describe('the watcher extension in real Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['alarms', 'notifications', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    await expect.poll(() => worker.evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([15]);
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([15]);
   });
 
   it('sets up a person and feeds on the options page', async () => {
