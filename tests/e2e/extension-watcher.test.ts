@@ -241,4 +241,14 @@ describe('the watcher extension in real Chromium', () => {
     expect(await popup.getByRole('link', { name: 'Open the carer app' }).getAttribute('href')).toBe(relay.url);
     await popup.close();
   });
+
+  it('flags a source that used to list items and now lists none', async () => {
+    colchester.feed.body = quietFeed.replace(/<item>[\s\S]*<\/item>/, '');
+    await checkNow();
+    const health = await page('health.html');
+    const row = health.locator('tr', { hasText: `${feeds.url}/colchester.xml` });
+    await row.getByText('This page used to list items and now lists none.').waitFor();
+    expect(await row.locator('td').first().innerText()).toMatch(/^Suspicious/);
+    await health.close();
+  });
 });
