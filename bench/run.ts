@@ -3,7 +3,14 @@
  * one's table. Figures are ratios against a baseline measured in the same run; nothing here is asserted.
  * To add a bench: a module exporting `name` and `run()` (resolving to table rows, or printing its own), listed below.
  */
+import { benchExtensionBundle } from './extension-bundle.ts';
+import { benchExtensionPoll } from './extension-poll.ts';
 import * as pipeline from './pipeline.ts';
+import * as pwaBundle from './pwa-bundle.ts';
+import * as pwaCallLog from './pwa-call-log.ts';
+import { benchLoad } from './relay-load.ts';
+import { benchPushFanOut } from './relay-push.ts';
+import { benchSync } from './relay-sync.ts';
 import * as steadyStatePoll from './steady-state-poll.ts';
 
 export type BenchRow = Record<string, string | number>;
@@ -14,7 +21,17 @@ export interface Bench {
   run(): Promise<BenchRow[] | void>;
 }
 
-export const BENCHES: readonly Bench[] = [pipeline, steadyStatePoll];
+export const BENCHES: readonly Bench[] = [
+  pipeline,
+  steadyStatePoll,
+  { name: 'extension-poll', run: benchExtensionPoll },
+  { name: 'extension-bundle', run: async () => benchExtensionBundle() },
+  pwaBundle,
+  pwaCallLog,
+  { name: 'relay-push', run: () => benchPushFanOut() },
+  { name: 'relay-sync', run: () => benchSync() },
+  { name: 'relay-load', run: () => benchLoad() },
+];
 
 async function main(): Promise<number> {
   const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
