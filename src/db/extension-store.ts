@@ -10,6 +10,7 @@ import {
   type CircleConnection,
   type CustomFeed,
   type CycleSummary,
+  type DetectionMark,
   type NotifiedEntry,
   type WatchedPersonEntry,
   type WatcherSettings,
@@ -28,6 +29,7 @@ export const STORE_KEYS = {
   notifiedLog: 'notifiedLog',
   circle: 'circle',
   lastCycle: 'lastCycle',
+  detectionMark: 'detectionMark',
 } as const;
 
 /** Enough history to show "what happened lately" without growing storage for ever. */
@@ -88,6 +90,8 @@ export function createExtensionStore(kv: KeyValueStore): WatcherStore {
     },
     getCircle: () => kv.get<CircleConnection>(STORE_KEYS.circle),
     saveCircle: (circle) => (circle ? kv.set(STORE_KEYS.circle, circle) : kv.remove(STORE_KEYS.circle)),
+    getDetectionMark: () => kv.get<DetectionMark>(STORE_KEYS.detectionMark),
+    saveDetectionMark: (mark) => kv.set(STORE_KEYS.detectionMark, mark),
     getLastCycle: () => kv.get<CycleSummary>(STORE_KEYS.lastCycle),
     saveLastCycle: (summary) => kv.set(STORE_KEYS.lastCycle, summary),
   };

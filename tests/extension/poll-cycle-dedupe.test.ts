@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
-import { fixture, rssRoute, startBackground, watchMumWith } from './watcher-harness.ts';
+import { fixture, keywordAnalysis, MUM, rssRoute, startBackground, watchMumWith } from './watcher-harness.ts';
 
 // 24 Nov 2026, 14:00 local: daytime, so quiet hours do not interfere.
 const DAYTIME = new Date(2026, 10, 24, 14, 0).getTime();
@@ -68,5 +68,28 @@ describe('poll cycle: one alert per spate, across worker restarts', () => {
     expect(server.requests.at(-1)?.headers['if-none-match']).toBeTruthy();
     expect(result.alerts).toBe(1);
     expect(restarted.created.map((entry) => entry.options.title)).toEqual(['Warning after fake police officers phone Colchester residents']);
+  });
+
+  it('does not analyse again when nothing changed, but does when someone is added', async () => {
+    let analysed = 0;
+    const analyze: typeof keywordAnalysis = (text, options) => {
+      analysed += 1;
+      return keywordAnalysis(text, options);
+    };
+    const { store, background } = await startBackground({ now: () => DAYTIME, analyze });
+    await watchMumWith(store, [`${server.url}/colchester.xml`]);
+    await background.cycle.run();
+    expect(analysed).toBe(2);
+
+    await background.cycle.run();
+    expect(analysed).toBe(2);
+    expect((await store.getSpates()).length).toBe(1);
+
+    const people = await store.getPeople();
+    await store.savePeople([...people, { person: { ...MUM, id: 'person-dad', name: 'Dad' }, sources: people[0]!.sources }]);
+    const result = await background.cycle.run();
+    expect(analysed).toBe(4);
+    expect(result.alerts).toBe(1);
+    expect((await store.getSpates()).map((spate) => spate.personId).sort()).toEqual(['person-dad', 'person-mum']);
   });
 });

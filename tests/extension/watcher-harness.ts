@@ -58,6 +58,7 @@ export async function startBackground(options: {
   fetch?: typeof fetch;
   localMinutes?: (ms: number) => number;
   hasSiteAccess?: (url: string) => Promise<boolean>;
+  analyze?: typeof keywordAnalysis;
 }): Promise<Harness> {
   const kv = keyValueStoreFromStorageArea(fakeBrowser.storage.local);
   await migrateExtensionStore(kv);
@@ -82,7 +83,7 @@ export async function startBackground(options: {
     // Only the feeds a test adds: never the real force sites.
     sourcesForForce: () => [],
     detect: createSpateDetector({
-      analyze: keywordAnalysis,
+      analyze: options.analyze ?? keywordAnalysis,
       gazetteer: { lookup: (name) => gazetteer.lookup(name) },
     }),
     broadcast: (message) => progress.push(message),

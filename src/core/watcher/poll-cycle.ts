@@ -21,6 +21,9 @@ export type SpateDetector = (input: {
   now: number;
 }) => Promise<{ spates: Spate[]; alerts: Spate[] }> | { spates: Spate[]; alerts: Spate[] };
 
+/** Even with nothing new, spates are re-derived this often so that old ones fade from the popup. */
+export const REDETECT_AFTER_MS = 6 * 60 * 60 * 1000;
+
 export interface SourceProgress {
   sourceId: string;
   label: string;
@@ -129,7 +132,15 @@ export function createPollCycle(deps: PollCycleDeps) {
     await store.saveItems(items);
 
     const persons = people.map((entry) => entry.person);
-    const { spates, alerts } = await deps.detect({ items: Object.values(items).flat(), sources: planned, people: persons, previous, now: deps.clock.now() });
+    const allItems = Object.values(items).flat();
+    // Nothing new and no one changed since the last completed detection: its spates stand. The mark is saved only
+    // after spates, so a cycle cut short is detected again next time. Spates still age out at least every few hours.
+    const fingerprint = detectionFingerprint(persons, allItems);
+    const mark = await store.getDetectionMark();
+    const unchanged = mark?.fingerprint === fingerprint && deps.clock.now() - Date.parse(mark.at) < REDETECT_AFTER_MS;
+    const { spates, alerts } = unchanged
+      ? { spates: previous, alerts: [] }
+      : await deps.detect({ items: allItems, sources: planned, people: persons, previous, now: deps.clock.now() });
 
     const alerted: Spate[] = [];
     const versions = { ...alertedVersions };
@@ -156,6 +167,7 @@ export function createPollCycle(deps: PollCycleDeps) {
       alerted.push(spate);
     }
     await store.saveSpates(spates);
+    if (!unchanged) await store.saveDetectionMark({ fingerprint, at: new Date(deps.clock.now()).toISOString() });
 
     const summary: CycleSummary = {
       startedAt,
@@ -181,3 +193,14 @@ export function createPollCycle(deps: PollCycleDeps) {
 }
 
 export type PollCycle = ReturnType<typeof createPollCycle>;
+
+/** Who is watched (where, how far) and which items are held: cheap to compute, changes whenever detection could. */
+function detectionFingerprint(people: WatchedPerson[], items: FeedItem[]): string {
+  let hash = 2166136261;
+  const feed = (text: string): void => {
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+  };
+  for (const person of people) feed(`${person.id}|${person.lat}|${person.lng}|${person.radiusKm}|${person.forceId};`);
+  for (const item of items) feed(`${item.url}|${item.title.length}|${item.text.length};`);
+  return `${people.length}:${items.length}:${(hash >>> 0).toString(16)}`;
+}

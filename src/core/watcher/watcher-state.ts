@@ -86,6 +86,12 @@ export interface CycleSummary {
   alerts: number;
 }
 
+/** What the last completed detection ran over: an unchanged input need not be analysed again. */
+export interface DetectionMark {
+  fingerprint: string;
+  at: string;
+}
+
 /**
  * Everything the watcher keeps between service-worker lives. The extension stores it in chrome.storage.local
  * (src/db/extension-store.ts); tests keep it in a Map.
@@ -111,6 +117,8 @@ export interface WatcherStore {
   appendNotified(entry: NotifiedEntry): Promise<void>;
   getCircle(): Promise<CircleConnection | undefined>;
   saveCircle(circle: CircleConnection | undefined): Promise<void>;
+  getDetectionMark(): Promise<DetectionMark | undefined>;
+  saveDetectionMark(mark: DetectionMark): Promise<void>;
   getLastCycle(): Promise<CycleSummary | undefined>;
   saveLastCycle(summary: CycleSummary): Promise<void>;
 }
