@@ -1,9 +1,9 @@
-import { classifySentence } from './sentence-kind.ts';
+import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 
 /** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
 export const IMPERSONATION_CUE =
-  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing)\b/i;
+  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from))\b/i;
 
 /** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
 const OFFICIALS: { name: string; pattern: RegExp }[] = [
@@ -16,16 +16,32 @@ const OFFICIALS: { name: string; pattern: RegExp }[] = [
   { name: 'Financial Conduct Authority', pattern: /\bFinancial Conduct Authority\b|\bFCA\b/ },
   { name: 'Action Fraud', pattern: /\bAction Fraud\b/ },
   { name: 'Report Fraud', pattern: /\bReport Fraud\b/ },
+  { name: 'Ofcom', pattern: /\bOfcom\b/i },
+  { name: 'Ofgem', pattern: /\bOfgem\b/i },
+  { name: 'DVLA', pattern: /\bDVLA\b/ },
   { name: 'council', pattern: /\bcouncil (?:officials?|officers?|staff|workers?)\b/i },
 ];
 
-const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
+export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
   { name: 'Barclays', pattern: /\bBarclays\b/ },
   { name: 'HSBC', pattern: /\bHSBC\b/ },
   { name: 'Lloyds', pattern: /\bLloyds\b/ },
   { name: 'NatWest', pattern: /\bNatWest\b/i },
   { name: 'Santander', pattern: /\bSantander\b/ },
   { name: 'Nationwide', pattern: /\bNationwide\b/ },
+  { name: 'TSB', pattern: /\bTSB\b/ },
+  { name: 'Monzo', pattern: /\bMonzo\b/ },
+  { name: 'Starling', pattern: /\bStarling Bank\b/ },
+  { name: 'Metro Bank', pattern: /\bMetro Bank\b/ },
+  { name: 'Virgin Money', pattern: /\bVirgin Money\b/ },
+  { name: 'First Direct', pattern: /\bFirst Direct\b/i },
+  { name: 'Co-operative Bank', pattern: /\bCo-?op(?:erative)? Bank\b/i },
+  { name: 'Royal Bank of Scotland', pattern: /\bRoyal Bank of Scotland\b|\bRBS\b/ },
+  { name: 'Bank of Scotland', pattern: /(?<!Royal )\bBank of Scotland\b/ },
+  { name: 'Ulster Bank', pattern: /\bUlster Bank\b/ },
+  { name: 'Danske Bank', pattern: /\bDanske Bank\b/ },
+  { name: 'Bank of Ireland', pattern: /\bBank of Ireland\b/ },
+  { name: 'Post Office', pattern: /\bPost Office (?:staff|counter|bank|fraud)/i },
   { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
 ];
 
@@ -51,8 +67,9 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
   let genericBank = false;
   const others: string[] = [];
   for (const segment of segments) {
-    if (classifySentence(segment) === 'advice') continue;
-    const sentence = segment.text;
+    const told = classifySentence(segment) === 'advice' ? narrativeTail(segment) : segment;
+    if (!told) continue;
+    const sentence = told.text;
     const cue = IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
     // What follows the cue, up to a clause break, is who they pretended to be.
@@ -63,7 +80,9 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     for (const match of clause.matchAll(NAMED_FORCE)) {
       const name = match[1] ?? match[2] ?? '';
       const rest = clause.slice((match.index ?? 0) + match[0].length);
-      if (REPORTING_AFTER.test(rest)) continue;
+      // "claiming to be from Police Scotland said burglars...": named straight after the cue, it is the one impersonated.
+      const rightAfterCue = /^\s*(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index ?? 0)) || (match.index ?? 0) === 0;
+      if (!rightAfterCue && REPORTING_AFTER.test(rest)) continue;
       if (/^Metropolitan Police$|^Met Police$/i.test(name)) continue;
       named.add(normaliseForce(name));
       foundForce = true;

@@ -113,8 +113,13 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const gap = sentence.slice(tokens[runEnd]!.end, next.start);
         if (!/^[\s-]*$/.test(gap)) break;
         if (isCapitalised(next.word)) runEnd += 1;
-        else if (CONNECTORS.has(next.word) && runEnd + 2 < tokens.length && isCapitalised(tokens[runEnd + 2]!.word) && /^\s+$/.test(sentence.slice(next.end, tokens[runEnd + 2]!.start))) runEnd += 2;
+        else if (CONNECTORS.has(next.word) && runEnd + 2 < tokens.length && isCapitalised(tokens[runEnd + 2]!.word) && !CALENDAR.test(tokens[runEnd + 2]!.word) && /^\s+$/.test(sentence.slice(next.end, tokens[runEnd + 2]!.start))) runEnd += 2;
         else break;
+      }
+      // "An Aberdeen pensioner", "The Leeds man": the article starts the run but is no part of the name.
+      if (runEnd > i && LEADING_DETERMINER.test(token.word)) {
+        i += 1;
+        continue;
       }
       const run = tokens.slice(i, runEnd + 1);
       const afterRun = tokens[runEnd + 1];
@@ -168,7 +173,8 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !CALENDAR.test(name) &&
           !(ambiguous && !cue) &&
           !(name === 'London' && metContext) &&
-          !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart) &&
+          !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart && !cue) &&
+          !ORGANISATION_CUE.test(before) &&
           (!atStart || !ambiguous);
         if (accept) {
           add(name, place);
@@ -183,6 +189,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const name = sentence.slice(part[0]!.start, part[part.length - 1]!.end);
         const before = sentence.slice(0, part[0]!.start);
         const after = sentence.slice(part[part.length - 1]!.end);
+        if (ORGANISATION_CUE.test(before)) continue;
         const cued =
           (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+$/.test(before) && !DESTINATION.test(before)) ||
           LIST_AFTER_CUE.test(before) ||
@@ -201,6 +208,12 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   const hasLocalPlace = places.some((place) => place.kind !== 'county' && place.kind !== 'area');
   return places.filter((place) => !hasLocalPlace || place.kind !== 'county' || spreadAcross.has(place.name.toLowerCase()));
 }
+
+/** Sentence-initial articles, which the capitalised-run scan would otherwise glue to the place after them. */
+const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another)$/;
+
+/** "claiming to be from Ofcom", "said he worked for Barclays": who the fraudster pretended to be, not a place. */
+const ORGANISATION_CUE = /\b(?:(?:claim|pretend|purport)(?:s|ed|ing)? to (?:be|work|be calling|call) (?:from|for|with)|pos(?:e|es|ed|ing) as (?:an? )?(?:officials?|staff|workers?|someone) from|work(?:s|ed|ing)? for)\s+(?:the\s+)?$/i;
 
 /** Later names in a list after a place cue: "in Norwich, Wymondham and Aylsham". */
 const LIST_AFTER_CUE = /\b(?:in|from|across|around|near|throughout)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s*|\s+and\s+|\s+or\s+))+$/;

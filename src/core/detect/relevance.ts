@@ -1,6 +1,6 @@
-import { IMPERSONATION_CUE } from './impersonated.ts';
+import { IMPERSONATION_CUE, NAMED_BANKS } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { classifySentence } from './sentence-kind.ts';
+import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { Tactic } from './vocabulary.ts';
 
 export interface RelevanceResult {
@@ -11,7 +11,7 @@ export interface RelevanceResult {
 }
 
 /** Who fraudsters pretend to be in courier fraud and its variants. */
-const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?)\b/i;
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA)\b/i;
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
 const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
@@ -29,6 +29,9 @@ const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
 /**
  * Relevant = someone impersonated police, bank staff or another official to get money, cards, PINs or valuables,
  * and the text tells of it happening (not advice alone). Scored 0..1 from the evidence, with reasons in plain words.
+ * A court report of a courier fraudster sentenced is relevant: it tells that the scam happened, and where. Burglary
+ * (even of jewellery), distraction burglary by bogus workmen, rogue traders, romance and investment fraud are not,
+ * even when someone "claimed to be from the water board": only police, banks and officials count as impersonated.
  */
 export function judgeRelevance(text: string, tactics: readonly Tactic[], segments: Segment[] = segmentText(text)): RelevanceResult {
   const reasons: string[] = [];
@@ -36,12 +39,15 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
   let wantedInNarrative = false;
   let anyNarrative = false;
   for (const segment of segments) {
-    const kind = classifySentence(segment);
-    if (kind !== 'narrative') continue;
+    const told = classifySentence(segment) === 'narrative' ? segment : narrativeTail(segment);
+    if (!told) continue;
     anyNarrative = true;
-    const cue = IMPERSONATION_CUE.exec(segment.text);
-    if (cue && OFFICIAL.test(segment.text.slice(Math.max(0, cue.index - 40)))) impersonationInNarrative = true;
-    if (WANTED.test(segment.text)) wantedInNarrative = true;
+    const cue = IMPERSONATION_CUE.exec(told.text);
+    if (cue) {
+      const near = told.text.slice(Math.max(0, cue.index - 40));
+      if (OFFICIAL.test(near) || NAMED_BANKS.some((bank) => bank.pattern.test(near))) impersonationInNarrative = true;
+    }
+    if (WANTED.test(told.text)) wantedInNarrative = true;
   }
   let score = 0;
   if (impersonationInNarrative) {

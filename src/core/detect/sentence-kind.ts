@@ -26,7 +26,8 @@ const ADVICE_WORDS = new RegExp(
     String.raw`\b(?:would|will|do) not (?:ask|request|send|call|phone|contact|need|collect)\b`,
     String.raw`\bwouldn'?t\b`,
     String.raw`\bplease\b`,
-    String.raw`\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
+    // "she tried to ring 999" tells what a victim did; "call 999" alone is advice.
+    String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
   ].join('|'),
   'i',
 );
@@ -62,3 +63,13 @@ export function isNegated(text: string): boolean {
     text,
   );
 }
+
+/** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
+ * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
+export function narrativeTail(segment: Segment): Segment | undefined {
+  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|fraudsters?|scammers?|criminals?|two|three|four|five|\d)\b)/i.exec(segment.text);
+  if (!match) return undefined;
+  const tail: Segment = { ...segment, text: segment.text.slice(match.index + match[0].length) };
+  return classifySentence(tail) === 'narrative' ? tail : undefined;
+}
+

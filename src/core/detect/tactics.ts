@@ -1,4 +1,4 @@
-import { classifySentence, isNegated, type SentenceKind } from './sentence-kind.ts';
+import { classifySentence, isNegated, narrativeTail, type SentenceKind } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { TACTICS, type Tactic } from './vocabulary.ts';
 
@@ -31,6 +31,9 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:someone|a man|a woman|an? (?:officer|detective|associate)) (?:would|will|was going to) (?:come|call|be sent) (?:round |by )?to collect\b/i,
     /\bwho (?:would|will|was going to) (?:come (?:round )?(?:to )?)?collect\b/i,
     /\b(?:visit|come|call round) to (?:pick up|collect)\b/i,
+    // "A man later arrived at his door and took the money away": a collection at the door.
+    /\b(?:arrived|turned up|called|came|returned) (?:back )?(?:at|to) (?:the|their|his|her) (?:door|doorstep|home|house|address|flat)\b[^.]{0,60}\b(?:took|take|taking|collected|collect|picked up|left with)\b[^.]{0,40}\b(?:cash|money|cards?|envelope|package|parcel|jewellery|gold|valuables|watch(?:es)?)\b/i,
+    /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
   ],
   'bank-transfer': [
     /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
@@ -43,12 +46,16 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:gold bars?|gold bullion|gift cards?|rolex watch(?:es)?|itunes vouchers?)\b/i,
   ],
   'valuables-handover': [
-    /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|took|taken|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
-    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken|to a courier|to the courier|leave (?:them|it) with)\b/i,
+    // "took"/"taken" alone is theft ("thieves took rings"); a handover needs the victim to give or someone to collect.
+    /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|leave (?:them|it) with)\b/i,
   ],
   'line-held-open': [
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
-    /\b(?:kept|keep|keeps|held|hold|holds|leave|left) the (?:phone )?line open\b/i,
+    /\b(?:kept|keep|keeps|held|hold|holds|leave|left) the (?:phone )?(?:line|call) open\b/i,
+    /\b(?:line|call) (?:had been|was|were) (?:kept|held|left) open\b/i,
+    /\b(?:still|was|were) (?:connected|on the line) to the (?:fraudsters?|scammers?|callers?|same)\b/i,
+    /\b(?:tried|attempted) to (?:ring|call|phone|dial) (?:999|101|the police|police|(?:her|his|their|the) bank)\b[^.]{0,60}\b(?:fraudsters?|scammers?|caller|same (?:man|woman|people)) (?:answered|picked up|came (?:back )?on)\b/i,
     /\b(?:do|did) not (?:disconnect|hang up|end the call|clear the line)\b/i,
     /\bnever (?:hung up|disconnected|cleared the line)\b/i,
     /\bstill (?:speaking|connected|on the line) to (?:the )?(?:fraudster|scammer|caller|offender|criminal)/i,
@@ -88,9 +95,11 @@ export interface TacticsResult {
 export function findTactics(text: string, segments: Segment[] = segmentText(text)): TacticsResult {
   const found = new Set<Tactic>();
   const evidence: TacticEvidence[] = [];
-  for (const segment of segments) {
+  for (let segment of segments) {
     const kind: SentenceKind = classifySentence(segment);
-    if (kind !== 'narrative' || isNegated(segment.text)) continue;
+    const told = kind === 'narrative' ? segment : narrativeTail(segment);
+    if (!told || isNegated(told.text)) continue;
+    segment = told;
     for (const tactic of TACTICS) {
       if (TACTIC_PATTERNS[tactic].some((pattern) => pattern.test(segment.text))) {
         if (!found.has(tactic)) evidence.push({ tactic, sentence: segment.text });
