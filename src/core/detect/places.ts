@@ -160,7 +160,8 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const partOfLongerName =
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
-        const prefixedByPolice = /\bPolice\s+$/.test(before);
+        // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
+        const prefixedByPolice = /\bPolice\s+$/.test(before) || CLAIMED_BASE.test(before);
         const cue = STRONG_CUE.test(before);
         const destination = DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
@@ -209,6 +210,8 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   return places.filter((place) => !hasLocalPlace || place.kind !== 'county' || spreadAcross.has(place.name.toLowerCase()));
 }
 
+const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+$/i;
+
 /** Sentence-initial articles, which the capitalised-run scan would otherwise glue to the place after them. */
 const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another)$/;
 
@@ -236,7 +239,7 @@ function splitOnAnd(run: Token[]): Token[][] {
 
 
 const NOT_PLACE_WORDS =
-  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her)$/;
+  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|HM|Revenue|Customs|Ofcom|Ofgem|DVLA|BT|TSB|Department|Agency|Authority|Ministry|Government|Treasury|Squad|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her)$/;
 
 function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean {
   if (afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word))) return false;

@@ -45,8 +45,12 @@ const GENERIC_WORDS = /\b(?:may|might|often|typically|usually|commonly|tend to|s
 const INCIDENT_WORDS =
   /\b(?:was|were|had|received|reported|targeted|lost|conned|tricked|duped|handed|gave|withdrew|collected|arrived|attended|called|phoned|rang|visited|asked|told|instructed|happened|took place|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
+/** "Residents heard how fraudsters pose as police": a talk about the scam, not an incident. */
+const HOW_SCAMS_GO = /\b(?:heard|learn(?:ed|t)?|explained|shown|showed|taught|described|told) (?:about )?(?:how|the ways?|the tricks?)\b/i;
+
 export function classifySentence(segment: Segment): SentenceKind {
   const text = segment.text;
+  if (HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
     return 'advice';
   }

@@ -25,7 +25,9 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:went|go|going) to (?:the|their|his|her) bank (?:to|and) (?:take out|get|collect)\b/i,
   ],
   'courier-collection': [
-    /\bcouriers?\b/i,
+    // "courier fraud" names the scam; it is not a courier sent.
+    /\bcouriers?\b(?! (?:fraud|scams?|fraudsters?))/i,
+    /\bcourier fraudsters?\b[^.]{0,80}\b(?:collected|came|arrived|called at)\b/i,
     /\btaxis?\b/i,
     /\b(?:sent|send|came|come|arrived|arrive|called) (?:round )?to (?:the|their|his|her) (?:house|home|address|door)\b[^.]{0,60}\bcollect/i,
     /\b(?:someone|a man|a woman|an? (?:officer|detective|associate)) (?:would|will|was going to) (?:come|call|be sent) (?:round |by )?to collect\b/i,
@@ -34,6 +36,11 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     // "A man later arrived at his door and took the money away": a collection at the door.
     /\b(?:arrived|turned up|called|came|returned) (?:back )?(?:at|to) (?:the|their|his|her) (?:door|doorstep|home|house|address|flat)\b[^.]{0,60}\b(?:took|take|taking|collected|collect|picked up|left with)\b[^.]{0,40}\b(?:cash|money|cards?|envelope|package|parcel|jewellery|gold|valuables|watch(?:es)?)\b/i,
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
+    /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
+    /\bto be (?:picked up|collected)\b/i,
+    /\b(?:leave|left|put|place[ds]?)\b[^.]{0,60}\b(?:on (?:the|her|his|their) (?:doorstep|step|porch|front step)|outside (?:the|her|his|their) (?:front )?(?:door|house|home)|under (?:the|a) (?:mat|doormat|plant pot))\b/i,
+    // "hand £4,000 to a 'colleague' who called at his house", "to a driver who came to her flat".
+    /\bwho (?:called|came|arrived|turned up) (?:round )?(?:at|to) (?:the|their|his|her) (?:house|home|door|doorstep|flat|address)\b/i,
   ],
   'bank-transfer': [
     /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
@@ -62,6 +69,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
   ],
   secrecy: [
+    /\b(?:keep|kept) (?:the|this|it|everything) (?:matter |call |investigation )?(?:confidential|quiet|between)\b|\bconfidential(?:ity)?\b/i,
+    /\b(?:staff|member of staff|cashiers?|employees?) at (?:his|her|their|the) (?:local )?(?:bank|branch)\b[^.]{0,30}\b(?:under investigation|involved|corrupt|in on it)\b/i,
     /\b(?:told|tell|asked|instructed|warned)\b[^.]{0,40}\bnot to (?:tell|speak|talk|discuss|inform|mention)\b/i,
     /\b(?:keep|kept) (?:it|this|the (?:call|matter|investigation))? ?(?:a )?secret\b/i,
     /\btell no ?one\b|\bnot to tell anyone\b/i,
@@ -77,6 +86,9 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:royal mail|special delivery|parcel)\b/i,
   ],
 };
+
+const PRONOUN_HANDOVER = /\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i;
+const VALUABLES = /\b(?:jewellery|jewelry|valuables|gold|bullion|watch(?:es)?|rolex|rings?|necklaces?|heirlooms)\b/i;
 
 /** Handing cards, cash or valuables over in person means someone came to collect them. */
 const IN_PERSON_HANDOVER = /\bhand(?:ed|ing|s)? (?:(?:them|it) )?over\b/i;
@@ -95,6 +107,7 @@ export interface TacticsResult {
 export function findTactics(text: string, segments: Segment[] = segmentText(text)): TacticsResult {
   const found = new Set<Tactic>();
   const evidence: TacticEvidence[] = [];
+  let previous: string | undefined;
   for (let segment of segments) {
     const kind: SentenceKind = classifySentence(segment);
     const told = kind === 'narrative' ? segment : narrativeTail(segment);
@@ -106,6 +119,12 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
         found.add(tactic);
       }
     }
+    // "told him to buy the watch ... He handed it to a courier": "it" is the valuable named just before.
+    if (PRONOUN_HANDOVER.test(segment.text) && previous && VALUABLES.test(previous) && !found.has('valuables-handover')) {
+      found.add('valuables-handover');
+      evidence.push({ tactic: 'valuables-handover', sentence: segment.text });
+    }
+    previous = segment.text;
     const handedOverInPerson =
       IN_PERSON_HANDOVER.test(segment.text) && /\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b|\bgold\b|\bwatch(?:es)?\b/i.test(segment.text) && !/\bpost\b/i.test(segment.text);
     if (handedOverInPerson && !found.has('courier-collection')) {
