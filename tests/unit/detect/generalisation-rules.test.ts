@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../src/core/detect/analyze.ts';
+import { findCounts } from '../../../src/core/detect/counts.ts';
+import { findImpersonated } from '../../../src/core/detect/impersonated.ts';
+import { findPlaces } from '../../../src/core/detect/places.ts';
+import { classifySentence, narrativeTail } from '../../../src/core/detect/sentence-kind.ts';
+import { findTactics } from '../../../src/core/detect/tactics.ts';
+import { gbGazetteer } from '../../../src/core/geo/gazetteer-gb.ts';
+
+const gazetteer = gbGazetteer();
+const tacticsOf = (text: string) => findTactics(text).tactics;
+const placesIn = (text: string) => findPlaces(text, { gazetteer }).map((place) => place.name);
+const segment = (text: string) => ({ text, paragraph: 0, bullet: false });
+
+describe('advice sentences that also tell of an incident', () => {
+  it('keeps what follows "after" as narrative', () => {
+    const sentence = segment('Pensioners in Ashford are urged to stay alert after a spate of calls from fraudsters posing as bank staff.');
+    expect(classifySentence(sentence)).toBe('advice');
+    expect(narrativeTail(sentence)?.text).toMatch(/^a spate of calls from fraudsters posing as bank staff/);
+  });
+
+  it('judges such an article relevant and names the bank', () => {
+    const result = analyzeText(
+      'Older people in Ashford are being urged to be careful after a rise in calls from fraudsters pretending to be bank staff.\n\n' +
+        'One man was talked into moving £9,000 into a so-called safe account.',
+    );
+    expect(result.relevant).toBe(true);
+    expect(result.impersonated).toEqual(['bank']);
+  });
+
+  it('has no narrative tail when "after" leads to more advice', () => {
+    expect(narrativeTail(segment('Never hand over cash after a call from someone you do not know.'))).toBeUndefined();
+  });
+});
+
+describe('a victim who tried to ring 999 is not advice', () => {
+  it('finds the line held open', () => {
+    expect(tacticsOf('The caller kept the line open when the victim tried to ring 999.')).toContain('line-held-open');
+    expect(tacticsOf('He tried to call 999, but the line had been held open and the fraudster answered.')).toContain('line-held-open');
+  });
+
+  it('still treats "call 999" on its own as advice', () => {
+    expect(classifySentence(segment('Call 999 if a courier is on the way.'))).toBe('advice');
+  });
+});
+
+describe('impersonation phrasings and organisations', () => {
+  it.each([
+    ['A caller claiming to work for HSBC rang her twice.', 'HSBC'],
+    ['A man who said he worked for TSB asked for her card.', 'TSB'],
+    ['A man calling himself Detective Constable Price phoned the pensioner.', 'police'],
+    ['Callers claiming to be from Ofcom said her line would be cut off.', 'Ofcom'],
+    ['Fraudsters impersonating officers from Police Scotland said her savings were at risk.', 'Police Scotland'],
+  ])('%s → %s', (sentence, name) => {
+    expect(findImpersonated(sentence)).toContain(name);
+  });
+
+  it('still leaves out the force that reports the scam', () => {
+    expect(findImpersonated('A woman was called by a man posing as a detective, Police Scotland said.')).toEqual(['police']);
+  });
+
+  it('a named bank counts as an official for relevance', () => {
+    const result = analyzeText('Officers have had reports of calls from someone pretending to be from Santander. A courier then collects the card.');
+    expect(result.relevant).toBe(true);
+  });
+});
+
+describe('handovers and collections', () => {
+  it('theft by burglars is not a handover', () => {
+    expect(tacticsOf('Burglars forced a back door and took rings, a necklace and cash from the bedroom.')).toEqual([]);
+  });
+
+  it.each([
+    'A man later arrived at her door and took the cash away in a carrier bag.',
+    'She handed £3,000 to a "detective" who came to her flat.',
+    'The money was collected from his home the next morning.',
+    'She was told to leave the envelope on her doorstep.',
+    'He was asked to put the cards in a bag to be picked up.',
+  ])('courier collection: %s', (sentence) => {
+    expect(tacticsOf(sentence)).toContain('courier-collection');
+  });
+
+  it('"courier fraud" as the scam\'s name is not a courier sent', () => {
+    expect(tacticsOf('The force held a meeting about courier fraud in the village hall.')).not.toContain('courier-collection');
+  });
+
+  it('a valuable named in one sentence and handed over as "it" in the next', () => {
+    expect(tacticsOf('She was told to buy a gold necklace. She then handed it to a driver.')).toContain('valuables-handover');
+    expect(tacticsOf('She was told to withdraw £500. She then handed it to a driver.')).not.toContain('valuables-handover');
+  });
+});
+
+describe('secrecy phrasings', () => {
+  it.each([
+    'He was told to keep the matter confidential.',
+    'She was told that a cashier at her local branch was under investigation.',
+  ])('%s', (sentence) => {
+    expect(tacticsOf(sentence)).toContain('secrecy');
+  });
+});
+
+describe('talks about how the scam works', () => {
+  it('are not an incident', () => {
+    const result = analyzeText('Volunteers visited a lunch club in Bicester. Members heard how fraudsters pose as police officers to get cash.');
+    expect(result.relevant).toBe(false);
+  });
+});
+
+describe('places', () => {
+  it('a name after "An" at the start of a sentence', () => {
+    expect(placesIn('An Inverness pensioner lost £8,000 to the fraud.')).toContain('Inverness');
+  });
+
+  it('a place before a weekday is not joined to it', () => {
+    expect(placesIn('A woman in Gorebridge on Friday morning was called.')).toContain('Gorebridge');
+  });
+
+  it('a place after "in" followed by "said" is kept', () => {
+    expect(placesIn('Officers in Dundee said the calls came in the evening.')).toContain('Dundee');
+  });
+
+  it('who the fraudster claimed to be, or where he claimed to be based, is not a place', () => {
+    expect(placesIn('A woman in Wrexham was called by men claiming to be from Ofcom.')).toEqual(['Wrexham']);
+    expect(placesIn('A man in Rhyl was called by a detective from Manchester.')).toEqual(['Rhyl']);
+    expect(placesIn('Scammers pretending to be from HM Revenue and Customs rang a man in Perth.')).toEqual(['Perth']);
+  });
+});
+
+describe('counts', () => {
+  it('"people got calls" counts those targeted', () => {
+    expect(findCounts('Eleven people in Keswick got calls from the fake detective.').targeted).toBe(11);
+  });
+});
