@@ -3,7 +3,7 @@ import { segmentText, type Segment } from './segment.ts';
 
 /** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
 export const IMPERSONATION_CUE =
-  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|calling (?:himself|herself|themselves)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from))\b/i;
+  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|calling (?:himself|herself|themselves)|(?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from))\b/i;
 
 /** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
 const OFFICIALS: { name: string; pattern: RegExp }[] = [
@@ -94,7 +94,9 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     for (const official of [...OFFICIALS, ...NAMED_BANKS]) {
       if (official.pattern.test(clause) && !others.includes(official.name)) others.push(official.name);
     }
-    if (!foundForce && GENERIC_POLICE.test(clause)) genericPolice = true;
+    // "officers from the National Crime Agency": the officers are that agency's, not police.
+    const otherOfficial = OFFICIALS.some((official) => official.pattern.test(clause));
+    if (!foundForce && GENERIC_POLICE.test(clause) && (!otherOfficial || /\bpolice\b/i.test(clause))) genericPolice = true;
     if (GENERIC_BANK.test(clause) && !NAMED_BANKS.some((bank) => bank.pattern.test(clause))) genericBank = true;
   }
   const result: string[] = [];

@@ -155,7 +155,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const before = sentence.slice(0, first.start);
         const suffixed =
           (nextInRun && NAME_SUFFIX.test(nextInRun.word)) ||
-          (!nextInRun && afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word)) && /^\s+$/.test(sentence.slice(last.end, afterRun.start)));
+          (!nextInRun && afterRun && (NAME_SUFFIX.test(afterRun.word) || (LOWER_ORG_SUFFIX.test(afterRun.word) && !LOCAL_POLICE(place, afterRun.word))) && /^\s+$/.test(sentence.slice(last.end, afterRun.start)));
         // "Hatton Garden", "Bexley Heath Academy": a place name inside a longer name is not the place.
         const partOfLongerName =
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
@@ -209,6 +209,9 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   const hasLocalPlace = places.some((place) => place.kind !== 'county' && place.kind !== 'area');
   return places.filter((place) => !hasLocalPlace || place.kind !== 'county' || spreadAcross.has(place.name.toLowerCase()));
 }
+
+/** "Wandsworth police said": a borough's or town's own officers speak for where it happened; a county's force does not. */
+const LOCAL_POLICE = (place: GazetteerPlace | undefined, word: string) => /^(?:police|officers)$/.test(word) && place !== undefined && place.kind !== 'county';
 
 const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+$/i;
 

@@ -9,7 +9,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bpin (?:numbers?|codes?)\b/i,
     /\b(?:bank(?:ing)?|card|account|security|personal|financial) (?:details|information|numbers?|codes?)\b/i,
     /\bpasswords?\b|\bpasscodes?\b|\bone[- ]time (?:pass)?codes?\b|\bsecurity codes?\b/i,
-    /\bread (?:out )?(?:the |their |her |his )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
+    /\bread (?:out )?(?:the |their |her |his )?(?:[\w-]+ )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
   ],
   'card-handover': [
     /\b(?:hand(?:ed|ing|s)? over|gave|give|giving|handed|hand|put|place[ds]?|seal(?:ed)?|collect(?:ed|ing)?|pick(?:ed)? up|post(?:ed)?|sen[dt])\b[^.]{0,80}\b(?:bank|debit|credit)? ?cards?\b(?! (?:details|numbers?|reader|machine|had been|has been|was|were))/i,
@@ -38,6 +38,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    /\bto (?:a|an|the) (?:man|woman|courier|driver|stranger|someone|person)\b[^.]{0,20}\bat (?:her|his|their|the) (?:door|doorstep|front door|home|house)\b/i,
     /\b(?:leave|left|put|place[ds]?)\b[^.]{0,60}\b(?:on (?:the|her|his|their) (?:doorstep|step|porch|front step)|outside (?:the|her|his|their) (?:front )?(?:door|house|home)|under (?:the|a) (?:mat|doormat|plant pot))\b/i,
     // "hand £4,000 to a 'colleague' who called at his house", "to a driver who came to her flat".
     /\bwho (?:called|came|arrived|turned up) (?:round )?(?:at|to) (?:the|their|his|her) (?:house|home|door|doorstep|flat|address)\b/i,
@@ -69,6 +70,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
   ],
   secrecy: [
+    /\b(?:must|should|could|was to|were to|is to|are to) not (?:tell|discuss|mention|speak (?:to|about)|talk (?:to|about)|inform)\b|\bnot to discuss\b/i,
     /\b(?:keep|kept) (?:the|this|it|everything) (?:matter |call |investigation )?(?:confidential|quiet|between)\b|\bconfidential(?:ity)?\b/i,
     /\b(?:staff|member of staff|cashiers?|employees?) at (?:his|her|their|the) (?:local )?(?:bank|branch)\b[^.]{0,30}\b(?:under investigation|involved|corrupt|in on it)\b/i,
     /\b(?:told|tell|asked|instructed|warned)\b[^.]{0,40}\bnot to (?:tell|speak|talk|discuss|inform|mention)\b/i,
@@ -82,7 +84,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
   post: [
     /\b(?:by|in the|through the) post\b/i,
-    /\bpost(?:ed|ing)? (?:the )?(?:cash|money|cards?|notes|parcel|package)\b/i,
+    /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:the |her |his |their |a )?(?:bank |debit |credit )?(?:cash|money|cards?|notes|parcel|package|jewellery|gold|envelope)\b/i,
     /\b(?:royal mail|special delivery|parcel)\b/i,
   ],
 };

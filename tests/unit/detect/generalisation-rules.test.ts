@@ -131,3 +131,40 @@ describe('counts', () => {
     expect(findCounts('Eleven people in Keswick got calls from the fake detective.').targeted).toBe(11);
   });
 });
+
+describe('more phrasings', () => {
+  it('"must not discuss it" is secrecy', () => {
+    expect(tacticsOf('He was told he must not discuss the investigation with his daughter.')).toContain('secrecy');
+  });
+
+  it('reading out any kind of code is a PIN request', () => {
+    expect(tacticsOf('She read the gift card codes to the caller.')).toContain('pin-request');
+  });
+
+  it('posting her cards is sending by post', () => {
+    expect(tacticsOf('He told her to post her bank cards to a London address.')).toContain('post');
+  });
+
+  it('handing something to a man at the door is a collection', () => {
+    expect(tacticsOf('She gave her rings to a man at her door.')).toContain('courier-collection');
+  });
+
+  it('the present-tense "the caller says they are a police officer" is impersonation', () => {
+    expect(findImpersonated('In each case the caller says they are a police officer and asks for cash.')).toEqual(['police']);
+  });
+
+  it('"officers from the National Crime Agency" are that agency, not police', () => {
+    expect(findImpersonated('Men posing as officers from the National Crime Agency called him.')).toEqual(['National Crime Agency']);
+    expect(findImpersonated('Men posing as police and the National Crime Agency called him.')).toEqual(['police', 'National Crime Agency']);
+  });
+
+  it('a town or borough\'s own police speak for where it happened; a county\'s do not', () => {
+    expect(placesIn('A woman lost £5,000. Lambeth police said the courier was in his twenties.')).toContain('Lambeth');
+    expect(placesIn('A woman in Andover lost £5,000, Hampshire police said.')).toEqual(['Andover']);
+  });
+
+  it('"half a dozen residents targeted" counts those targeted; "two residents called police" does not', () => {
+    expect(findCounts('Half a dozen residents targeted since Friday.').targeted).toBe(6);
+    expect(findCounts('Two residents hung up and called police.').targeted).toBeUndefined();
+  });
+});
