@@ -161,7 +161,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
         // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
-        const prefixedByPolice = /\bPolice\s+$/.test(before) || CLAIMED_BASE.test(before);
+        const prefixedByPolice = /\bPolice\s+$/.test(before) || CLAIMED_BASE.test(before) || /\b(?:Bank|Building Society) of\s+$/.test(before);
         const cue = STRONG_CUE.test(before);
         const destination = DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());

@@ -11,7 +11,7 @@ export interface RelevanceResult {
 }
 
 /** Who fraudsters pretend to be in courier fraud and its variants. */
-const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
 const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;

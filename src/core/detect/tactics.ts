@@ -38,6 +38,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    /\bwho (?:would|will|was going to|was to) (?:come|call|visit|be sent) (?:round )?(?:to|at) (?:the|their|his|her) (?:house|home|door|flat|address)\b/i,
+    /\b(?:money|cash|cards?|gold|jewellery|envelope|package|parcel|watch(?:es)?|valuables|bag) (?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up)\b/i,
     /\bto (?:a|an|the) (?:man|woman|courier|driver|stranger|someone|person)\b[^.]{0,20}\bat (?:her|his|their|the) (?:door|doorstep|front door|home|house)\b/i,
     /\b(?:leave|left|put|place[ds]?)\b[^.]{0,60}\b(?:on (?:the|her|his|their) (?:doorstep|step|porch|front step)|outside (?:the|her|his|their) (?:front )?(?:door|house|home)|under (?:the|a) (?:mat|doormat|plant pot))\b/i,
     // "hand £4,000 to a 'colleague' who called at his house", "to a driver who came to her flat".
@@ -62,6 +64,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
     /\b(?:kept|keep|keeps|held|hold|holds|leave|left) the (?:phone )?(?:line|call) open\b/i,
     /\b(?:line|call) (?:had been|was|were) (?:kept|held|left) open\b/i,
+    /\b(?:stayed|remained|stays|remains|stay|remain) on the line\b/i,
     /\b(?:still|was|were) (?:connected|on the line) to the (?:fraudsters?|scammers?|callers?|same)\b/i,
     /\b(?:tried|attempted) to (?:ring|call|phone|dial) (?:999|101|the police|police|(?:her|his|their|the) bank)\b[^.]{0,60}\b(?:fraudsters?|scammers?|caller|same (?:man|woman|people)) (?:answered|picked up|came (?:back )?on)\b/i,
     /\b(?:do|did) not (?:disconnect|hang up|end the call|clear the line)\b/i,

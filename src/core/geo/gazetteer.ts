@@ -48,6 +48,8 @@ export function placeKey(name: string): string {
     .trim();
 }
 
+const SHORT_FORM_SUFFIXES = ['on sea', 'upon thames', 'spa', 'regis', 'by sea'];
+
 export function createGazetteer(data: GazetteerData, supplement?: GazetteerSupplement): Gazetteer {
   const byKey = new Map<string, GazetteerPlace[]>();
   let maxWords = 1;
@@ -75,7 +77,9 @@ export function createGazetteer(data: GazetteerData, supplement?: GazetteerSuppl
     maxWords,
     lookupAll: (name) => [...(byKey.get(placeKey(name)) ?? [])],
     lookup(name, hint) {
-      const list = byKey.get(placeKey(name));
+      const key = placeKey(name);
+      // Everyday short forms of official names: "Southend" for Southend-on-Sea, "Clacton" for Clacton-on-Sea.
+      const list = byKey.get(key) ?? SHORT_FORM_SUFFIXES.map((suffix) => byKey.get(`${key} ${suffix}`)).find((found) => found?.length);
       if (!list || list.length === 0) return undefined;
       if (hint?.county) {
         const wanted = placeKey(hint.county);

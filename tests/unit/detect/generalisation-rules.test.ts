@@ -168,3 +168,34 @@ describe('more phrasings', () => {
     expect(findCounts('Two residents hung up and called police.').targeted).toBeUndefined();
   });
 });
+
+describe('round of phrasings from press-release quotes and other officials', () => {
+  it('a colleague who would come to the house, and money collected later, are collections', () => {
+    expect(tacticsOf('She was told to hand the cash to a colleague who would come to her house.')).toContain('courier-collection');
+    expect(tacticsOf('The cards were later collected.')).toContain('courier-collection');
+  });
+
+  it('"the fraudsters stayed on the line" is the line held open', () => {
+    expect(tacticsOf('When she hung up to ring her bank, the fraudsters stayed on the line.')).toContain('line-held-open');
+  });
+
+  it('the Department for Work and Pensions counts as an official for relevance', () => {
+    const result = analyzeText('Callers pretending to be from the Department for Work and Pensions told a man in Louth to pay £600 in cash. A courier collected it.');
+    expect(result.relevant).toBe(true);
+    expect(result.impersonated).toEqual(['DWP']);
+  });
+
+  it('"customers say they are worried" is not someone claiming to be someone', () => {
+    const result = analyzeText('Customers in Tenby say they are worried about getting cash after the bank branch closes.');
+    expect(result.relevant).toBe(false);
+  });
+
+  it('"Bank of Scotland" names a bank, not a place', () => {
+    expect(placesIn('A woman in Inverurie was called by someone claiming to be from Bank of Scotland.')).toEqual(['Inverurie']);
+  });
+
+  it('everyday short forms of official names are found', () => {
+    expect(placesIn('A man from Southend lost £2,000.')).toEqual(['Southend']);
+    expect(gazetteer.lookup('Clacton')?.name).toBe('Clacton-on-Sea');
+  });
+});
