@@ -10,7 +10,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 function run(command: string, args: string[]): void {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  // A build is always a production build, even when a test runner that set NODE_ENV=test asks for it:
+  // otherwise React's JSX would compile for its development runtime, which the production bundle does not ship.
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     console.error(`build failed: ${command} ${args.join(' ')}`);
     process.exit(result.status ?? 1);
