@@ -8,6 +8,8 @@ const REPORTS = new RegExp(String.raw`\b(more than |over |at least |around |abou
 const TARGETED = new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,30}\b(?:(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)|targeted|(?:got|received|had) (?:phone |scam |similar |suspicious )?calls)`, 'i');
 const TARGETED_OBJECT = new RegExp(String.raw`\b(?:phoned|called|contacted|targeted|rang|approached) (more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|pensioners|households|homes)\b`, 'i');
 const VICTIMS = new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|lost|losing|were conned|was conned|were tricked|was tricked|were duped|was duped|handed over|had been conned|have been conned|has been conned|parted with|gave)`, 'i');
+/** "stole more than £400,000 from 61 victims". */
+const VICTIMS_OBJECT = new RegExp(String.raw`\b(?:stole|stolen|took|taken|conned|cheated|defrauded|swindled)\b[^.]{0,60}\bfrom (${N}) (?:elderly |older |vulnerable |local )*(?:victims|people|pensioners|residents)\b`, 'i');
 const NO_VICTIMS = /\b(?:did not (?:provide|hand over|give|lose|part with)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been) (?:lost|handed|taken))\b/i;
 const MONEY = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** Background statistics ("700 thefts in the past 15 months", "in total") are not this spate's counts. */
@@ -41,7 +43,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
       const value = parseNumber(targeted[2]!);
       if (value !== undefined) counts.targeted = Math.max(counts.targeted ?? 0, value);
     }
-    const victims = VICTIMS.exec(sentence);
+    const victims = VICTIMS.exec(sentence) ?? VICTIMS_OBJECT.exec(sentence);
     if (victims && !/\b(?:a|an)\b/i.test(victims[1]!)) {
       const value = parseNumber(victims[1]!);
       if (value !== undefined) counts.victims = Math.max(counts.victims ?? 0, value);

@@ -6,7 +6,7 @@ export const IMPERSONATION_CUE =
   /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from))\b/i;
 
 /** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
-const OFFICIALS: { name: string; pattern: RegExp }[] = [
+export const OFFICIALS: { name: string; pattern: RegExp }[] = [
   { name: 'HMRC', pattern: /\bHMRC\b|\bHM Revenue\b|\btax (?:office|officials?|inspectors?|collectors?)\b|\bthe taxman\b/i },
   { name: 'DWP', pattern: /\bDWP\b|\bDepartment for Work and Pensions\b/ },
   { name: 'BT', pattern: /\bBT\b|\bBritish Telecom\b|\bOpenreach\b/ },
@@ -97,7 +97,9 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     // "officers from the National Crime Agency": the officers are that agency's, not police.
     const otherOfficial = OFFICIALS.some((official) => official.pattern.test(clause));
     if (!foundForce && GENERIC_POLICE.test(clause) && (!otherOfficial || /\bpolice\b/i.test(clause))) genericPolice = true;
-    if (GENERIC_BANK.test(clause) && !NAMED_BANKS.some((bank) => bank.pattern.test(clause))) genericBank = true;
+    // "a police officer investigating their bank": the bank is the story's object, not who they pretended to be.
+    const bankAsObject = /\b(?:investigat\w+|inquir\w+ into|probe into|fraud at|at|into|about) (?:their|his|her|your|the) (?:bank|building society)\b(?!'s|’s|' | staff| fraud| security)/i;
+    if (GENERIC_BANK.test(clause.replace(bankAsObject, '')) && !NAMED_BANKS.some((bank) => bank.pattern.test(clause))) genericBank = true;
   }
   const result: string[] = [];
   for (const name of named) result.push(name);

@@ -1,4 +1,4 @@
-import { IMPERSONATION_CUE, NAMED_BANKS } from './impersonated.ts';
+import { IMPERSONATION_CUE, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { Tactic } from './vocabulary.ts';
@@ -45,7 +45,7 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     const cue = IMPERSONATION_CUE.exec(told.text);
     if (cue) {
       const near = told.text.slice(Math.max(0, cue.index - 40));
-      if (OFFICIAL.test(near) || NAMED_BANKS.some((bank) => bank.pattern.test(near))) impersonationInNarrative = true;
+      if (OFFICIAL.test(near) || [...OFFICIALS, ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
     if (WANTED.test(told.text)) wantedInNarrative = true;
   }

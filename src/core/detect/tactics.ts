@@ -22,6 +22,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     // "cards later used to withdraw cash" is the fraudsters' doing, not the victim's.
     /(?<!used to )\b(?:withdraw|withdrawing|withdrew)\b/i,
     /\btake out (?:large sums of |thousands of pounds in |)(?:cash|money)\b/i,
+    /\b(?:draw(?:s|ing|n)?|drew) out\b|\b(?:take|took|taking|takes) (?:the |her |his |their )?(?:cash|money|savings) out\b/i,
     /\b(?:went|go|going) to (?:the|their|his|her) bank (?:to|and) (?:take out|get|collect)\b/i,
   ],
   'courier-collection': [
@@ -38,6 +39,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    /\b(?:sen[dt]s?|sending) (?:someone|somebody|a \w+|an \w+) (?:round |over )?to (?:collect|pick up|take away)\b/i,
     /\bwho (?:would|will|was going to|was to) (?:come|call|visit|be sent) (?:round )?(?:to|at) (?:the|their|his|her) (?:house|home|door|flat|address)\b/i,
     /\b(?:money|cash|cards?|gold|jewellery|envelope|package|parcel|watch(?:es)?|valuables|bag) (?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up)\b/i,
     /\bto (?:a|an|the) (?:man|woman|courier|driver|stranger|someone|person)\b[^.]{0,20}\bat (?:her|his|their|the) (?:door|doorstep|front door|home|house)\b/i,
@@ -48,6 +50,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   'bank-transfer': [
     /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
     /\bsafe accounts?\b/i,
+    /\bby (?:bank |online |a )?transfer\b|\bbank transfers?\b/i,
     /\bmove (?:their|his|her|the) (?:money|savings|funds)\b/i,
     /\bmoved? (?:money|savings|funds|£[\d,]+) (?:to|into)\b/i,
   ],

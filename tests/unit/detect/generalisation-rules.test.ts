@@ -199,3 +199,33 @@ describe('round of phrasings from press-release quotes and other officials', () 
     expect(gazetteer.lookup('Clacton')?.name).toBe('Clacton-on-Sea');
   });
 });
+
+describe('phrasings from longer local reports and alerts', () => {
+  it('"draw out" and "take the cash out" are withdrawals', () => {
+    expect(tacticsOf('She was persuaded to draw out £6,000 from her account.')).toContain('cash-withdrawal');
+    expect(tacticsOf('He told her to take the cash out and wait at home.')).toContain('cash-withdrawal');
+  });
+
+  it('"send someone to collect the card" is a collection', () => {
+    expect(tacticsOf('They then send someone to collect the card.')).toContain('courier-collection');
+  });
+
+  it('"by bank transfer" is a transfer', () => {
+    expect(tacticsOf('He asked her to pay a £300 fee by bank transfer.')).toContain('bank-transfer');
+  });
+
+  it('Action Fraud and other listed officials count for relevance', () => {
+    const result = analyzeText('A man in Ross-on-Wye was called by someone claiming to be from Action Fraud. He paid £250 by bank transfer.');
+    expect(result.relevant).toBe(true);
+    expect(result.impersonated).toEqual(['Action Fraud']);
+  });
+
+  it('a police officer "investigating their bank" impersonated police only', () => {
+    expect(findImpersonated('A caller said he was a police officer investigating their bank.')).toEqual(['police']);
+    expect(findImpersonated("Fraudsters posing as his bank's fraud department called him.")).toEqual(['bank']);
+  });
+
+  it('"stole £400,000 from 61 victims" counts the victims', () => {
+    expect(findCounts('They stole more than £400,000 from 61 victims.').victims).toBe(61);
+  });
+});
