@@ -59,7 +59,9 @@ export async function buildApp(deps: RelayDeps): Promise<FastifyInstance> {
 
   const serveApp = hasIndex(deps.settings.staticDir);
   app.setNotFoundHandler(async (request, reply) => {
-    if (serveApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+    const path = request.url.split('?')[0] ?? '';
+    // Only in-app paths get the shell: a missing file (an old hashed asset) must 404, or the browser would run HTML as a script.
+    if (serveApp && request.method === 'GET' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }

@@ -52,7 +52,10 @@ describe('serving the carer app', () => {
     const api = await app.inject({ url: '/api/unknown' });
     expect(api.statusCode).toBe(404);
     expect(api.json()).toEqual({ error: { code: 'not_found', message: 'GET /api/unknown: no such route' } });
-    const missingAsset = await app.inject({ method: 'POST', url: '/nothing' });
+    const post = await app.inject({ method: 'POST', url: '/nothing' });
+    expect(post.statusCode).toBe(404);
+    const missingAsset = await app.inject({ url: '/assets/index-old.js' });
     expect(missingAsset.statusCode).toBe(404);
+    expect(missingAsset.headers['content-type']).toMatch(/application\/json/);
   });
 });
