@@ -9,6 +9,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bpin (?:numbers?|codes?)\b/i,
     /\b(?:bank(?:ing)?|card|account|security|personal|financial) (?:details|information|numbers?|codes?)\b/i,
     /\bpasswords?\b|\bpasscodes?\b|\bone[- ]time (?:pass)?codes?\b|\bsecurity codes?\b/i,
+    /\b(?:give|gave|giving|tell|told|pass(?:ed)?|send|sent) (?:the caller|them|him|the fraudsters?|the scammers?|the man|the woman) (?:the |her |his |their )?(?:[\w-]+ )?(?:codes?|PINs?|pin numbers?)\b/i,
     /\bread (?:out )?(?:the |their |her |his )?(?:[\w-]+ )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
   ],
   'card-handover': [
@@ -39,6 +40,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    // Bogus officers at the door: "were let into the home ... and left with £1,200 in cash".
+    /\bleft with\b[^.]{0,30}\b(?:cash|money|cards?|jewellery|gold|valuables|watch(?:es)?)\b/i,
     /\b(?:sen[dt]s?|sending) (?:someone|somebody|a \w+|an \w+) (?:round |over )?to (?:collect|pick up|take away)\b/i,
     /\bwho (?:would|will|was going to|was to) (?:come|call|visit|be sent) (?:round )?(?:to|at) (?:the|their|his|her) (?:house|home|door|flat|address)\b/i,
     /\b(?:money|cash|cards?|gold|jewellery|envelope|package|parcel|watch(?:es)?|valuables|bag) (?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up)\b/i,
@@ -55,13 +58,13 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bmoved? (?:money|savings|funds|£[\d,]+) (?:to|into)\b/i,
   ],
   'high-value-purchase': [
-    /\b(?:buy|bought|buying|purchase[ds]?|purchasing)\b[^.]{0,60}\b(?:gold|bullion|jewellery|watch(?:es)?|rolex|gift cards?|vouchers?|itunes|high[- ]value)\b/i,
+    /\b(?:buy|bought|buying|purchase[ds]?|purchasing)\b[^.]{0,60}\b(?:gold|bullion|jewellery|watch(?:es)?|rolex|(?:gift|google play|play store|itunes|apple|steam|amazon|prepaid|store) cards?|vouchers?|itunes|high[- ]value|iphones?|mobile phones?|phones|laptops?|ipads?|tablets?|electronics|designer (?:goods|handbags?)|diamonds?|coins|sovereigns?)\b/i,
     /\b(?:gold bars?|gold bullion|gift cards?|rolex watch(?:es)?|itunes vouchers?)\b/i,
   ],
   'valuables-handover': [
     // "took"/"taken" alone is theft ("thieves took rings"); a handover needs the victim to give or someone to collect.
     /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
-    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|leave (?:them|it) with)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|iphones?|phones|laptops?|ipads?|diamonds?|coins|sovereigns?)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|to a driver|leave (?:them|it) with)\b/i,
   ],
   'line-held-open': [
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,
@@ -76,6 +79,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
   ],
   secrecy: [
+    // A cover story for the bank: "to tell staff it was for building work".
+    /\b(?:tell|told|say|said|telling|saying)\b[^.]{0,30}\b(?:it|the (?:money|cash|withdrawal|transfer)) was for\b/i,
     /\b(?:must|should|could|was to|were to|is to|are to) not (?:tell|discuss|mention|speak (?:to|about)|talk (?:to|about)|inform)\b|\bnot to discuss\b/i,
     /\b(?:keep|kept) (?:the|this|it|everything) (?:matter |call |investigation )?(?:confidential|quiet|between)\b|\bconfidential(?:ity)?\b/i,
     /\b(?:staff|member of staff|cashiers?|employees?) at (?:his|her|their|the) (?:local )?(?:bank|branch)\b[^.]{0,30}\b(?:under investigation|involved|corrupt|in on it)\b/i,

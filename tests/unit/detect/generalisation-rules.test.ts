@@ -229,3 +229,29 @@ describe('phrasings from longer local reports and alerts', () => {
     expect(findCounts('They stole more than £400,000 from 61 victims.').victims).toBe(61);
   });
 });
+
+describe('purchases beyond gold, codes given, cover stories, doorstep takings', () => {
+  it.each(['She was told to buy three iPhones.', 'He was asked to buy £200 of Google Play cards.', 'She bought two laptops for the "investigation".'])(
+    'a high-value purchase: %s',
+    (sentence) => {
+      expect(tacticsOf(sentence)).toContain('high-value-purchase');
+    },
+  );
+
+  it('phones handed to a courier are valuables handed over', () => {
+    expect(tacticsOf('She bought two iPhones and handed them to a courier.')).toEqual(expect.arrayContaining(['valuables-handover', 'courier-collection']));
+  });
+
+  it('"give the caller the codes" is a PIN or code request', () => {
+    expect(tacticsOf('He was asked to give the caller the voucher codes.')).toContain('pin-request');
+  });
+
+  it('a cover story for the bank is secrecy', () => {
+    expect(tacticsOf('She was told to say the money was for a new kitchen.')).toContain('secrecy');
+    expect(tacticsOf('He was told to tell staff it was for building work.')).toContain('secrecy');
+  });
+
+  it('bogus officers who "left with" the cash collected it', () => {
+    expect(tacticsOf('The two men left with £900 in cash.')).toContain('courier-collection');
+  });
+});
