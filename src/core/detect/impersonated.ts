@@ -2,8 +2,14 @@ import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 
 /** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
-export const IMPERSONATION_CUE =
+const IMPERSONATION_WORDS =
   /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from))\b/i;
+
+/** Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". */
+const QUOTED_OFFICIAL =
+  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?)|investigators?)\b)/;
+
+export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
 /** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
 export const OFFICIALS: { name: string; pattern: RegExp }[] = [
@@ -46,7 +52,7 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
 ];
 
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
-const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|PCs?|DCs?|cops?|policemen|policewoman|policeman|CID)\b/i;
+const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
 
 const MET = /\b(?:Metropolitan Police|the Met\b|Met Police|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
 /** "Essex Police", "Norfolk Constabulary", "Police Scotland", "PSNI", "British Transport Police". */

@@ -19,7 +19,7 @@ const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scam
 /** Topics that are not courier fraud, each with the plain-words reason shown when it weighs against. */
 const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
   { reason: 'about a burglary', pattern: /\bburglar(?:y|ies|s)?\b|\bbroke into\b|\bbreak-ins?\b|\bforced entry\b/i },
-  { reason: 'about romance fraud', pattern: /\bromance (?:fraud|scams?)\b|\bdating (?:site|app|website)\b|\bonline relationship\b|\bfell in love\b/i },
+  { reason: 'about romance fraud', pattern: /\bromance (?:fraud|scams?)\b|\bdating (?:site|app|website)\b|\bonline relationship\b|\bfell in love\b|\bmet (?:him |her |them )?online\b|\b(?:he|she) met online\b/i },
   { reason: 'about investment fraud', pattern: /\binvestment (?:fraud|scams?|opportunit\w+|platform)\b|\bcrypto\w*\b|\bbitcoin\b|\btrading platform\b|\bhigh returns\b/i },
   { reason: 'about a road collision', pattern: /\bcollision\b|\bcrash(?:ed)?\b|\broad traffic\b|\bdangerous driving\b/i },
   { reason: 'about rogue traders', pattern: /\brogue traders?\b|\broofers?\b|\bdriveway\b|\bbuilding work\b|\bgardening work\b|\bcold-calling traders?\b|\binflated prices?\b/i },
@@ -44,7 +44,8 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     anyNarrative = true;
     const cue = IMPERSONATION_CUE.exec(told.text);
     if (cue) {
-      const near = told.text.slice(Math.max(0, cue.index - 40));
+      // "posed as a US army officer": an officer of something other than police is not an official here.
+      const near = told.text.slice(Math.max(0, cue.index - 40)).replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '');
       if (OFFICIAL.test(near) || [...OFFICIALS, ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
     if (WANTED.test(told.text)) wantedInNarrative = true;

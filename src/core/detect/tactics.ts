@@ -51,7 +51,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bwho (?:called|came|arrived|turned up) (?:round )?(?:at|to) (?:the|their|his|her) (?:house|home|door|doorstep|flat|address)\b/i,
   ],
   'bank-transfer': [
-    /\btransfer(?:red|ring|s)?\b[^.]{0,80}\b(?:account|money|funds|savings|£)/i,
+    /\btransfer(?:red|ring|s)?\b[^.]{0,80}(?:\b(?:account|money|funds|savings)|£)/i,
     /\bsafe accounts?\b/i,
     /\bby (?:bank |online |a )?transfer\b|\bbank transfers?\b/i,
     /\bmove (?:their|his|her|the) (?:money|savings|funds)\b/i,
@@ -95,6 +95,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
   post: [
     /\b(?:by|in the|through the) post\b/i,
+    /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:it|them) (?:off )?to\b/i,
     /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:the |her |his |their |a )?(?:bank |debit |credit )?(?:cash|money|cards?|notes|parcel|package|jewellery|gold|envelope)\b/i,
     /\b(?:royal mail|special delivery|parcel)\b/i,
   ],

@@ -255,3 +255,23 @@ describe('purchases beyond gold, codes given, cover stories, doorstep takings', 
     expect(tacticsOf('The two men left with £900 in cash.')).toContain('courier-collection');
   });
 });
+
+describe('scare quotes, transfers of sums, posting "it", officers of other services', () => {
+  it('a rank or office in scare quotes is someone pretending', () => {
+    expect(findImpersonated('Three calls today from "DS Patel" asking people to withdraw cash.')).toEqual(['police']);
+    expect(findImpersonated('She gave £800 to a "bank manager" at the door.')).toEqual(['bank']);
+  });
+
+  it('"transferred £27,000" is a transfer', () => {
+    expect(tacticsOf('He transferred £27,000 in three payments.')).toContain('bank-transfer');
+  });
+
+  it('"post it to an address" is sending by post', () => {
+    expect(tacticsOf('She was told to put her card in an envelope and post it to an address in Leeds.')).toContain('post');
+  });
+
+  it('a romance fraudster who posed as an army officer is not courier fraud', () => {
+    const result = analyzeText('A man who posed as an army officer to con women he met online out of £90,000 has been jailed.');
+    expect(result.relevant).toBe(false);
+  });
+});
