@@ -40,6 +40,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    /\bcollect(?:ed|ing|s)?\b[^.]{0,40}(?:\b(?:cash|money|cards?)\b|£[\d,]+)[^.]{0,40}\bfrom (?:an?|the|her|his|their) /i,
+    /\b(?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up) by (?:a|an|the) (?:man|woman|courier|driver|someone|stranger|taxi)\b/i,
     // Bogus officers at the door: "were let into the home ... and left with £1,200 in cash".
     /\bleft with\b[^.]{0,30}\b(?:cash|money|cards?|jewellery|gold|valuables|watch(?:es)?)\b/i,
     /\b(?:sen[dt]s?|sending) (?:someone|somebody|a \w+|an \w+) (?:round |over )?to (?:collect|pick up|take away)\b/i,

@@ -275,3 +275,19 @@ describe('scare quotes, transfers of sums, posting "it", officers of other servi
     expect(result.relevant).toBe(false);
   });
 });
+
+describe('collections told from the collector\'s side, and callers from a department', () => {
+  it('a man who collected cash from a woman is a collection', () => {
+    expect(tacticsOf('Police want to trace a man who collected £4,000 in cash from a pensioner.')).toContain('courier-collection');
+  });
+
+  it('gold "collected by a man in a silver car" is a collection', () => {
+    expect(tacticsOf('She bought gold, which was collected by a man in a silver car.')).toContain('courier-collection');
+  });
+
+  it('"said he worked in the bank\'s fraud department" names the bank', () => {
+    const result = analyzeText("A man in Colchester had a call from someone who said he worked in the bank's fraud department. He shared a one-time passcode.");
+    expect(result.impersonated).toEqual(['bank']);
+    expect(result.relevant).toBe(true);
+  });
+});
