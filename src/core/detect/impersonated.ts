@@ -97,6 +97,15 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
       named.add('Metropolitan Police');
       foundForce = true;
     }
+    // "officers from the force", "the force's detectives": the force the sentence names as reporting.
+    if (!foundForce && /\b(?:from|of) (?:the|this|that) force\b|\bthe force's\b/i.test(clause)) {
+      const reporting = [...sentence.matchAll(NAMED_FORCE)][0];
+      const name = reporting ? (reporting[1] ?? reporting[2] ?? '') : '';
+      if (name && !/^(?:Metropolitan Police|Met Police)$/i.test(name)) {
+        named.add(normaliseForce(name));
+        foundForce = true;
+      }
+    }
     for (const official of [...OFFICIALS, ...NAMED_BANKS]) {
       if (official.pattern.test(clause) && !others.includes(official.name)) others.push(official.name);
     }

@@ -291,3 +291,13 @@ describe('collections told from the collector\'s side, and callers from a depart
     expect(result.relevant).toBe(true);
   });
 });
+
+describe('"officers from the force"', () => {
+  it('names the force the sentence reports from', () => {
+    expect(findImpersonated('Cumbria Police said two men were called by people pretending to be officers from the force.')).toEqual(['Cumbria Police']);
+  });
+
+  it('stays plain police when no force is named', () => {
+    expect(findImpersonated('Two men were called by people pretending to be officers from the force.')).toEqual(['police']);
+  });
+});
