@@ -7,7 +7,7 @@ const IMPERSONATION_WORDS =
 
 /** Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". */
 const QUOTED_OFFICIAL =
-  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?)|investigators?)\b)/;
+  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 

@@ -45,7 +45,9 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     const cue = IMPERSONATION_CUE.exec(told.text);
     if (cue) {
       // "posed as a US army officer": an officer of something other than police is not an official here.
-      const near = told.text.slice(Math.max(0, cue.index - 40)).replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '');
+      // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
+      const clauseAfter = told.text.slice(cue.index).split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '';
+      const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter).replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '');
       if (OFFICIAL.test(near) || [...OFFICIALS, ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
     if (WANTED.test(told.text)) wantedInNarrative = true;

@@ -40,6 +40,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    /\bhand(?:ed|ing|s)?\b[^.]{0,40}\bto (?:a|an|the) (?:man|woman|stranger|someone|person)\b/i,
     /\bcollect(?:ed|ing|s)?\b[^.]{0,40}(?:\b(?:cash|money|cards?)\b|£[\d,]+)[^.]{0,40}\bfrom (?:an?|the|her|his|their) /i,
     /\b(?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up) by (?:a|an|the) (?:man|woman|courier|driver|someone|stranger|taxi)\b/i,
     // Bogus officers at the door: "were let into the home ... and left with £1,200 in cash".
@@ -73,6 +74,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:kept|keep|keeps|held|hold|holds|leave|left) the (?:phone )?(?:line|call) open\b/i,
     /\b(?:line|call) (?:had been|was|were) (?:kept|held|left) open\b/i,
     /\b(?:stayed|remained|stays|remains|stay|remain) on the line\b/i,
+    /\bline (?:had|has|was|had still) not (?:been )?(?:cleared|disconnected|closed|ended)\b|\bstill (?:speaking|talking) to the same\b/i,
     /\b(?:still|was|were) (?:connected|on the line) to the (?:fraudsters?|scammers?|callers?|same)\b/i,
     /\b(?:tried|attempted) to (?:ring|call|phone|dial) (?:999|101|the police|police|(?:her|his|their|the) bank)\b[^.]{0,60}\b(?:fraudsters?|scammers?|caller|same (?:man|woman|people)) (?:answered|picked up|came (?:back )?on)\b/i,
     /\b(?:do|did) not (?:disconnect|hang up|end the call|clear the line)\b/i,
@@ -81,6 +83,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
   ],
   secrecy: [
+    /\bkeep (?:the matter|it|this|the call|everything|the investigation) to (?:herself|himself|themselves|yourself|ourselves)\b/i,
     // A cover story for the bank: "to tell staff it was for building work".
     /\b(?:tell|told|say|said|telling|saying)\b[^.]{0,30}\b(?:it|the (?:money|cash|withdrawal|transfer)) was for\b/i,
     /\b(?:must|should|could|was to|were to|is to|are to) not (?:tell|discuss|mention|speak (?:to|about)|talk (?:to|about)|inform)\b|\bnot to discuss\b/i,
@@ -98,7 +101,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   post: [
     /\b(?:by|in the|through the) post\b/i,
     /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:it|them) (?:off )?to\b/i,
-    /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:the |her |his |their |a )?(?:bank |debit |credit )?(?:cash|money|cards?|notes|parcel|package|jewellery|gold|envelope)\b/i,
+    /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:the |her |his |their |a )?(?:£[\d,.]+k? (?:in |of )?)?(?:bank |debit |credit )?(?:cash|money|cards?|notes|parcel|package|jewellery|gold|envelope)\b/i,
     /\b(?:royal mail|special delivery|parcel)\b/i,
   ],
 };
@@ -127,7 +130,15 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
   for (let segment of segments) {
     const kind: SentenceKind = classifySentence(segment);
     const told = kind === 'narrative' ? segment : narrativeTail(segment);
-    if (!told || isNegated(told.text)) continue;
+    if (!told) continue;
+    // "the line had not been cleared", "they did not hang up": the negation is the tactic itself.
+    if (isNegated(told.text)) {
+      if (TACTIC_PATTERNS['line-held-open'].some((pattern) => pattern.test(told.text)) && !found.has('line-held-open')) {
+        found.add('line-held-open');
+        evidence.push({ tactic: 'line-held-open', sentence: told.text });
+      }
+      continue;
+    }
     segment = told;
     for (const tactic of TACTICS) {
       if (TACTIC_PATTERNS[tactic].some((pattern) => pattern.test(segment.text))) {

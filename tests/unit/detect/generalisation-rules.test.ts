@@ -301,3 +301,31 @@ describe('"officers from the force"', () => {
     expect(findImpersonated('Two men were called by people pretending to be officers from the force.')).toEqual(['police']);
   });
 });
+
+describe('tenth round: quoted bank names, negated line clearing, posted sums, handing to a man', () => {
+  it('a bank name in scare quotes is someone pretending to be that bank', () => {
+    expect(findImpersonated('She had a suspicious call from "Barclays" on Monday.')).toEqual(['Barclays']);
+  });
+
+  it('"the line had not been cleared" is the line held open, though it is a negation', () => {
+    expect(tacticsOf('She rang her bank, but the line had not been cleared.')).toContain('line-held-open');
+    expect(tacticsOf('The fraudsters did not hang up, so she was still on the line to them.')).toContain('line-held-open');
+  });
+
+  it('posting a sum of cash is sending by post', () => {
+    expect(tacticsOf('He posted £2,500 in cash to a London address.')).toContain('post');
+  });
+
+  it('"keep the matter to herself" is secrecy', () => {
+    expect(tacticsOf('She was told to keep the matter to herself.')).toContain('secrecy');
+  });
+
+  it('handing jewellery to a man is a collection', () => {
+    expect(tacticsOf('She handed her rings to a man for safekeeping.')).toContain('courier-collection');
+  });
+
+  it('"police have said" after the clause is not who was impersonated', () => {
+    const result = analyzeText('A man posing as a charity collector took cash from residents in Exeter, police have said.');
+    expect(result.relevant).toBe(false);
+  });
+});
