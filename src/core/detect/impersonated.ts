@@ -25,6 +25,7 @@ export const OFFICIALS: { name: string; pattern: RegExp }[] = [
   { name: 'Ofcom', pattern: /\bOfcom\b/i },
   { name: 'Ofgem', pattern: /\bOfgem\b/i },
   { name: 'DVLA', pattern: /\bDVLA\b/ },
+  { name: 'TV Licensing', pattern: /\bTV Licensing\b|\bTV licen[cs]e (?:officials?|staff|officers?)\b/i },
   { name: 'council', pattern: /\bcouncil (?:officials?|officers?|staff|workers?)\b/i },
 ];
 

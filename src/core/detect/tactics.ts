@@ -10,6 +10,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:bank(?:ing)?|card|account|security|personal|financial) (?:details|information|numbers?|codes?)\b/i,
     /\bpasswords?\b|\bpasscodes?\b|\bone[- ]time (?:pass)?codes?\b|\bsecurity codes?\b/i,
     /\b(?:give|gave|giving|tell|told|pass(?:ed)?|send|sent) (?:the caller|them|him|the fraudsters?|the scammers?|the man|the woman) (?:the |her |his |their )?(?:[\w-]+ )?(?:codes?|PINs?|pin numbers?)\b/i,
+    /\b(?:send|sent|sending|text|texted) (?:photos|pictures|images|a photo|a picture) of (?:the |them\b|her |his )?(?:[\w-]+ )?(?:cards?|vouchers?|codes?)?/i,
     /\bread (?:out )?(?:the |their |her |his )?(?:[\w-]+ )?(?:codes?|numbers?|card numbers?)\b(?:[^.]{0,20}\bover the phone)?/i,
   ],
   'card-handover': [
@@ -83,6 +84,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bhang(?:s)? up (?:the phone )?and (?:ring|call|phone|dial)s? (?:the )?(?:bank|police|999|101)\b/i,
   ],
   secrecy: [
+    /\b(?:was|is|were|are|being) (?:top )?secret\b|\btop[- ]secret\b/i,
     /\bkeep (?:the matter|it|this|the call|everything|the investigation) to (?:herself|himself|themselves|yourself|ourselves)\b/i,
     // A cover story for the bank: "to tell staff it was for building work".
     /\b(?:tell|told|say|said|telling|saying)\b[^.]{0,30}\b(?:it|the (?:money|cash|withdrawal|transfer)) was for\b/i,

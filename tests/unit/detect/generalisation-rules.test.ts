@@ -329,3 +329,22 @@ describe('tenth round: quoted bank names, negated line clearing, posted sums, ha
     expect(result.relevant).toBe(false);
   });
 });
+
+describe('eleventh round: top secret operations, photos of gift cards, TV Licensing, residents contacted', () => {
+  it('"the operation was top secret" is secrecy', () => {
+    expect(tacticsOf('Each time she was told the operation was top secret.')).toContain('secrecy');
+  });
+
+  it('sending photos of gift cards gives away their codes', () => {
+    expect(tacticsOf('She bought £500 of vouchers and sent photos of them to the caller.')).toContain('pin-request');
+  });
+
+  it('TV Licensing is an official fraudsters pretend to be', () => {
+    expect(findImpersonated('A man who said he was from TV Licensing called her.')).toEqual(['TV Licensing']);
+  });
+
+  it('"17 residents contacted" counts those targeted, "two residents contacted police" does not', () => {
+    expect(findCounts('There were calls with 17 residents contacted in Bow.').targeted).toBe(17);
+    expect(findCounts('Two residents contacted police at once.').targeted).toBeUndefined();
+  });
+});
