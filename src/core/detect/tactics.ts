@@ -50,7 +50,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\bwho (?:would|will|was going to|was to) (?:come|call|visit|be sent) (?:round )?(?:to|at) (?:the|their|his|her) (?:house|home|door|flat|address)\b/i,
     /\b(?:money|cash|cards?|gold|jewellery|envelope|package|parcel|watch(?:es)?|valuables|bag) (?:was|were) (?:later |then |soon |subsequently )?(?:collected|picked up)\b/i,
     /\bto (?:a|an|the) (?:man|woman|courier|driver|stranger|someone|person)\b[^.]{0,20}\bat (?:her|his|their|the) (?:door|doorstep|front door|home|house)\b/i,
-    /\b(?:leave|left|put|place[ds]?)\b[^.]{0,60}\b(?:on (?:the|her|his|their) (?:doorstep|step|porch|front step)|outside (?:the|her|his|their) (?:front )?(?:door|house|home)|under (?:the|a) (?:mat|doormat|plant pot))\b/i,
+    /\b(?:leave|left|put|place[ds]?)\b[^.]{0,60}\b(?:on (?:the|her|his|their) (?:doorstep|step|porch|front step)|outside (?:the|her|his|their) (?:front )?(?:door|house|home)|under (?:the|a) (?:mat|doormat|plant pot)|by (?:the|her|his|their) (?:garden |front )?(?:gate|door|bins?)|in (?:the|her|his|their) (?:porch|front garden|garden))\b/i,
     // "hand £4,000 to a 'colleague' who called at his house", "to a driver who came to her flat".
     /\bwho (?:called|came|arrived|turned up) (?:round )?(?:at|to) (?:the|their|his|her) (?:house|home|door|doorstep|flat|address)\b/i,
   ],
@@ -68,7 +68,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   'valuables-handover': [
     // "took"/"taken" alone is theft ("thieves took rings"); a handover needs the victim to give or someone to collect.
     /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?)\b/i,
-    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|iphones?|phones|laptops?|ipads?|diamonds?|coins|sovereigns?)\b[^.]{0,60}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|to a driver|leave (?:them|it) with)\b/i,
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|iphones?|phones|laptops?|ipads?|diamonds?|coins|sovereigns?)\b[^.]{0,100}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|to a driver|leave (?:them|it) with|left (?:them|it) (?:in|on|by|outside|under) )/i,
   ],
   'line-held-open': [
     /\b(?:line|call) (?:open|remained open|stayed open|still open|was kept open|was held open)\b/i,

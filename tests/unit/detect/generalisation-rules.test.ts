@@ -348,3 +348,11 @@ describe('eleventh round: top secret operations, photos of gift cards, TV Licens
     expect(findCounts('Two residents contacted police at once.').targeted).toBeUndefined();
   });
 });
+
+describe('twelfth round: valuables left outside to be taken', () => {
+  it('watches left in a bag by the garden gate were handed over and collected', () => {
+    expect(tacticsOf('She bought two watches on the instructions of the caller, and left them in a bag by her garden gate.')).toEqual(
+      expect.arrayContaining(['high-value-purchase', 'valuables-handover', 'courier-collection']),
+    );
+  });
+});
