@@ -12,12 +12,14 @@ export async function staticFiles(app: FastifyInstance, root: string): Promise<v
     root,
     wildcard: false,
     index: ['index.html'],
+    // Cache headers are set per file below; the plugin's own default would overwrite them.
+    cacheControl: false,
     setHeaders(res, path) {
       if (/[\\/](sw|service-worker)\.js$/.test(path)) {
-        res.header('cache-control', 'no-cache');
-        res.header('service-worker-allowed', '/');
-      } else if (path.endsWith('.html') || path.endsWith('.webmanifest')) res.header('cache-control', 'no-cache');
-      else if (/[\\/]assets[\\/]/.test(path)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        res.setHeader('cache-control', 'no-cache');
+        res.setHeader('service-worker-allowed', '/');
+      } else if (path.endsWith('.html') || path.endsWith('.webmanifest')) res.setHeader('cache-control', 'no-cache');
+      else if (/[\\/]assets[\\/]/.test(path)) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     },
   });
 }
