@@ -11,6 +11,7 @@ import {
   type CustomFeed,
   type CycleSummary,
   type DetectionMark,
+  type HeldAlert,
   type NotifiedEntry,
   type WatchedPersonEntry,
   type WatcherSettings,
@@ -30,6 +31,7 @@ export const STORE_KEYS = {
   circle: 'circle',
   lastCycle: 'lastCycle',
   detectionMark: 'detectionMark',
+  heldAlerts: 'heldAlerts',
 } as const;
 
 /** Enough history to show "what happened lately" without growing storage for ever. */
@@ -49,6 +51,15 @@ export const MIGRATIONS: Migration[] = [
     async run(kv) {
       const settings = await kv.get<Partial<WatcherSettings>>(STORE_KEYS.settings);
       await kv.set(STORE_KEYS.settings, { ...DEFAULT_SETTINGS, ...settings });
+    },
+  },
+  {
+    version: 2,
+    // Alerts held before this version were only logged: they are not summarised after the fact.
+    description: 'heldAlerts: routine alerts held back by quiet hours, for the morning summary (empty list)',
+    async run(kv) {
+      const held = await kv.get<HeldAlert[]>(STORE_KEYS.heldAlerts);
+      if (!Array.isArray(held)) await kv.set(STORE_KEYS.heldAlerts, []);
     },
   },
 ];
@@ -88,6 +99,8 @@ export function createExtensionStore(kv: KeyValueStore): WatcherStore {
       const log = await read<NotifiedEntry[]>(STORE_KEYS.notifiedLog, []);
       await kv.set(STORE_KEYS.notifiedLog, [...log, entry].slice(-NOTIFIED_LOG_LIMIT));
     },
+    getHeldAlerts: () => read<HeldAlert[]>(STORE_KEYS.heldAlerts, []),
+    saveHeldAlerts: (held) => kv.set(STORE_KEYS.heldAlerts, held),
     getCircle: () => kv.get<CircleConnection>(STORE_KEYS.circle),
     saveCircle: (circle) => (circle ? kv.set(STORE_KEYS.circle, circle) : kv.remove(STORE_KEYS.circle)),
     getDetectionMark: () => kv.get<DetectionMark>(STORE_KEYS.detectionMark),

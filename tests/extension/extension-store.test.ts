@@ -33,6 +33,15 @@ describe('extension storage', () => {
     expect(await store.getPeople()).toEqual([{ person: { id: 'p1' } }]);
   });
 
+  it('migrates a version 1 store: an empty list of alerts held for the morning summary, settings kept', async () => {
+    await fakeBrowser.storage.local.set({ schemaVersion: 1, settings: { ...DEFAULT_SETTINGS, pollIntervalMinutes: 30 } });
+    expect(await migrateExtensionStore(kv())).toBe(2);
+    expect(await fakeBrowser.storage.local.get(STORE_KEYS.heldAlerts)).toEqual({ heldAlerts: [] });
+    const store = createExtensionStore(kv());
+    expect(await store.getHeldAlerts()).toEqual([]);
+    expect((await store.getSettings()).pollIntervalMinutes).toBe(30);
+  });
+
   it('keeps the notification log bounded, newest last', async () => {
     const store = createExtensionStore(kv());
     for (let i = 0; i < NOTIFIED_LOG_LIMIT + 5; i++) {

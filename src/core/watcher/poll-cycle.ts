@@ -4,6 +4,7 @@ import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { pollSources, type PollStage } from '../sources/poll-sources.ts';
 import type { FeedItem, Source } from '../sources/source.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
+import { holdAlert, type NightSummary } from './night-summary.ts';
 import { permissionRefusedMessage } from './permission-request.ts';
 import { mergeRecentItems } from './recent-items.ts';
 import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
@@ -43,6 +44,8 @@ export interface PollCycleDeps {
   detect: SpateDetector;
   notifier: SpateNotifier;
   circleSender: CircleAlertSender;
+  /** The morning summary of alerts held back by quiet hours; without it held alerts are only logged. */
+  nightSummary?: NightSummary;
   /**
    * Whether the user allowed the site behind a source. Sources not allowed yet are not fetched at all (the browser
    * would refuse them anyway); their health says what to do. Default: every site allowed.
@@ -80,6 +83,9 @@ export function createPollCycle(deps: PollCycleDeps) {
       store.getAlertedVersions(),
       store.getCircle(),
     ]);
+    // First, before any polling: the relative learns what the night held as soon as quiet hours are over.
+    if (deps.nightSummary) await deps.nightSummary.deliverIfDue(settings.quietHours);
+    let held = deps.nightSummary ? await store.getHeldAlerts() : [];
 
     const planned = people.length > 0 ? sourcesToPoll(people, customFeeds, deps.sourcesForForce) : [];
     const sources: Source[] = [];
@@ -150,6 +156,21 @@ export function createPollCycle(deps: PollCycleDeps) {
       const person = persons.find((candidate) => candidate.id === spate.personId);
       if (!person) continue;
       const shown = await deps.notifier.notify(spate, person, settings.quietHours);
+      // Held before the version is saved: a worker stopped in between alerts again (and holds again), never loses it.
+      if (deps.nightSummary && (shown.heldBack || held.some((entry) => entry.spateId === spate.id))) {
+        held = shown.heldBack
+          ? holdAlert(held, {
+              spateId: spate.id,
+              personId: person.id,
+              personName: person.name,
+              headline: spate.headline,
+              place: spate.places[0] ?? person.placeName ?? person.postcode,
+              version,
+              at: new Date(deps.clock.now()).toISOString(),
+            })
+          : held.filter((entry) => entry.spateId !== spate.id);
+        await store.saveHeldAlerts(held);
+      }
       versions[spate.id] = version;
       await store.saveAlertedVersions(versions);
       const sent = await deps.circleSender.send(circle, spate, person);

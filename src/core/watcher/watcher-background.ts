@@ -1,6 +1,7 @@
 import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
+import { createNightSummary, isNightSummaryNotification } from './night-summary.ts';
 import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
 import { createPollCycle, type SpateDetector } from './poll-cycle.ts';
 import type { SourcesForForce } from './source-plan.ts';
@@ -48,6 +49,12 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
     }),
     circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock }),
+    nightSummary: createNightSummary({
+      store: deps.store,
+      notifications: deps.notifications,
+      clock: deps.clock,
+      ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
+    }),
     ...(deps.hasSiteAccess ? { hasSiteAccess: deps.hasSiteAccess } : {}),
     ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
     ...(deps.hostGapMs !== undefined ? { hostGapMs: deps.hostGapMs } : {}),
@@ -80,6 +87,8 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       return { ok: true };
     },
     async onNotificationClicked(notificationId: string, buttonIndex?: number): Promise<void> {
+      // The night's spates are listed together in the popup.
+      if (isNightSummaryNotification(notificationId)) return deps.openUrl(deps.popupUrl);
       const spateId = spateIdFromNotification(notificationId);
       if (spateId === undefined) return;
       const [circle, settings] = await Promise.all([deps.store.getCircle(), deps.store.getSettings()]);

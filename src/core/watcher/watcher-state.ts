@@ -76,6 +76,21 @@ export interface NotifiedEntry {
   sentToCircle: boolean;
 }
 
+/**
+ * A routine alert held back by quiet hours, kept until the morning summary tells the relative about it. One per
+ * spate: a spate that grows during the night is one warning, not several.
+ */
+export interface HeldAlert {
+  spateId: string;
+  personId: string;
+  personName: string;
+  headline: string;
+  /** Where it happened, as the popup names it: the spate's first place, else the person's own. */
+  place: string;
+  version: string;
+  at: string;
+}
+
 /** The outcome of the last poll cycle, for the popup. */
 export interface CycleSummary {
   startedAt: string;
@@ -115,6 +130,9 @@ export interface WatcherStore {
   saveAlertedVersions(versions: Record<string, string>): Promise<void>;
   getNotifiedLog(): Promise<NotifiedEntry[]>;
   appendNotified(entry: NotifiedEntry): Promise<void>;
+  /** Alerts held back by quiet hours and not yet summarised. */
+  getHeldAlerts(): Promise<HeldAlert[]>;
+  saveHeldAlerts(held: HeldAlert[]): Promise<void>;
   getCircle(): Promise<CircleConnection | undefined>;
   saveCircle(circle: CircleConnection | undefined): Promise<void>;
   getDetectionMark(): Promise<DetectionMark | undefined>;
