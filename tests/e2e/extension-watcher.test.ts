@@ -165,6 +165,41 @@ describe('the watcher extension in real Chromium', () => {
     await popup.close();
   });
 
+  it('opened from a notification, the popup scrolls to that spate, marks it and focuses its heading', async () => {
+    const [spate] = await (await currentWorker()).evaluate(
+      async () => ((await chrome.storage.local.get('spates')).spates ?? []) as { id: string; headline: string }[],
+    );
+    expect(spate?.headline).toBe('Warning after fake police officers phone Colchester residents');
+
+    const plain = await page('popup.html');
+    await plain.getByText(spate!.headline).waitFor();
+    expect(await plain.getByText('From your notification').count()).toBe(0);
+    await plain.close();
+
+    // A short window, so the spate starts below the fold and only a scroll brings it into view.
+    const popup = await context.newPage();
+    await popup.setViewportSize({ width: 420, height: 120 });
+    await popup.goto(`chrome-extension://${extensionId}/popup.html?spate=${encodeURIComponent(spate!.id)}`);
+    const heading = popup.getByRole('heading', { name: `From your notification ${spate!.headline}` });
+    await heading.waitFor();
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    expect(await popup.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    const box = (await heading.boundingBox())!;
+    // Its top at the window's top (to within sub-pixel rounding).
+    expect(box.y).toBeGreaterThan(-1);
+    expect(box.y).toBeLessThan(120);
+    expect(await popup.getByRole('listitem').filter({ hasText: spate!.headline }).innerText()).toContain('From your notification');
+    await popup.setViewportSize({ width: 420, height: 700 });
+    const result = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(result.violations.map((violation) => violation.id)).toEqual([]);
+    await popup.close();
+
+    const faded = await page('popup.html?spate=spate-no-longer-listed');
+    await faded.getByText('The warning from your notification is no longer active. Current warnings are below.').waitFor();
+    expect(await faded.getByText('From your notification', { exact: true }).count()).toBe(0);
+    await faded.close();
+  });
+
   it('polls again with nothing new: no second notification, and the feeds answered 304', async () => {
     const before = { colchester: colchester.feed.notModified, parish: parish.feed.notModified };
     expect(await checkNow()).toMatch(/Nothing new/);

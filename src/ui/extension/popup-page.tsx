@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Spate } from '../../core/detect/spate.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
@@ -31,6 +31,17 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
   const [checking, setChecking] = useState(false);
   const [outcome, setOutcome] = useState('');
+  // A notification click opens popup.html?spate=<id>: that spate is brought into view and focused, once.
+  const [fromNotification] = useState(() => new URLSearchParams(window.location.search).get('spate') ?? undefined);
+  const notifiedHeading = useRef<HTMLHeadingElement>(null);
+  const focusedNotified = useRef(false);
+  useEffect(() => {
+    const heading = notifiedHeading.current;
+    if (!value || !heading || focusedNotified.current) return;
+    focusedNotified.current = true;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [value]);
 
   useEffect(() => deps.onProgress((message) => setProgress((all) => ({ ...all, [message.progress.sourceId]: message.progress }))), [deps]);
 
@@ -60,6 +71,9 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   return (
     <main className="popup">
       <h1>Kinwatch</h1>
+      {fromNotification !== undefined && !value.spates.some((spate) => spate.id === fromNotification) && (
+        <p className="hint">The warning from your notification is no longer active. Current warnings are below.</p>
+      )}
       {value.people.length === 0 && (
         <p>
           No one to watch yet. <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Add a person</a>.
@@ -70,7 +84,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         return (
           <section key={person.id} aria-label={person.name} className="card">
             <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
-            {spates.length === 0 ? <p className="ok">All quiet</p> : <SpateList spates={spates} personName={person.name} />}
+            {spates.length === 0 ? <p className="ok">All quiet</p> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
           </section>
         );
       })}
@@ -101,18 +115,32 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   );
 }
 
-function SpateList({ spates, personName }: { spates: Spate[]; personName: string }) {
+function SpateList(props: {
+  spates: Spate[];
+  personName: string;
+  notifiedId: string | undefined;
+  notifiedHeading: RefObject<HTMLHeadingElement | null>;
+}) {
+  const { spates, personName, notifiedId, notifiedHeading } = props;
   return (
     <ul className="plain">
-      {spates.map((spate) => (
-        <li key={spate.id} className="spate">
-          <h3 className={spate.severity === 'high' ? 'flag' : undefined}>{spate.headline}</h3>
-          <p>
-            {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
-            {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
-          </p>
-        </li>
-      ))}
+      {spates.map((spate) => {
+        const notified = spate.id === notifiedId;
+        return (
+          <li key={spate.id} className={notified ? 'spate from-notification' : 'spate'}>
+            {/* The mark is part of the heading, so a screen reader landing on it hears why. */}
+            <h3 className={spate.severity === 'high' ? 'flag' : undefined} {...(notified ? { ref: notifiedHeading, tabIndex: -1 } : {})}>
+              {notified && <span className="badge">From your notification</span>}
+              {notified && ' '}
+              {spate.headline}
+            </h3>
+            <p>
+              {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
+              {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
+            </p>
+          </li>
+        );
+      })}
     </ul>
   );
 }
