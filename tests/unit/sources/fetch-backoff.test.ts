@@ -1,33 +1,18 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../../src/core/platform.ts';
+import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, retryAfterMs } from '../../../src/core/sources/backoff.ts';
-import { fetchSource, type FetchSourceDeps } from '../../../src/core/sources/fetch-source.ts';
+import { fetchSource } from '../../../src/core/sources/fetch-source.ts';
 import { isSourceSuspicious } from '../../../src/core/sources/source-health.ts';
 import type { Source, SourceHealth } from '../../../src/core/sources/source.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/local-http-server.ts';
+import { startLocalServer } from '../../helpers/local-http-server.ts';
+import { fetchDeps as deps, metNewsRss as rss, testSource, useLocalServers, fixedNow } from './fetch-test-setup.ts';
 
-const rss = readFileSync(new URL('../../fixtures/feeds/met-news.rss.xml', import.meta.url), 'utf8');
 const emptyRss = '<?xml version="1.0"?><rss version="2.0"><channel><title>Empty</title></channel></rss>';
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-async function serve(...args: Parameters<typeof startLocalServer>): Promise<LocalServer> {
-  const server = await startLocalServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = useLocalServers();
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-const now = Date.UTC(2026, 10, 24, 12, 0, 0);
-const clock: Clock = { now: () => now };
-const noSleep: Sleep = async () => undefined;
-const source = (url: string): Source => ({ id: 'test:feed', kind: 'rss', url, label: 'Test feed' });
-function deps(overrides: Partial<FetchSourceDeps> = {}): FetchSourceDeps {
-  return { fetch: (url, init) => fetch(url, init), clock, sleep: noSleep, random: () => 0.5, ...overrides };
-}
+const now = fixedNow;
+const source = (url: string): Source => testSource(url);
 const waitOf = (health: SourceHealth): number => Date.parse(health.nextAllowedAt ?? '') - now;
 
 describe('Retry-After', () => {

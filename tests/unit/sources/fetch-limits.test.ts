@@ -1,30 +1,13 @@
-import { readFileSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock, HttpFetch, Sleep } from '../../../src/core/platform.ts';
-import { DEFAULT_MAX_BYTES, fetchSource, type FetchSourceDeps } from '../../../src/core/sources/fetch-source.ts';
+import { describe, expect, it } from 'vitest';
+import type { HttpFetch } from '../../../src/core/platform.ts';
+import { DEFAULT_MAX_BYTES, fetchSource } from '../../../src/core/sources/fetch-source.ts';
 import type { Source } from '../../../src/core/sources/source.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/local-http-server.ts';
+import { startLocalServer } from '../../helpers/local-http-server.ts';
+import { fetchDeps as deps, metNewsRss as rss, testSource, useLocalServers } from './fetch-test-setup.ts';
 
-const rss = readFileSync(new URL('../../fixtures/feeds/met-news.rss.xml', import.meta.url), 'utf8');
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(...args: Parameters<typeof startLocalServer>): Promise<LocalServer> {
-  const server = await startLocalServer(...args);
-  servers.push(server);
-  return server;
-}
-
-const source = (url: string): Source => ({ id: 'test:feed', kind: 'rss', url, label: 'Test feed' });
-const now = Date.UTC(2026, 10, 24, 12, 0, 0);
-const clock: Clock = { now: () => now };
-const noSleep: Sleep = async () => undefined;
-function deps(overrides: Partial<FetchSourceDeps> = {}): FetchSourceDeps {
-  return { fetch: (url, init) => fetch(url, init), clock, sleep: noSleep, random: () => 0.5, ...overrides };
-}
+const serve = useLocalServers();
+const source = (url: string): Source => testSource(url);
 
 /** Writes `total` bytes in 64 KiB chunks, respecting backpressure; records how much actually left the server. */
 async function streamBytes(res: ServerResponse, total: number, sent: { bytes: number }): Promise<void> {

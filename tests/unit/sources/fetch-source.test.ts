@@ -1,31 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock, Sleep } from '../../../src/core/platform.ts';
-import { fetchSource, type FetchSourceDeps } from '../../../src/core/sources/fetch-source.ts';
+import { describe, expect, it } from 'vitest';
+import { fetchSource } from '../../../src/core/sources/fetch-source.ts';
 import type { Source } from '../../../src/core/sources/source.ts';
-import { startLocalServer, type LocalServer } from '../../helpers/local-http-server.ts';
+import { fetchDeps as deps, metNewsRss as rss, testSource, useLocalServers, fixedNow } from './fetch-test-setup.ts';
 
-const rss = readFileSync(new URL('../../fixtures/feeds/met-news.rss.xml', import.meta.url), 'utf8');
-const servers: LocalServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function serve(...args: Parameters<typeof startLocalServer>): Promise<LocalServer> {
-  const server = await startLocalServer(...args);
-  servers.push(server);
-  return server;
-}
+const serve = useLocalServers();
 
 function source(url: string, id = 'test:rss'): Source {
-  return { id, kind: 'rss', url, label: 'Test feed' };
-}
-
-const fixedNow = Date.UTC(2026, 10, 24, 12, 0, 0);
-function deps(overrides: Partial<FetchSourceDeps> = {}): FetchSourceDeps {
-  const clock: Clock = { now: () => fixedNow };
-  const sleep: Sleep = async () => undefined;
-  return { fetch: (url, init) => fetch(url, init), clock, sleep, random: () => 0.5, ...overrides };
+  return testSource(url, id);
 }
 
 describe('fetching a source', () => {
