@@ -1,24 +1,18 @@
-import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
 import { createNightSummary, isNightSummaryNotification } from './night-summary.ts';
 import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
-import { createPollCycle, type SpateDetector } from './poll-cycle.ts';
-import type { SourcesForForce } from './source-plan.ts';
+import { createPollCycle, type PollCycleDeps } from './poll-cycle.ts';
 import { createSpateNotifier, spateIdFromNotification, type NotificationsApi } from './spate-notifier.ts';
 import type { CheckNowReply, PollProgressMessage, WatcherRequest } from './watcher-messages.ts';
-import { MIN_POLL_INTERVAL_MINUTES, type WatcherStore } from './watcher-state.ts';
+import { MIN_POLL_INTERVAL_MINUTES } from './watcher-state.ts';
 
-export interface WatcherBackgroundDeps {
-  store: WatcherStore;
+/** The worker polls with the same services, site access and limits as one poll cycle. */
+type PollServices = 'store' | 'fetch' | 'clock' | 'sleep' | 'random' | 'sourcesForForce' | 'detect' | 'hasSiteAccess' | 'timeoutMs' | 'hostGapMs';
+
+export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices> {
   alarms: AlarmsApi;
   notifications: NotificationsApi;
-  fetch: HttpFetch;
-  clock: Clock;
-  sleep: Sleep;
-  random: Random;
-  sourcesForForce: SourcesForForce;
-  detect: SpateDetector;
   /** Tells open pages how a check is going; pages that are closed simply miss it. */
   broadcast(message: PollProgressMessage): void;
   openUrl(url: string): Promise<void>;
@@ -27,9 +21,6 @@ export interface WatcherBackgroundDeps {
   /** Carer app address set at build time, if any. */
   defaultCarerAppUrl: string;
   localMinutes?: (epochMs: number) => number;
-  hasSiteAccess?: (url: string) => Promise<boolean>;
-  timeoutMs?: number;
-  hostGapMs?: number;
 }
 
 /** Everything the background worker does, as one object the entrypoint connects to browser events. */
