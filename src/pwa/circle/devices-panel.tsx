@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { db } from '../app-data.ts';
 import { forgetMembership, type CircleMembership } from '../sync/circle-membership.ts';
 import { createRelayClient, type DeviceInfo } from '../sync/relay-client.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -70,11 +71,7 @@ export function DevicesPanel({ membership }: { membership: CircleMembership }) {
       <button type="button" className="button danger" onClick={leave}>
         Leave this circle
       </button>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { formatInviteLink } from '../../core/circle/invite-link.ts';
 import type { CircleMembership } from '../sync/circle-membership.ts';
 import { createRelayClient } from '../sync/relay-client.ts';
 import { QrCode } from './qr-code.tsx';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 export function InvitePanel({ membership }: { membership: CircleMembership }) {
   const [invite, setInvite] = useState<{ link: string; expiresAt: string }>();
@@ -50,11 +51,7 @@ export function InvitePanel({ membership }: { membership: CircleMembership }) {
           <QrCode text={invite.link} label="QR code of the invite link shown above. Scan it with the other phone’s camera." />
         </div>
       ) : null}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </section>
   );
 }

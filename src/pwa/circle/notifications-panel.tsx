@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { enableNotifications, notificationState, type NotificationState } from '../push/enable-notifications.ts';
 import type { CircleMembership } from '../sync/circle-membership.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const TEXT: Record<NotificationState, string> = {
   unsupported: 'This browser cannot receive notifications. Alerts still arrive when the app is open.',
@@ -36,11 +37,7 @@ export function NotificationsPanel({ membership }: { membership: CircleMembershi
         </button>
       ) : null}
       <p aria-live="polite">{done ? 'This device will now receive the circle’s alerts.' : ''}</p>
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </section>
   );
 }

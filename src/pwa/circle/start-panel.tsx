@@ -6,6 +6,7 @@ import { TextField } from '../../ui/field.tsx';
 import { db } from '../app-data.ts';
 import { saveMembership } from '../sync/circle-membership.ts';
 import { createRelayClient, RelayError } from '../sync/relay-client.ts';
+import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function message(error: unknown): string {
   if (error instanceof RelayError && error.code === 'invite_used') return 'This invite link was already used. Ask for a new one.';
@@ -108,11 +109,7 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
           </form>
         </>
       )}
-      {error ? (
-        <p role="alert" className="field-error">
-          {error}
-        </p>
-      ) : null}
+      <ErrorAlert message={error} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { TACTIC_LABELS } from '../../core/calls/call.ts';
 import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
+import { JsonFileField } from '../../ui/json-file-field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts';
@@ -94,7 +95,6 @@ export function AlertsScreen() {
     const checkIns = (await db.checkIns.toArray()).filter((entry) => !entry.deleted);
     return { alerts, checkIns };
   });
-  const fileId = useId();
   if (!people || !data) return <p>Loading…</p>;
   const names = new Map(people.map((person) => [person.id, person.name]));
   const shown = data.alerts.filter((alert) => names.has(alert.personId) && (!personId || alert.personId === personId));
@@ -132,25 +132,11 @@ export function AlertsScreen() {
             <h2 id="import-heading">Import alerts from a file</h2>
             <p>For alerts shared as a file by the watcher extension.</p>
             <PersonPicker people={people} value={target} onChange={setImportFor} label="Import alerts for" />
-            <div className="field">
-              <label htmlFor={fileId}>Alerts file (JSON)</label>
-              {importError ? (
-                <p className="field-error" id={`${fileId}-error`} role="alert">
-                  Nothing was imported: {importError}
-                </p>
-              ) : null}
-              <input
-                id={fileId}
-                type="file"
-                accept="application/json,.json"
-                aria-describedby={importError ? `${fileId}-error` : undefined}
-                onChange={(event) => {
-                  const file = event.target.files?.[0];
-                  event.target.value = '';
-                  if (file) void importFile(file);
-                }}
-              />
-            </div>
+            <JsonFileField
+              label="Alerts file (JSON)"
+              error={importError ? <>Nothing was imported: {importError}</> : null}
+              onFile={(file) => void importFile(file)}
+            />
           </section>
         </>
       )}

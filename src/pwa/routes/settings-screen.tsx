@@ -1,9 +1,10 @@
 /** Settings: your name, the postcode service, keeping data safe (backup, restore, persistent storage). */
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { callsToCsv } from '../../core/calls/call-csv.ts';
 import { exportBackup, restoreBackup } from '../../db/backup.ts';
 import { downloadText } from '../../ui/download.ts';
 import { TextField } from '../../ui/field.tsx';
+import { JsonFileField } from '../../ui/json-file-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { db, DEFAULT_POSTCODES_BASE_URL, setSetting, SETTINGS, useSetting } from '../app-data.ts';
 
@@ -14,7 +15,6 @@ export function SettingsScreen() {
   const [restoreError, setRestoreError] = useState('');
   const [baseUrlError, setBaseUrlError] = useState('');
   const toast = useToast();
-  const fileId = useId();
 
   useEffect(() => {
     void navigator.storage?.persisted?.().then(setPersisted);
@@ -72,28 +72,12 @@ export function SettingsScreen() {
             Export calls as CSV
           </button>
         </div>
-        <div className="field">
-          <label htmlFor={fileId}>Restore from a backup file</label>
-          <p className="hint" id={`${fileId}-hint`}>
-            Replaces everything on this device with the backup. A file with any error is refused and nothing changes.
-          </p>
-          {restoreError ? (
-            <p className="field-error" id={`${fileId}-error`} role="alert">
-              Not restored: {restoreError}
-            </p>
-          ) : null}
-          <input
-            id={fileId}
-            type="file"
-            accept="application/json,.json"
-            aria-describedby={`${fileId}-hint${restoreError ? ` ${fileId}-error` : ''}`}
-            onChange={(event) => {
-              const file = event.target.files?.[0];
-              event.target.value = '';
-              if (file) void restore(file);
-            }}
-          />
-        </div>
+        <JsonFileField
+          label="Restore from a backup file"
+          hint="Replaces everything on this device with the backup. A file with any error is refused and nothing changes."
+          error={restoreError ? <>Not restored: {restoreError}</> : null}
+          onFile={(file) => void restore(file)}
+        />
       </section>
       <section aria-labelledby="service-heading">
         <h2 id="service-heading">Postcode lookups</h2>
