@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { BACKUP_FIXTURE, goTo, openApp, restoreFixture } from './pwa-app.ts';
+import type { StartedRelay } from '../helpers/start-relay.ts';
+import { BACKUP_FIXTURE, goTo, openCarerAppWithFixture, type CarerAppWithFixture } from './pwa-app.ts';
 
 const fixture = JSON.parse(readFileSync(BACKUP_FIXTURE, 'utf8'));
 
@@ -16,23 +15,17 @@ async function downloadedText(page: Page, click: () => Promise<void>): Promise<s
 }
 
 describe('carer app: alerts inbox, exports, backup and restore', () => {
+  let app: CarerAppWithFixture;
   let relay: StartedRelay;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-    context = await browser.newContext({ acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await restoreFixture(page);
+    app = await openCarerAppWithFixture({ context: { acceptDownloads: true } });
+    ({ relay, page } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('is installable: manifest with name, standalone display, theme colour and real PNG icons', async () => {

@@ -1,6 +1,8 @@
 /** Shared steps for the carer app's end-to-end tests: serve the built app, open it, fill the forms as a carer would. */
 import { readFileSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchBrowser } from '../helpers/browser.ts';
+import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
 
 export const BACKUP_FIXTURE = new URL('../fixtures/pwa/backup-small.json', import.meta.url);
 
@@ -34,4 +36,37 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
 export async function setPostcodeService(page: Page, url: string): Promise<void> {
   await goTo(page, 'Settings');
   await page.getByLabel('Postcode service address').fill(url);
+}
+
+export interface CarerAppWithFixture {
+  relay: StartedRelay;
+  browser: Browser;
+  page: Page;
+  /** Closes the browser, then stops the relay. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a relay serving the built app, opens the app in a fresh browser and restores the fixture backup, as a carer
+ * setting up a new device would; then goes to `screen`, if given. `context` options apply to the page's browser context.
+ */
+export async function openCarerAppWithFixture(
+  options: { screen?: string; context?: BrowserContextOptions } = {},
+): Promise<CarerAppWithFixture> {
+  const [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await relay.stop();
+  };
+  try {
+    const page = options.context ? await (await browser.newContext(options.context)).newPage() : await browser.newPage();
+    page.setDefaultTimeout(10_000);
+    await openApp(page, relay.url);
+    await restoreFixture(page);
+    if (options.screen) await goTo(page, options.screen);
+    return { relay, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
 }

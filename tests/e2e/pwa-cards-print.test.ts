@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { goTo, openApp, restoreFixture } from './pwa-app.ts';
+import { openCarerAppWithFixture, type CarerAppWithFixture } from './pwa-app.ts';
 
 const MM_TO_PT = 72 / 25.4;
 
@@ -13,22 +11,16 @@ function mediaBoxes(pdf: Buffer): number[][] {
 }
 
 describe('advice cards print at their exact paper size', () => {
-  let relay: StartedRelay;
-  let browser: Browser;
+  let app: CarerAppWithFixture;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await restoreFixture(page);
-    await goTo(page, 'Cards');
+    app = await openCarerAppWithFixture({ screen: 'Cards' });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('personalises the preview with the name, force, bank and family numbers and safe word', async () => {

@@ -1,26 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { goTo, openApp, restoreFixture } from './pwa-app.ts';
+import { openCarerAppWithFixture, type CarerAppWithFixture } from './pwa-app.ts';
 
 describe('carer app checklist', () => {
-  let relay: StartedRelay;
-  let browser: Browser;
+  let app: CarerAppWithFixture;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await restoreFixture(page);
-    await goTo(page, 'Checklist');
+    app = await openCarerAppWithFixture({ screen: 'Checklist' });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   const rule = (wording: string) => page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: wording }) });

@@ -1,8 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { openApp, restoreFixture, goTo } from './pwa-app.ts';
+import { openCarerAppWithFixture, type CarerAppWithFixture } from './pwa-app.ts';
 
 /** What a screen reader would call the focused element: its label, or its text. */
 function focusedName(page: Page): Promise<string> {
@@ -24,22 +22,16 @@ async function tabTo(page: Page, name: string, maxPresses = 80): Promise<void> {
 }
 
 describe('carer app with the keyboard only', () => {
-  let relay: StartedRelay;
-  let browser: Browser;
+  let app: CarerAppWithFixture;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await restoreFixture(page);
-    await goTo(page, 'Home');
+    app = await openCarerAppWithFixture({ screen: 'Home' });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('offers "Skip to content" first and it moves focus to the screen', async () => {
