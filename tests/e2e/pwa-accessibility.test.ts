@@ -1,9 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { goTo, openApp, restoreFixture } from './pwa-app.ts';
+import { goTo, openCarerAppWithFixture, type CarerAppWithFixture } from './pwa-app.ts';
 
 const SCREENS: { name: string; open: (page: Page) => Promise<void>; heading: string | RegExp }[] = [
   { name: 'Home', open: (page) => goTo(page, 'Home'), heading: 'Kinwatch' },
@@ -44,23 +42,16 @@ async function smallTargets(page: Page): Promise<string[]> {
 
 for (const colorScheme of ['light', 'dark'] as const) {
   describe(`carer app accessibility (${colorScheme})`, () => {
-    let relay: StartedRelay;
-    let browser: Browser;
-    let context: BrowserContext;
+    let app: CarerAppWithFixture;
     let page: Page;
 
     beforeAll(async () => {
-      [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-      context = await browser.newContext({ colorScheme, reducedMotion: 'reduce' });
-      page = await context.newPage();
-      page.setDefaultTimeout(10_000);
-      await openApp(page, relay.url);
-      await restoreFixture(page);
+      app = await openCarerAppWithFixture({ context: { colorScheme, reducedMotion: 'reduce' } });
+      page = app.page;
     });
 
     afterAll(async () => {
-      await browser?.close();
-      await relay?.stop();
+      await app?.close();
     });
 
     for (const screen of SCREENS) {
@@ -75,21 +66,16 @@ for (const colorScheme of ['light', 'dark'] as const) {
 }
 
 describe('carer app at 200% text size', () => {
-  let relay: StartedRelay;
-  let browser: Browser;
+  let app: CarerAppWithFixture;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, browser] = await Promise.all([startRelay(), launchBrowser()]);
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await restoreFixture(page);
+    app = await openCarerAppWithFixture({ context: { viewport: { width: 1280, height: 800 } } });
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('scales text with the browser setting and nothing in the call log is cut off sideways', async () => {
