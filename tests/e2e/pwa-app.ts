@@ -1,7 +1,8 @@
 /** Shared steps for the carer app's end-to-end tests: serve the built app, open it, fill the forms as a carer would. */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.ts';
+import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
 
 export const BACKUP_FIXTURE = new URL('../fixtures/pwa/backup-small.json', import.meta.url);
@@ -65,6 +66,41 @@ export async function openCarerAppWithFixture(
     await restoreFixture(page);
     if (options.screen) await goTo(page, options.screen);
     return { relay, browser, page, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export interface EmptyCarerApp {
+  relay: StartedRelay;
+  postcodes: PostcodesStub;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Closes the browser, then the postcode service, then stops the relay. */
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a relay serving the built app and a local postcode service, opens the app with no data in a fresh browser
+ * and points it at that postcode service. `beforeOpen` runs on the page before the app first loads.
+ */
+export async function openEmptyCarerApp(options: { beforeOpen?: (page: Page) => Promise<void> } = {}): Promise<EmptyCarerApp> {
+  const [relay, postcodes, browser] = await Promise.all([startRelay(), startPostcodesStub(), launchBrowser()]);
+  const close = async (): Promise<void> => {
+    await browser.close();
+    await postcodes.close();
+    await relay.stop();
+  };
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    await options.beforeOpen?.(page);
+    await openApp(page, relay.url);
+    await setPostcodeService(page, postcodes.url);
+    return { relay, postcodes, browser, context, page, close };
   } catch (error) {
     await close();
     throw error;

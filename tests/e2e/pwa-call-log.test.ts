@@ -1,30 +1,23 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { goTo, openApp, setPostcodeService } from './pwa-app.ts';
+import type { PostcodesStub } from '../helpers/postcodes-stub.ts';
+import type { StartedRelay } from '../helpers/start-relay.ts';
+import { goTo, openEmptyCarerApp, type EmptyCarerApp } from './pwa-app.ts';
 
 describe('carer app: people and the call log, online and offline', () => {
+  let app: EmptyCarerApp;
   let relay: StartedRelay;
   let postcodes: PostcodesStub;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, postcodes, browser] = await Promise.all([startRelay(), startPostcodesStub(), launchBrowser()]);
-    context = await browser.newContext();
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    await openApp(page, relay.url);
-    await setPostcodeService(page, postcodes.url);
+    app = await openEmptyCarerApp();
+    ({ relay, postcodes, context, page } = app);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await postcodes?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('adds a person, checking the postcode and finding the local force', async () => {

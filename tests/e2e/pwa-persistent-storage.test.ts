@@ -1,9 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../helpers/browser.ts';
-import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
-import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { goTo, openApp, setPostcodeService } from './pwa-app.ts';
+import { goTo, openEmptyCarerApp, type EmptyCarerApp } from './pwa-app.ts';
 
 /** How many times the page has asked the browser to keep its storage; counted around the real API. */
 function persistRequests(page: Page): Promise<number> {
@@ -11,32 +8,28 @@ function persistRequests(page: Page): Promise<number> {
 }
 
 describe('carer app keeps its data from being evicted', () => {
-  let relay: StartedRelay;
-  let postcodes: PostcodesStub;
-  let browser: Browser;
+  let app: EmptyCarerApp;
   let page: Page;
 
   beforeAll(async () => {
-    [relay, postcodes, browser] = await Promise.all([startRelay(), startPostcodesStub(), launchBrowser()]);
-    page = await browser.newPage();
-    page.setDefaultTimeout(10_000);
-    await page.addInitScript(() => {
-      const realPersist = navigator.storage.persist.bind(navigator.storage);
-      const counter = window as unknown as { persistRequests: number };
-      counter.persistRequests = 0;
-      navigator.storage.persist = () => {
-        counter.persistRequests++;
-        return realPersist();
-      };
+    app = await openEmptyCarerApp({
+      beforeOpen: async (freshPage) => {
+        await freshPage.addInitScript(() => {
+          const realPersist = navigator.storage.persist.bind(navigator.storage);
+          const counter = window as unknown as { persistRequests: number };
+          counter.persistRequests = 0;
+          navigator.storage.persist = () => {
+            counter.persistRequests++;
+            return realPersist();
+          };
+        });
+      },
     });
-    await openApp(page, relay.url);
-    await setPostcodeService(page, postcodes.url);
+    page = app.page;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await postcodes?.close();
-    await relay?.stop();
+    await app?.close();
   });
 
   it('does not ask on first sight, only once there is something to keep', async () => {
