@@ -1,6 +1,7 @@
 import type { PostcodeClient, PostcodeLocation } from './postcodes.ts';
 import { PostcodeLookupError } from './postcode-lookup-error.ts';
 import { DEFAULT_RADIUS_KM, type WatchedPerson } from './watched-person.ts';
+import { fnv1aHex } from '../fnv1a.ts';
 
 export interface WatchedPersonInput {
   name: string;
@@ -78,14 +79,6 @@ function forceFor(location: PostcodeLocation, deps: WatchAreaDeps): { id: string
 
 /** Deterministic: the same name and postcode give the same id on every device of the family. */
 function personId(name: string, postcode: string): string {
-  return `person-${fnv1a(`${name.toLowerCase()}|${postcode}`)}`;
+  return `person-${fnv1aHex(`${name.toLowerCase()}|${postcode}`)}`;
 }
 
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}

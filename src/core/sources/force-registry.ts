@@ -1,6 +1,7 @@
 import type { Source } from './source.ts';
 import { FORCES, type ForceRecord } from './forces-data.ts';
 import { canonicalUrl } from './canonical-url.ts';
+import { fnv1aHex } from '../fnv1a.ts';
 
 export type { ForceNewsSource, ForceRecord } from './forces-data.ts';
 export { FORCES_CHECKED_ON, FORCES_SOURCES } from './forces-data.ts';
@@ -139,11 +140,3 @@ function normaliseAreaName(name: string): string {
   return text.replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-function fnv1aHex(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
