@@ -26,10 +26,15 @@ export function TextField(
   props: BaseProps & {
     value: string;
     onChange: (value: string) => void;
-    type?: 'text' | 'tel' | 'date' | 'datetime-local' | 'search' | 'url';
+    type?: 'text' | 'tel' | 'date' | 'datetime-local' | 'search' | 'url' | 'number' | 'time';
     multiline?: boolean;
     required?: boolean;
     autoComplete?: string;
+    placeholder?: string;
+    disabled?: boolean;
+    /** Bounds for number, date and time inputs. */
+    min?: number | string;
+    max?: number | string;
   },
 ) {
   const id = useId();
@@ -43,6 +48,8 @@ export function TextField(
     'aria-invalid': props.error ? true : undefined,
     required: props.required,
     autoComplete: props.autoComplete,
+    placeholder: props.placeholder,
+    disabled: props.disabled,
   };
   return (
     <div className="field">
@@ -51,7 +58,7 @@ export function TextField(
       {props.multiline ? (
         <textarea {...common} rows={3} onChange={(event) => props.onChange(event.target.value)} />
       ) : (
-        <input {...common} type={props.type ?? 'text'} onChange={(event) => props.onChange(event.target.value)} />
+        <input {...common} type={props.type ?? 'text'} min={props.min} max={props.max} onChange={(event) => props.onChange(event.target.value)} />
       )}
     </div>
   );

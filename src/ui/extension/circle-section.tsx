@@ -1,7 +1,8 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
 import { joinCircle } from '../../core/watcher/join-circle.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 
@@ -12,7 +13,6 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
   const [link, setLink] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const inputId = useId();
 
   async function connect(event: FormEvent) {
     event.preventDefault();
@@ -57,10 +57,7 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
       ) : (
         <form onSubmit={(event) => void connect(event)} noValidate>
           <p>Not connected: alerts stay in this browser. Nothing is sent anywhere.</p>
-          <label htmlFor={inputId}>Invite link from the carer app</label>
-          <input id={inputId} type="url" value={link} onChange={(e) => setLink(e.target.value)}
-            aria-invalid={Boolean(error)} aria-describedby={error ? `${inputId}-error` : undefined} />
-          {error && <p id={`${inputId}-error`} className="error">{error}</p>}
+          <TextField label="Invite link from the carer app" type="url" value={link} onChange={setLink} error={error || undefined} />
           <div className="row">
             <button type="submit" disabled={busy}>{busy ? 'Connecting…' : 'Connect'}</button>
           </div>

@@ -1,8 +1,9 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
 import { fetchSource } from '../../core/sources/fetch-source.ts';
 import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 
@@ -15,8 +16,6 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   const [busy, setBusy] = useState(false);
-  const inputId = useId();
-  const nameId = useId();
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -79,12 +78,8 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
         ))}
       </ul>
       <form onSubmit={(event) => void add(event)} noValidate>
-        <label htmlFor={inputId}>Feed address (RSS or Atom)</label>
-        <input id={inputId} type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://"
-          aria-invalid={Boolean(error)} aria-describedby={error ? `${inputId}-error` : undefined} />
-        {error && <p id={`${inputId}-error`} className="error">{error}</p>}
-        <label htmlFor={nameId}>Name for this feed (optional)</label>
-        <input id={nameId} type="text" value={name} onChange={(e) => setName(e.target.value)} placeholder="e.g. Neighbourhood Alert, Colchester" />
+        <TextField label="Feed address (RSS or Atom)" type="url" value={url} onChange={setUrl} placeholder="https://" error={error || undefined} />
+        <TextField label="Name for this feed (optional)" value={name} onChange={setName} placeholder="e.g. Neighbourhood Alert, Colchester" />
         <div className="row">
           <button type="submit" disabled={busy}>{busy ? 'Checking…' : 'Add feed'}</button>
         </div>

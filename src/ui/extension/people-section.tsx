@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
 import { createPostcodeClient } from '../../core/geo/postcodes.ts';
 import { createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
@@ -6,6 +6,7 @@ import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
+import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { PersonSources } from './person-sources.tsx';
 import { useStored } from './use-stored.ts';
@@ -22,7 +23,6 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
-  const ids = { name: useId(), postcode: useId(), radius: useId() };
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -84,19 +84,11 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       </ul>
       <form onSubmit={(event) => void add(event)} noValidate aria-describedby="people-status">
         <h3>Add a person</h3>
-        <label htmlFor={ids.name}>Name</label>
-        <input id={ids.name} type="text" value={name} onChange={(e) => setName(e.target.value)} autoComplete="off"
-          aria-invalid={Boolean(errors.name)} aria-describedby={errors.name ? `${ids.name}-error` : undefined} />
-        {errors.name && <p id={`${ids.name}-error`} className="error">{errors.name}</p>}
-        <label htmlFor={ids.postcode}>Their postcode</label>
-        <input id={ids.postcode} type="text" value={postcode} onChange={(e) => setPostcode(e.target.value)} autoComplete="off"
-          aria-invalid={Boolean(errors.postcode)} aria-describedby={`${ids.postcode}-hint${errors.postcode ? ` ${ids.postcode}-error` : ''}`} />
-        <p id={`${ids.postcode}-hint`} className="hint">Looked up on postcodes.io to find their police force and town.</p>
-        {errors.postcode && <p id={`${ids.postcode}-error`} className="error">{errors.postcode}</p>}
-        <label htmlFor={ids.radius}>Warn me about places within (km)</label>
-        <input id={ids.radius} type="number" min={1} max={100} value={radius} onChange={(e) => setRadius(e.target.value)}
-          aria-invalid={Boolean(errors.radiusKm)} aria-describedby={errors.radiusKm ? `${ids.radius}-error` : undefined} />
-        {errors.radiusKm && <p id={`${ids.radius}-error`} className="error">{errors.radiusKm}</p>}
+        <TextField label="Name" value={name} onChange={setName} autoComplete="off" error={errors.name} />
+        <TextField label="Their postcode" value={postcode} onChange={setPostcode} autoComplete="off" error={errors.postcode}
+          hint="Looked up on postcodes.io to find their police force and town." />
+        <TextField label="Warn me about places within (km)" type="number" min={1} max={100} value={radius} onChange={setRadius}
+          error={errors.radiusKm} />
         <div className="row">
           <button type="submit" disabled={busy}>{busy ? 'Looking up…' : 'Add person'}</button>
         </div>

@@ -1,10 +1,15 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { parseTimeOfDay } from '../../core/watcher/quiet-hours.ts';
 import { MIN_POLL_INTERVAL_MINUTES, type WatcherSettings } from '../../core/watcher/watcher-state.ts';
+import { SelectField, TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 
 const INTERVALS = [5, 10, 15, 30, 60, 120];
+const INTERVAL_OPTIONS = INTERVALS.map((minutes) => ({
+  value: String(minutes),
+  label: minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes > 60 ? 's' : ''}`,
+}));
 
 /** How often to check, quiet hours, and the carer app address. */
 export function ScheduleSection({ deps }: { deps: PageDeps }) {
@@ -13,7 +18,6 @@ export function ScheduleSection({ deps }: { deps: PageDeps }) {
   const [draft, setDraft] = useState<WatcherSettings>();
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
-  const ids = { interval: useId(), start: useId(), end: useId(), carer: useId() };
   useEffect(() => setDraft(saved), [saved]);
   if (!draft) return null;
 
@@ -41,34 +45,23 @@ export function ScheduleSection({ deps }: { deps: PageDeps }) {
     <section aria-labelledby="schedule-heading">
       <h2 id="schedule-heading">When to check and when to stay quiet</h2>
       <form onSubmit={(event) => void save(event)} noValidate>
-        <label htmlFor={ids.interval}>Check every</label>
-        <select id={ids.interval} value={draft.pollIntervalMinutes}
-          onChange={(e) => setDraft({ ...draft, pollIntervalMinutes: Number(e.target.value) })}>
-          {INTERVALS.map((minutes) => (
-            <option key={minutes} value={minutes}>{minutes < 60 ? `${minutes} minutes` : `${minutes / 60} hour${minutes > 60 ? 's' : ''}`}</option>
-          ))}
-        </select>
+        <SelectField label="Check every" value={String(draft.pollIntervalMinutes)} options={INTERVAL_OPTIONS}
+          onChange={(value) => setDraft({ ...draft, pollIntervalMinutes: Number(value) })} />
+        {/* The label wraps the box so the whole row is the target (44px). */}
         <label className="check">
           <input type="checkbox" checked={quiet.enabled}
             onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, enabled: e.target.checked } })} />
           Quiet hours: no notifications at night unless urgent
         </label>
         <div className="row">
-          <div>
-            <label htmlFor={ids.start}>Quiet from</label>
-            <input id={ids.start} type="time" value={quiet.start} disabled={!quiet.enabled}
-              onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, start: e.target.value } })} />
-          </div>
-          <div>
-            <label htmlFor={ids.end}>Quiet until</label>
-            <input id={ids.end} type="time" value={quiet.end} disabled={!quiet.enabled}
-              onChange={(e) => setDraft({ ...draft, quietHours: { ...quiet, end: e.target.value } })} />
-          </div>
+          <TextField label="Quiet from" type="time" value={quiet.start} disabled={!quiet.enabled}
+            onChange={(start) => setDraft({ ...draft, quietHours: { ...quiet, start } })} />
+          <TextField label="Quiet until" type="time" value={quiet.end} disabled={!quiet.enabled}
+            onChange={(end) => setDraft({ ...draft, quietHours: { ...quiet, end } })} />
         </div>
-        <label htmlFor={ids.carer}>Carer app address (optional)</label>
-        <input id={ids.carer} type="url" value={draft.carerAppUrl} placeholder="https://"
-          onChange={(e) => setDraft({ ...draft, carerAppUrl: e.target.value.trim() })} aria-describedby={`${ids.carer}-hint`} />
-        <p id={`${ids.carer}-hint`} className="hint">Used for links when you have not joined a care circle.</p>
+        <TextField label="Carer app address (optional)" type="url" value={draft.carerAppUrl} placeholder="https://"
+          onChange={(value) => setDraft({ ...draft, carerAppUrl: value.trim() })}
+          hint="Used for links when you have not joined a care circle." />
         {error && <p className="error" role="alert">{error}</p>}
         <div className="row">
           <button type="submit">Save</button>
