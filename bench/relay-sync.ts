@@ -13,7 +13,7 @@ import { loadVapidKeys } from '../src/server/push/vapid.ts';
 import { createRateLimiter } from '../src/server/rate-limiter.ts';
 import { openStore } from '../src/server/store/open-store.ts';
 import { saveMembership } from '../src/pwa/sync/circle-membership.ts';
-import { createRelayClient } from '../src/pwa/sync/relay-client.ts';
+import { createRelayClient } from '../src/core/circle/relay-client.ts';
 import { syncOnce } from '../src/pwa/sync/sync-engine.ts';
 import { isMain, printTable, round } from './relay-bench-support.ts';
 

@@ -49,6 +49,27 @@ describe('joining the care circle with an invite link', () => {
     );
   });
 
+  it("quotes the relay's own words when it refuses for another reason", async () => {
+    relay = await startLocalServer({
+      [`POST /api/circles/${CIRCLE}/join`]: {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ error: { code: 'invalid', message: 'deviceName: must be at most 80 characters' } }),
+      },
+    });
+    const link = formatInviteLink({ relayOrigin: relay.url, circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    await expect(joinCircle(link, { fetch, clock, deviceName: 'x' })).rejects.toThrow(
+      'The circle could not be joined (HTTP 400: deviceName: must be at most 80 characters).',
+    );
+  });
+
+  it('names the relay it could not reach', async () => {
+    const link = formatInviteLink({ relayOrigin: 'http://127.0.0.1:9', circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    await expect(joinCircle(link, { fetch, clock, deviceName: 'x' })).rejects.toThrow(
+      'Kinwatch could not reach 127.0.0.1:9. Check your connection and try again.',
+    );
+  });
+
   it('says what is wrong with a damaged link, naming the link field', async () => {
     const error = await joinCircle('https://care.example.org/join#c=abc', { fetch, clock, deviceName: 'x' }).catch((e: unknown) => e);
     expect(error).toMatchObject({ field: 'inviteLink' });

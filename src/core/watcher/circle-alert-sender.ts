@@ -1,6 +1,8 @@
 import type { AlertRecord } from '../calls/alert.ts';
-import { importCircleKey, sealAlert } from '../circle/circle-crypto.ts';
+import { importCircleKey } from '../circle/circle-crypto.ts';
 import { formatHlc } from '../circle/hlc.ts';
+import { createRelayClient, RelayError } from '../circle/relay-client.ts';
+import { sealFirstThatFits } from '../circle/seal-to-fit.ts';
 import type { Spate } from '../detect/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch } from '../platform.ts';
@@ -42,15 +44,18 @@ export function createCircleAlertSender(deps: CircleAlertSenderDeps) {
         const key = await importCircleKey(circle.circleKey, deps.crypto);
         const ciphertext = await sealCompact(key, circle, spate, person, deps);
         const topic = topicFor(spate.id);
-        const response = await deps.fetch(`${circle.relayUrl.replace(/\/+$/, '')}/api/circles/${encodeURIComponent(circle.circleId)}/alerts`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${circle.deviceToken}` },
-          body: JSON.stringify({ ciphertext, urgency: isUrgent(spate) ? 'high' : 'normal', ...(topic ? { topic } : {}) }),
-        });
-        if (!response.ok) return { sent: false, reason: 'failed', detail: `relay answered HTTP ${response.status}` };
+        const relay = createRelayClient(circle.relayUrl.replace(/\/+$/, ''), deps.fetch);
+        await relay.postAlert(
+          encodeURIComponent(circle.circleId),
+          { ciphertext, urgency: isUrgent(spate) ? 'high' : 'normal', ...(topic ? { topic } : {}) },
+          circle.deviceToken,
+        );
         return { sent: true };
       } catch (error) {
-        return { sent: false, reason: 'failed', detail: error instanceof Error ? error.message : String(error) };
+        if (error instanceof RelayError && error.status > 0) return { sent: false, reason: 'failed', detail: `relay answered HTTP ${error.status}` };
+        // Unreachable relay: report what the network said, not the relay client's wording for screens.
+        const cause = error instanceof RelayError ? error.cause : error;
+        return { sent: false, reason: 'failed', detail: cause instanceof Error ? cause.message : String(cause) };
       }
     },
   };
@@ -59,10 +64,15 @@ export function createCircleAlertSender(deps: CircleAlertSenderDeps) {
 export type CircleAlertSender = ReturnType<typeof createCircleAlertSender>;
 
 async function sealCompact(key: CryptoKey, circle: CircleConnection, spate: Spate, person: WatchedPerson, deps: CircleAlertSenderDeps): Promise<string> {
-  let sources = spate.sources.slice(0, 5);
-  for (;;) {
-    const now = deps.clock.now();
-    const alert: CircleSpateAlert = {
+  // When even the form without sources is too long, it is sent anyway and the relay decides.
+  return (await sealFirstThatFits(key, circle.circleId, compactForms(circle, spate, person, deps.clock), MAX_ALERT_CIPHERTEXT_CHARS, deps.crypto)).ciphertext;
+}
+
+/** The alert with its first five sources, then one fewer each time down to none; built lazily, stamped when built. */
+function* compactForms(circle: CircleConnection, spate: Spate, person: WatchedPerson, clock: Clock): Generator<CircleSpateAlert> {
+  for (let sources = spate.sources.slice(0, 5); ; sources = sources.slice(0, -1)) {
+    const now = clock.now();
+    yield {
       kind: 'spate',
       title: spate.headline,
       body: describeSpate(spate, person),
@@ -75,9 +85,7 @@ async function sealCompact(key: CryptoKey, circle: CircleConnection, spate: Spat
         receivedAt: new Date(now).toISOString(),
       },
     };
-    const ciphertext = await sealAlert(key, circle.circleId, alert, deps.crypto);
-    if (ciphertext.length <= MAX_ALERT_CIPHERTEXT_CHARS || sources.length === 0) return ciphertext;
-    sources = sources.slice(0, -1);
+    if (sources.length === 0) return;
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseInviteLink } from '../circle/invite-link.ts';
+import { createRelayClient, RelayError } from '../circle/relay-client.ts';
 import type { Clock, HttpFetch } from '../platform.ts';
 import type { CircleConnection } from './watcher-state.ts';
 
@@ -17,26 +18,21 @@ export async function joinCircle(link: string, deps: { fetch: HttpFetch; clock: 
       `That is not a complete invite link (${error instanceof Error ? error.message : String(error)}). Copy the whole link from the carer app and paste it again.`,
     );
   }
-  let response: Response;
+  let body: { deviceId?: unknown; deviceToken?: unknown } | undefined;
   try {
-    response = await deps.fetch(`${invite.relayOrigin}/api/circles/${encodeURIComponent(invite.circleId)}/join`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ inviteToken: invite.inviteToken, deviceName: deps.deviceName }),
-    });
-  } catch {
-    throw new JoinCircleError(`Kinwatch could not reach ${new URL(invite.relayOrigin).host}. Check your connection and try again.`);
-  }
-  if (!response.ok) {
-    const detail = await response.json().then((body: { error?: { message?: string } }) => body.error?.message, () => undefined);
+    const relay = createRelayClient(invite.relayOrigin, deps.fetch);
+    body = await relay.join(encodeURIComponent(invite.circleId), invite.inviteToken, deps.deviceName);
+  } catch (error) {
+    if (!(error instanceof RelayError)) throw error;
+    if (error.status === 0) throw new JoinCircleError(`Kinwatch could not reach ${new URL(invite.relayOrigin).host}. Check your connection and try again.`);
+    const detail = error.relayMessage;
     throw new JoinCircleError(
-      response.status === 404 || response.status === 410 || response.status === 403
+      error.status === 404 || error.status === 410 || error.status === 403
         ? 'This invite link has been used or has expired. Ask for a new one in the carer app.'
-        : `The circle could not be joined (HTTP ${response.status}${detail ? `: ${detail}` : ''}).`,
+        : `The circle could not be joined (HTTP ${error.status}${detail ? `: ${detail}` : ''}).`,
     );
   }
-  const body = (await response.json()) as { deviceId?: unknown; deviceToken?: unknown };
-  if (typeof body.deviceId !== 'string' || typeof body.deviceToken !== 'string') {
+  if (typeof body?.deviceId !== 'string' || typeof body.deviceToken !== 'string') {
     throw new JoinCircleError('The circle answered in a way Kinwatch does not understand. Try again later.');
   }
   return {

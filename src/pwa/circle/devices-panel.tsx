@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { db } from '../app-data.ts';
 import { forgetMembership, type CircleMembership } from '../sync/circle-membership.ts';
-import { createRelayClient, type DeviceInfo } from '../sync/relay-client.ts';
+import { createRelayClient, type DeviceInfo } from '../../core/circle/relay-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { formatInviteLink } from '../../core/circle/invite-link.ts';
 import type { CircleMembership } from '../sync/circle-membership.ts';
-import { createRelayClient } from '../sync/relay-client.ts';
+import { createRelayClient } from '../../core/circle/relay-client.ts';
 import { QrCode } from './qr-code.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 

@@ -5,7 +5,7 @@ import { parseInviteLink } from '../../core/circle/invite-link.ts';
 import { TextField } from '../../ui/field.tsx';
 import { db } from '../app-data.ts';
 import { saveMembership } from '../sync/circle-membership.ts';
-import { createRelayClient, RelayError } from '../sync/relay-client.ts';
+import { createRelayClient, RelayError } from '../../core/circle/relay-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
 
 function message(error: unknown): string {

@@ -3,7 +3,7 @@
  * with an explanation beside it), then subscribed with the relay's VAPID key and registered with the relay.
  */
 import type { CircleMembership } from '../sync/circle-membership.ts';
-import { createRelayClient } from '../sync/relay-client.ts';
+import { createRelayClient } from '../../core/circle/relay-client.ts';
 import { fromBase64Url } from '../../core/circle/base64url.ts';
 
 export type NotificationState = 'unsupported' | 'denied' | 'default' | 'granted';

@@ -9,7 +9,7 @@ import { createRepository } from '../../db/repository.ts';
 import { openKinwatchDb, type KinwatchDb } from '../../db/schema.ts';
 import { alertPath, type CircleAlert } from '../sync/circle-alert.ts';
 import { loadMembership } from '../sync/circle-membership.ts';
-import { createRelayClient } from '../sync/relay-client.ts';
+import { createRelayClient } from '../../core/circle/relay-client.ts';
 import { syncOnce } from '../sync/sync-engine.ts';
 
 interface RelayPush {

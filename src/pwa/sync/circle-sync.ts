@@ -5,7 +5,7 @@
 import type { Repository } from '../../db/repository.ts';
 import type { KinwatchDb } from '../../db/schema.ts';
 import { loadMembership } from './circle-membership.ts';
-import { createRelayClient } from './relay-client.ts';
+import { createRelayClient } from '../../core/circle/relay-client.ts';
 import { syncOnce, type SyncResult } from './sync-engine.ts';
 
 export interface CircleSync {

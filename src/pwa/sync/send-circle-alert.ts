@@ -4,10 +4,11 @@
  * the full spate still reaches every device through sync.
  */
 import type { AlertRecord } from '../../core/calls/alert.ts';
-import { importCircleKey, sealAlert } from '../../core/circle/circle-crypto.ts';
+import { importCircleKey } from '../../core/circle/circle-crypto.ts';
+import { createRelayClient, type RelayClient } from '../../core/circle/relay-client.ts';
+import { sealFirstThatFits } from '../../core/circle/seal-to-fit.ts';
 import type { CircleAlert } from './circle-alert.ts';
 import type { CircleMembership } from './circle-membership.ts';
-import { createRelayClient, type RelayClient } from './relay-client.ts';
 
 /** Room for the relay's own wrapper (circle id, urgency, topic, time) around the ciphertext. */
 const MAX_CIPHERTEXT_CHARS = 3993 - 220;
@@ -33,11 +34,13 @@ function trimmed(alert: AlertRecord, level: number): AlertRecord {
 
 /** The sealed alert, trimmed as needed to fit a push; throws when even the smallest form does not fit. */
 export async function sealSpateAlertForPush(key: CryptoKey, circleId: string, alert: AlertRecord, personName: string | undefined): Promise<string> {
-  for (let level = 0; level <= 3; level++) {
-    const sealed = await sealAlert(key, circleId, spateAlert(level === 0 ? alert : trimmed(alert, level), personName));
-    if (sealed.length <= MAX_CIPHERTEXT_CHARS) return sealed;
-  }
-  throw new Error('alert: too large for a push message even without its sources');
+  const sealed = await sealFirstThatFits(key, circleId, trimLevels(alert, personName), MAX_CIPHERTEXT_CHARS);
+  if (!sealed.fits) throw new Error('alert: too large for a push message even without its sources');
+  return sealed.ciphertext;
+}
+
+function* trimLevels(alert: AlertRecord, personName: string | undefined): Generator<CircleAlert> {
+  for (let level = 0; level <= 3; level++) yield spateAlert(level === 0 ? alert : trimmed(alert, level), personName);
 }
 
 export async function sendSpateAlert(

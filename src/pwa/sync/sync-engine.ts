@@ -10,7 +10,7 @@ import type { Repository } from '../../db/repository.ts';
 import { SYNC_TABLES, type KinwatchDb, type SyncTable } from '../../db/schema.ts';
 import { liveCallAlert } from './circle-alert.ts';
 import { loadSyncStatus, updateSyncStatus, type CircleMembership } from './circle-membership.ts';
-import type { RelayClient } from './relay-client.ts';
+import type { RelayClient } from '../../core/circle/relay-client.ts';
 
 const BATCH = 200;
 

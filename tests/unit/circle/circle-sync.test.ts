@@ -6,7 +6,7 @@ import { createRepository, type Repository } from '../../../src/db/repository.ts
 import { openKinwatchDb, type KinwatchDb } from '../../../src/db/schema.ts';
 import type { CircleAlert } from '../../../src/pwa/sync/circle-alert.ts';
 import { loadSyncStatus, saveMembership, type CircleMembership } from '../../../src/pwa/sync/circle-membership.ts';
-import { createRelayClient } from '../../../src/pwa/sync/relay-client.ts';
+import { createRelayClient } from '../../../src/core/circle/relay-client.ts';
 import { syncOnce } from '../../../src/pwa/sync/sync-engine.ts';
 import { relayUnderTest, type RelayUnderTest } from '../server/relay-under-test.ts';
 

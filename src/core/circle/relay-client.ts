@@ -1,16 +1,20 @@
 /**
- * The relay's HTTP API as functions: used by the carer app's pages and its service worker alike (fetch only, no DOM).
- * Errors carry the relay's `{"error":{"code","message"}}` so screens can say what went wrong.
+ * The relay's HTTP API as functions: used by the carer app's pages, its service worker and the watcher alike (fetch
+ * only, no DOM). Errors carry the relay's `{"error":{"code","message"}}` so screens can say what went wrong.
  */
-import type { Envelope } from '../../core/circle/envelope.ts';
+import type { HttpFetch } from '../platform.ts';
+import type { Envelope } from './envelope.ts';
 
 export class RelayError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The relay's own words, when it gave any (callers with their own wording may quote them). */
+    readonly relayMessage?: string,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
 }
 
@@ -36,7 +40,7 @@ export interface RelayClient {
   postAlert(circleId: string, alert: { ciphertext: string; urgency: 'high' | 'normal'; topic?: string }, token: string): Promise<number>;
 }
 
-export function createRelayClient(relayOrigin: string, fetchImpl: typeof fetch = (...args) => globalThis.fetch(...args)): RelayClient {
+export function createRelayClient(relayOrigin: string, fetchImpl: HttpFetch = (url, init) => globalThis.fetch(url, init)): RelayClient {
   async function call<T>(method: string, path: string, { token, body }: { token?: string; body?: unknown } = {}): Promise<T> {
     let response: Response;
     try {
@@ -45,13 +49,14 @@ export function createRelayClient(relayOrigin: string, fetchImpl: typeof fetch =
         headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
       });
-    } catch {
-      throw new RelayError(0, 'offline', 'The relay could not be reached. Check the connection; changes are kept and sent later.');
+    } catch (cause) {
+      throw new RelayError(0, 'offline', 'The relay could not be reached. Check the connection; changes are kept and sent later.', undefined, { cause });
     }
     if (response.status === 204) return undefined as T;
     const data = (await response.json().catch(() => undefined)) as { error?: { code: string; message: string } } | undefined;
     if (!response.ok) {
-      throw new RelayError(response.status, data?.error?.code ?? 'http_error', data?.error?.message ?? `The relay answered ${response.status}`);
+      const relayMessage = data?.error?.message;
+      throw new RelayError(response.status, data?.error?.code ?? 'http_error', relayMessage ?? `The relay answered ${response.status}`, relayMessage);
     }
     return data as T;
   }
@@ -66,6 +71,7 @@ export function createRelayClient(relayOrigin: string, fetchImpl: typeof fetch =
     putPushSubscription: (deviceId, subscription, token) => call('PUT', `/api/devices/${deviceId}/push-subscription`, { token, body: subscription }),
     postRecords: async (circleId, records, token) => (await call<{ seq: number }>('POST', `/api/circles/${circleId}/records`, { token, body: { records } })).seq,
     getRecords: (circleId, after, token) => call('GET', `/api/circles/${circleId}/records?after=${after}`, { token }),
-    postAlert: async (circleId, alert, token) => (await call<{ queued: number }>('POST', `/api/circles/${circleId}/alerts`, { token, body: alert })).queued,
+    // Any 2xx means the relay took the alert; a reply without a count is read as none queued rather than an error.
+    postAlert: async (circleId, alert, token) => (await call<{ queued: number } | undefined>('POST', `/api/circles/${circleId}/alerts`, { token, body: alert }))?.queued ?? 0,
   };
 }
