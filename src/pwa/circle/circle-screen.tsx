@@ -7,6 +7,7 @@ import { InvitePanel } from './invite-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { StartPanel } from './start-panel.tsx';
 import { useMembership, useSyncStatus } from './use-membership.ts';
+import { formatDateTime } from '../../ui/format-date-time.ts';
 
 function SyncPanel() {
   const status = useSyncStatus();
@@ -23,7 +24,7 @@ function SyncPanel() {
         {busy
           ? 'Syncing…'
           : status?.lastSyncAt
-            ? `Last synced ${new Date(status.lastSyncAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}.`
+            ? `Last synced ${formatDateTime(status.lastSyncAt)}.`
             : 'Not synced yet.'}
       </p>
       {status?.lastError ? <p className="field-error">Last attempt failed: {status.lastError}</p> : null}

@@ -4,8 +4,8 @@ import { db } from '../app-data.ts';
 import { forgetMembership, type CircleMembership } from '../sync/circle-membership.ts';
 import { createRelayClient, type DeviceInfo } from '../../core/circle/relay-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 export function DevicesPanel({ membership }: { membership: CircleMembership }) {
   const [devices, setDevices] = useState<DeviceInfo[]>();
@@ -56,7 +56,7 @@ export function DevicesPanel({ membership }: { membership: CircleMembership }) {
               <strong>{device.name}</strong>
               {device.self ? ' (this device)' : ''}
               <br />
-              <span className="hint">Joined {when(device.createdAt)} · last seen {when(device.lastSeenAt)}</span>
+              <span className="hint">Joined {formatDateTime(device.createdAt)} · last seen {formatDateTime(device.lastSeenAt)}</span>
               {device.self ? null : (
                 <button type="button" className="button" onClick={() => remove(device)} aria-label={`Remove ${device.name}`}>
                   Remove

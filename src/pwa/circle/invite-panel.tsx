@@ -5,6 +5,7 @@ import type { CircleMembership } from '../sync/circle-membership.ts';
 import { createRelayClient } from '../../core/circle/relay-client.ts';
 import { QrCode } from './qr-code.tsx';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
 
 export function InvitePanel({ membership }: { membership: CircleMembership }) {
   const [invite, setInvite] = useState<{ link: string; expiresAt: string }>();
@@ -42,7 +43,7 @@ export function InvitePanel({ membership }: { membership: CircleMembership }) {
       </button>
       {invite ? (
         <div className="invite">
-          <label htmlFor="invite-link">Invite link (valid until {new Date(invite.expiresAt).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })})</label>
+          <label htmlFor="invite-link">Invite link (valid until {formatDateTime(invite.expiresAt)})</label>
           <input id="invite-link" type="text" readOnly value={invite.link} onFocus={(event) => event.currentTarget.select()} />
           <button type="button" className="button" onClick={copy}>
             Copy link

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts';
 import { parseAlertFile } from '../alert-import.ts';
 import { Link } from '../router.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
 
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 const safeLink = (url: string) => /^https?:\/\//i.test(url);
@@ -67,7 +68,7 @@ function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkI
       </ul>
       {checkIns.length ? (
         <p className="status">
-          Called by {checkIns.map((entry) => `${entry.by} on ${new Date(entry.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}`).join('; ')}.
+          Called by {checkIns.map((entry) => `${entry.by} on ${formatDateTime(entry.at)}`).join('; ')}.
         </p>
       ) : (
         <p className="reminder">No one has called {personName} about this yet.</p>

@@ -10,6 +10,7 @@ import { PersonPicker } from '../../ui/person-picker.tsx';
 import { db, usePeople } from '../app-data.ts';
 import { queryCalls, type CallFilter } from '../call-query.ts';
 import { Link } from '../router.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
 
 const PAGE = 50;
 
@@ -68,7 +69,7 @@ export function CallsScreen() {
             {page.calls.map((call) => (
               <li key={call.id} className={isLive(call) ? 'call live' : 'call'}>
                 <Link to={`/calls/${call.id}`}>
-                  {new Date(call.at).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })}: {names.get(call.personId) ?? 'Unknown person'},{' '}
+                  {formatDateTime(call.at)}: {names.get(call.personId) ?? 'Unknown person'},{' '}
                   {CALLER_KIND_LABELS[call.callerKind]}
                 </Link>
                 <span className="call-outcome">
