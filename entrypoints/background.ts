@@ -45,6 +45,7 @@ export default defineBackground({
       },
       popupUrl: extensionPageUrl('/popup.html'),
       defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
+      postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
     });
 
     const ensureAlarm = (): void => {

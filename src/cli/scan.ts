@@ -5,8 +5,8 @@
  */
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../core/detect/analyze.ts';
-import { findSpates } from '../core/detect/find-spates.ts';
-import type { Spate } from '../core/detect/spate.ts';
+import { findSpates } from '../core/spates/find-spates.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import type { Analysis } from '../core/detect/vocabulary.ts';
 import type { LatLng } from '../core/geo/distance.ts';
 import { gbGazetteer } from '../core/geo/gazetteer-gb.ts';

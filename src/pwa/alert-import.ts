@@ -4,7 +4,7 @@
  */
 import type { AlertRecord } from '../core/calls/alert.ts';
 import type { CaredPerson } from '../core/calls/person.ts';
-import type { Spate } from '../core/detect/spate.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import { checkSpate, RecordError } from '../db/validate-records.ts';
 
 export function parseAlertFile(text: string, people: readonly CaredPerson[], fallbackPersonId: string, receivedAt: string): Omit<AlertRecord, 'hlc'>[] {

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { ToastOutlet, ToastProvider } from '../ui/toast.tsx';
 import { Link, useLocation } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
+import { alertIdFromPath } from '../core/alerts/alert.ts';
 import { AlertsScreen } from './routes/alerts-screen.tsx';
 import { CallDetailScreen } from './routes/call-detail-screen.tsx';
 import { CallFormScreen } from './routes/call-form-screen.tsx';
@@ -28,6 +29,15 @@ const NAV: { to: string; label: string }[] = [
   { to: '/settings', label: 'Settings' },
 ];
 
+/** A path segment as written, when it is not valid percent-encoding. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 function route(path: string, query: URLSearchParams): { title: string; screen: ReactNode } {
   const parts = path.split('/').filter(Boolean);
   const [first, second, third] = parts;
@@ -37,8 +47,9 @@ function route(path: string, query: URLSearchParams): { title: string; screen: R
     case 'people':
       return { title: second === 'new' || !second ? 'Add a person' : 'Edit person', screen: <PersonFormScreen personId={second && second !== 'new' ? second : undefined} /> };
     case 'alerts':
-      if (second && third === 'script') return { title: 'Phone script', screen: <PhoneScriptScreen alertId={second} /> };
-      return { title: 'Alerts', screen: <AlertsScreen /> };
+      if (second && third === 'script') return { title: 'Phone script', screen: <PhoneScriptScreen alertId={safeDecode(second)} /> };
+      // /alerts/<id>: what a notification opens, that alert brought into view.
+      return { title: 'Alerts', screen: <AlertsScreen focusAlertId={alertIdFromPath(path)} /> };
     case 'calls':
       if (second === 'new') return { title: 'Log a call', screen: <CallFormScreen personId={query.get('person') ?? undefined} /> };
       if (second === 'summary') return { title: 'Incident summary', screen: <IncidentSummaryScreen personId={query.get('person') ?? ''} /> };

@@ -65,6 +65,13 @@ export function urgency(value: unknown): 'high' | 'normal' {
   return value;
 }
 
+/** An alert's id as the sending device names its record (optional): printable ASCII, 1-200 characters. */
+export function alertId(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !RECORD_ID.test(value)) throw badRequest('alertId', 'must be 1-200 printable ASCII characters');
+  return value;
+}
+
 /** RFC 8030 topic: at most 32 characters of the base64url alphabet. */
 export function topic(value: unknown): string | null {
   if (value === undefined || value === null) return null;

@@ -19,6 +19,8 @@ export interface CaredPerson {
   /** Police force area id (data.police.uk style). */
   forceId?: string;
   placeName?: string;
+  /** How far from home a reported place still counts as near, km (the watcher's default, 15, when absent). */
+  radiusKm?: number;
   phones: string[];
   banks: PhoneContact[];
   familyNumbers: PhoneContact[];

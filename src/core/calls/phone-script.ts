@@ -2,7 +2,7 @@
  * What a relative says when phoning the parent about a current spate: short lines, in order, filled in with what
  * the fraudsters are saying nearby. Plain text only; feed words are never markup.
  */
-import type { Spate } from '../detect/spate.ts';
+import type { Spate } from '../spates/spate.ts';
 import type { CaredPerson } from './person.ts';
 
 const TACTIC_SAYINGS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import { findSpates } from '../detect/find-spates.ts';
+import { findSpates } from '../spates/find-spates.ts';
 import type { Analysis } from '../detect/vocabulary.ts';
 import type { PlaceResolver } from '../geo/nearby.ts';
 import type { SpateDetector } from './poll-cycle.ts';

@@ -1,5 +1,6 @@
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
+import { createCircleLink } from './circle-people.ts';
 import { createNightSummary, isNightSummaryNotification } from './night-summary.ts';
 import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
 import { createPollCycle, type PollCycleDeps } from './poll-cycle.ts';
@@ -21,11 +22,19 @@ export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices>
   /** Carer app address set at build time, if any. */
   defaultCarerAppUrl: string;
   localMinutes?: (epochMs: number) => number;
+  /** postcodes.io or a stand-in: locates a circle person saved without a checked postcode. */
+  postcodesBaseUrl?: string;
 }
 
 /** Everything the background worker does, as one object the entrypoint connects to browser events. */
 export function createWatcherBackground(deps: WatcherBackgroundDeps) {
   const alarm = createPollAlarm(deps.alarms);
+  const { records, people: circlePeople } = createCircleLink({
+    fetch: deps.fetch,
+    clock: deps.clock,
+    store: deps.store,
+    ...(deps.postcodesBaseUrl ? { postcodesBaseUrl: deps.postcodesBaseUrl } : {}),
+  });
   const cycle = createPollCycle({
     store: deps.store,
     fetch: deps.fetch,
@@ -39,7 +48,8 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       clock: deps.clock,
       ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
     }),
-    circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock }),
+    circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock, records }),
+    circlePeople,
     nightSummary: createNightSummary({
       store: deps.store,
       notifications: deps.notifications,
@@ -82,8 +92,11 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       if (isNightSummaryNotification(notificationId)) return deps.openUrl(deps.popupUrl);
       const spateId = spateIdFromNotification(notificationId);
       if (spateId === undefined) return;
-      const [circle, settings] = await Promise.all([deps.store.getCircle(), deps.store.getSettings()]);
-      await deps.openUrl(notificationTarget(carerAppBase(circle, settings, deps.defaultCarerAppUrl), spateId, buttonIndex, deps.popupUrl));
+      const [circle, settings, spates, log] = await Promise.all([deps.store.getCircle(), deps.store.getSettings(), deps.store.getSpates(), deps.store.getNotifiedLog()]);
+      // The spate may have faded since: the notification log still says whose it was.
+      const personId = spates.find((spate) => spate.id === spateId)?.personId ?? log.find((entry) => entry.spateId === spateId)?.personId;
+      const spate = personId ? { id: spateId, personId } : { id: spateId };
+      await deps.openUrl(notificationTarget(carerAppBase(circle, settings, deps.defaultCarerAppUrl), spate, buttonIndex, deps.popupUrl));
     },
   };
 }

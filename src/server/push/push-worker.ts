@@ -1,3 +1,4 @@
+import { idOnlyPushPayload } from '../../core/alerts/alert.ts';
 import type { Clock } from '../../core/platform.ts';
 import type { Store } from '../store/store.ts';
 import type { PushSender } from './push-sender.ts';
@@ -45,11 +46,20 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
       await store.finishPush(job.id);
       return;
     }
-    let outcome;
-    try {
-      outcome = await sender.send({ subscription: job.subscription, payload: job.payload, urgency: job.urgency, topic: job.topic, ttlSeconds: job.ttlSeconds });
-    } catch (error) {
-      outcome = { kind: 'failed' as const, reason: (error as Error).message };
+    const send = async (payload: string) => {
+      try {
+        return await sender.send({ subscription: job.subscription!, payload, urgency: job.urgency, topic: job.topic, ttlSeconds: job.ttlSeconds });
+      } catch (error) {
+        return { kind: 'failed' as const, reason: (error as Error).message };
+      }
+    };
+    let outcome = await send(job.payload);
+    // A push service that takes less than the standard 4 KB (Firefox for Android: 3,070 bytes) answers 413: send the
+    // alert's id alone; the device reads the alert from the circle's records.
+    const idOnly = outcome.kind === 'failed' && outcome.status === 413 ? idOnlyPushPayload(job.payload) : undefined;
+    if (idOnly) {
+      outcome = await send(idOnly);
+      log({ msg: 'push sent id-only after 413', deviceId: job.deviceId, status: 'status' in outcome ? outcome.status : undefined });
     }
     if (outcome.kind === 'delivered') await store.finishPush(job.id);
     else if (outcome.kind === 'gone') {

@@ -2,20 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { authenticate } from '../authenticate.ts';
 import { HttpError } from '../http-error.ts';
 import { checkPushEndpoint, EndpointRefused } from '../push/endpoint-guard.ts';
+import { alertPushPayload, idOnlyPushPayload } from '../../core/alerts/alert.ts';
 import { MAX_PUSH_PLAINTEXT_BYTES, payloadBytes } from '../push/push-sender.ts';
 import type { RelayDeps } from '../relay-deps.ts';
 import * as valid from '../validate.ts';
 
-/** What the service worker receives (after the push service's own encryption is removed). */
-export interface AlertPushPayload {
-  kind: 'alert';
-  circleId: string;
-  /** The alert, encrypted with the circle key by the sending device. */
-  ciphertext: string;
-  urgency: 'high' | 'normal';
-  topic?: string;
-  sentAt: string;
-}
+/** What the service worker receives (after the push service's own encryption is removed): one shape, in core. */
+export type { AlertPushPayload } from '../../core/alerts/alert.ts';
 
 /** Push subscriptions and alerts fanned out to the other devices of a circle. */
 export function pushRoutes(app: FastifyInstance, deps: RelayDeps): void {
@@ -49,15 +42,10 @@ export function pushRoutes(app: FastifyInstance, deps: RelayDeps): void {
     const ciphertext = valid.ciphertext(body.ciphertext, 'ciphertext');
     const urgency = valid.urgency(body.urgency);
     const topic = valid.topic(body.topic);
-    const message: AlertPushPayload = {
-      kind: 'alert',
-      circleId,
-      ciphertext,
-      urgency,
-      ...(topic ? { topic } : {}),
-      sentAt: new Date(deps.clock.now()).toISOString(),
-    };
-    const payload = JSON.stringify(message);
+    const alertId = valid.alertId(body.alertId);
+    let payload = alertPushPayload({ circleId, ...(alertId ? { alertId } : {}), ciphertext, urgency, ...(topic ? { topic } : {}), sentAt: new Date(deps.clock.now()).toISOString() });
+    // Too large to push whole, but its record is in the circle: push its id, and devices sync to read it.
+    if (payloadBytes(payload) > MAX_PUSH_PLAINTEXT_BYTES) payload = idOnlyPushPayload(payload) ?? payload;
     const size = payloadBytes(payload);
     if (size > MAX_PUSH_PLAINTEXT_BYTES) {
       throw new HttpError(413, 'payload_too_large', `ciphertext: the push message would be ${size} bytes; at most ${MAX_PUSH_PLAINTEXT_BYTES}`);
