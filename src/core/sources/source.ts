@@ -39,8 +39,10 @@ export interface FeedItem {
    * itself has the aggregator's " - Outlet" suffix removed so that one story in five papers clusters as one report.
    */
   outlet?: string;
-  /** When this item was first seen (ISO 8601 UTC), set by the watcher; it dates an item whose own date is null. */
+  /** When this item was first seen (ISO 8601 UTC), set by the watcher (see stampFirstSeen). */
   firstSeenAt?: string;
+  /** True when the source gave no readable date and `publishedAt` is the time the item was first seen. */
+  undated?: true;
   /**
    * True for an undated item that was already on the source's page when the source was first read: old news
    * (its age unknown), never alerted as new.
