@@ -49,7 +49,7 @@ const shape = (required: Record<string, Check>, optional: Record<string, Check> 
   for (const key of Object.keys(row)) if (!(key in required) && !(key in optional)) fail(`${p}.${key}`, 'unknown field');
 };
 
-/** A spate as the core shapes it (src/core/detect/spate.ts). */
+/** A spate as the core shapes it (src/core/spates/spate.ts). */
 export const checkSpate: Check = shape(
         {
           id: nonEmpty,
@@ -67,7 +67,7 @@ export const checkSpate: Check = shape(
           severity: oneOf(['low', 'medium', 'high']),
           state: oneOf(['new', 'escalated', 'quiet']),
         },
-        { distanceKm: num },
+        { distanceKm: num, claimedAs: list(text) },
       );
 
 const contact = shape({ name: text, phone: text });
