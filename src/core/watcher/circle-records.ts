@@ -78,7 +78,11 @@ export function createCircleRecords(deps: CircleRecordsDeps) {
             throw error;
           }
           if (!body) continue;
-          clock.receive(body.row.hlc);
+          try {
+            clock.receive(body.row.hlc);
+          } catch {
+            // A clock far ahead of this device's time (ClockDriftError): the record is read, its clock not taken.
+          }
           if (body.table !== 'people') continue;
           const row = body.row as unknown as CaredPerson;
           const known = people[row.id];
