@@ -198,6 +198,33 @@ describe('telling the care circle', () => {
     expect(entry).toMatchObject({ sentToCircle: false, circleError: expect.stringMatching(/fetch failed|ECONNREFUSED/) });
   });
 
+  it('an alert found while the relay was unreachable reaches the circle at the next poll, once', async () => {
+    const family = await familyCircle();
+    const { store, background, created } = await startBackground({ now: () => DAYTIME, analyze: withLosses });
+    await feedsOnly(store, [`${feeds.url}/colchester.xml`]);
+    // Mum as read from the circle before the connection dropped.
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    await family.claimPushes();
+    await family.readCircle();
+    feedBody = feedBody.replace('<item>', `<item>${fixture('courier-feed.xml').match(/<item>([\s\S]*?)<\/item>/)![1]!.replace(/Witham/g, 'Colchester')}</item><item>`);
+    await store.saveCircle({ ...family.circle, relayUrl: 'http://127.0.0.1:9' });
+    await background.cycle.run();
+    expect(created).toHaveLength(2);
+    expect((await store.getNotifiedLog()).at(-1)).toMatchObject({ sentToCircle: false });
+    expect(await store.getUnsentCircleAlerts()).toHaveLength(1);
+
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    await background.cycle.run();
+    expect(created).toHaveLength(2);
+    expect(await store.getUnsentCircleAlerts()).toEqual([]);
+    // The spate grew by a loss while offline: its second version is in the circle now.
+    const records = await family.readCircle();
+    expect(records.map((record) => record.spate.counts.lossGBP)).toEqual([undefined, 4000]);
+    expect((await family.claimPushes()).map((push) => push.alert.title)).toEqual(['Courier fraud warning near Mum']);
+  });
+
   it('an alert too large for a push still reaches the circle: the record whole, the push as its id', async () => {
     const family = await familyCircle();
     const long = 'Fake police officers phone Colchester residents '.repeat(60).trim();

@@ -111,6 +111,7 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
      * with how many were written. Throws RelayError.
      */
     async shareLocal(circle: CircleConnection): Promise<number> {
+      if ((await deps.store.getPeople()).every((entry) => entry.shared)) return 0;
       const circleRows = await deps.records.pullPeople(circle);
       const entries = await deps.store.getPeople();
       let written = 0;

@@ -78,9 +78,16 @@ export function createPollCycle(deps: PollCycleDeps) {
     const startedAt = new Date(deps.clock.now()).toISOString();
     const { store } = deps;
     const circle = await store.getCircle();
-    // The circle's people first: a person the carer just added is watched in this very poll. Offline, the people
-    // read last time stand.
-    if (circle && deps.circlePeople) await deps.circlePeople.refresh(circle).catch(() => undefined);
+    // The circle's people first: a person the carer just added is watched in this very poll, and people watched here
+    // before joining become the circle's (here too, not only on the options page, which may close first). Offline,
+    // the people read last time stand.
+    if (circle && deps.circlePeople) {
+      const circlePeople = deps.circlePeople;
+      await circlePeople
+        .shareLocal(circle)
+        .then(() => circlePeople.refresh(circle))
+        .catch(() => undefined);
+    }
     const [entries, customFeeds, settings, health, storedItems, previous, alertedVersions] = await Promise.all([
       store.getPeople(),
       store.getCustomFeeds(),
@@ -91,6 +98,14 @@ export function createPollCycle(deps: PollCycleDeps) {
       store.getAlertedVersions(),
     ]);
     const people = watchedEntries(entries, circle);
+    // Alerts found while the circle could not be reached go first: the family gets each one, late rather than never.
+    let unsent = circle ? await store.getUnsentCircleAlerts() : [];
+    for (const pending of [...unsent]) {
+      const sent = await deps.circleSender.send(circle, pending.spate, pending.person);
+      if (!sent.sent) break;
+      unsent = unsent.filter((entry) => entry !== pending);
+      await store.saveUnsentCircleAlerts(unsent);
+    }
     // First, before any polling: the relative learns what the night held as soon as quiet hours are over.
     if (deps.nightSummary) await deps.nightSummary.deliverIfDue(settings.quietHours);
     let held = deps.nightSummary ? await store.getHeldAlerts() : [];
@@ -186,6 +201,13 @@ export function createPollCycle(deps: PollCycleDeps) {
       versions[spate.id] = version;
       await store.saveAlertedVersions(versions);
       const sent = await deps.circleSender.send(circle, spate, person);
+      if (circle && !sent.sent) {
+        unsent = [...unsent.filter((entry) => entry.spate.id !== spate.id), { spate, person, at: new Date(deps.clock.now()).toISOString() }].slice(-50);
+        await store.saveUnsentCircleAlerts(unsent);
+      } else if (sent.sent && unsent.some((entry) => entry.spate.id === spate.id)) {
+        unsent = unsent.filter((entry) => entry.spate.id !== spate.id);
+        await store.saveUnsentCircleAlerts(unsent);
+      }
       await store.appendNotified({
         notificationId: shown.notificationId,
         spateId: spate.id,

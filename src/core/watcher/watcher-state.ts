@@ -83,6 +83,17 @@ export interface CircleRecordsState {
   people: Record<string, CaredPerson>;
 }
 
+/**
+ * An alert the circle has not got yet (the relay could not be reached or refused it): sent again at the next poll,
+ * the newest version per spate, so an alert found offline still becomes a circle record.
+ */
+export interface UnsentCircleAlert {
+  spate: Spate;
+  person: WatchedPerson;
+  /** ISO time it was first found unsent. */
+  at: string;
+}
+
 /** One line of the notification log: what was shown (or held back) for which spate version. */
 export interface NotifiedEntry {
   notificationId: string;
@@ -158,6 +169,9 @@ export interface WatcherStore {
   getHeldAlerts(): Promise<HeldAlert[]>;
   saveHeldAlerts(held: HeldAlert[]): Promise<void>;
   getCircle(): Promise<CircleConnection | undefined>;
+  /** Alerts not yet in the circle, oldest first. */
+  getUnsentCircleAlerts(): Promise<UnsentCircleAlert[]>;
+  saveUnsentCircleAlerts(alerts: UnsentCircleAlert[]): Promise<void>;
   getCircleRecordsState(): Promise<CircleRecordsState | undefined>;
   saveCircleRecordsState(state: CircleRecordsState): Promise<void>;
   saveCircle(circle: CircleConnection | undefined): Promise<void>;

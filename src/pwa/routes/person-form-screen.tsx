@@ -4,6 +4,7 @@ import type { CaredPerson, PhoneContact } from '../../core/calls/person.ts';
 import { createPostcodeClient } from '../../core/geo/postcodes.ts';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
 import { parsePostcode } from '../../core/geo/postcode-format.ts';
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { FieldGroup, TextField } from '../../ui/field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { askForPersistentStorage, db, DEFAULT_POSTCODES_BASE_URL, repository, setSetting, SETTINGS } from '../app-data.ts';
@@ -13,13 +14,15 @@ import { navigate } from '../router.tsx';
 interface Draft {
   name: string;
   postcode: string;
+  /** km, as typed. */
+  radiusKm: string;
   phones: string;
   banks: PhoneContact[];
   familyNumbers: PhoneContact[];
   safeWord: string;
 }
 
-const emptyDraft: Draft = { name: '', postcode: '', phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
+const emptyDraft: Draft = { name: '', postcode: '', radiusKm: String(DEFAULT_RADIUS_KM), phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
 
 function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
   const update = (index: number, change: Partial<PhoneContact>) => props.onChange(props.rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -41,7 +44,7 @@ function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneCont
 export function PersonFormScreen({ personId }: { personId?: string | undefined }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [existing, setExisting] = useState<CaredPerson | undefined>();
-  const [errors, setErrors] = useState<{ name?: string; postcode?: string }>({});
+  const [errors, setErrors] = useState<{ name?: string; postcode?: string; radiusKm?: string }>({});
   const [saving, setSaving] = useState(false);
   const toast = useToast();
 
@@ -53,6 +56,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       setDraft({
         name: person.name,
         postcode: person.postcode,
+        radiusKm: String(person.radiusKm ?? DEFAULT_RADIUS_KM),
         phones: person.phones.join('\n'),
         banks: person.banks.length ? person.banks : [{ name: '', phone: '' }],
         familyNumbers: person.familyNumbers.length ? person.familyNumbers : [{ name: '', phone: '' }],
@@ -66,6 +70,10 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
     if (!draft.name.trim()) nextErrors.name = 'Enter a name (a first name is enough).';
     const parsed = parsePostcode(draft.postcode);
     if (!parsed) nextErrors.postcode = 'Enter a UK postcode, like CO7 6AA.';
+    const radiusKm = Number(draft.radiusKm);
+    if (!draft.radiusKm.trim() || !Number.isFinite(radiusKm) || radiusKm < 1 || radiusKm > MAX_RADIUS_KM) {
+      nextErrors.radiusKm = `Enter a distance from 1 to ${MAX_RADIUS_KM} km.`;
+    }
     setErrors(nextErrors);
     if (Object.keys(nextErrors).length > 0 || !parsed) return;
     setSaving(true);
@@ -96,6 +104,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       postcode,
       ...Object.fromEntries(Object.entries(place).filter(([, value]) => value !== undefined)),
       postcodeChecked: place.postcodeChecked,
+      radiusKm,
       phones: draft.phones.split('\n').map((line) => line.trim()).filter(Boolean),
       banks: clean(draft.banks),
       familyNumbers: clean(draft.familyNumbers),
@@ -136,6 +145,16 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           onChange={(postcode) => setDraft({ ...draft, postcode })}
           error={errors.postcode}
           required
+        />
+        <TextField
+          label="Warn about places within (km)"
+          hint="The family's watcher extension warns about spates reported this close to their home."
+          type="number"
+          min={1}
+          max={MAX_RADIUS_KM}
+          value={draft.radiusKm}
+          onChange={(radiusKm) => setDraft({ ...draft, radiusKm })}
+          error={errors.radiusKm}
         />
         {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet. Save while online to check it.</p> : null}
         <TextField label="Their phone numbers" hint="One per line: home phone, mobile." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
