@@ -122,14 +122,25 @@ export class UnknownForceError extends Error {
   }
 }
 
+/**
+ * A force's own news as sources to poll. A Single Online Home force is one source: its `GetNewsRss/` feed first,
+ * its HTML listing as the fallback (same site, one permission). Every source names the force's home page for
+ * autodiscovery.
+ */
 function forceNewsSources(force: ForceRecord): Source[] {
-  return force.newsSources.map((news) => ({
-    id: `${force.id}:${news.kind === 'rss' ? 'rss' : 'news'}`,
-    kind: news.kind,
-    url: news.url,
-    label: `${force.name} news`,
-    forceId: force.id,
-  }));
+  return force.newsSources.map((news) => {
+    const common = { label: `${force.name} news`, forceId: force.id, homeUrl: `${force.website}/` };
+    if (news.kind === 'rss') return { id: `${force.id}:rss`, kind: 'rss', url: news.url, ...common };
+    if (news.kind === 'soh') {
+      return { id: `${force.id}:news`, kind: 'soh-listing', url: sohFeedUrl(news.url), fallbackUrl: news.url, ...common };
+    }
+    return { id: `${force.id}:news`, kind: 'soh-listing', url: news.url, ...common };
+  });
+}
+
+/** A Single Online Home listing's RSS feed: the listing path plus `GetNewsRss/` (DESIGN.md facts). */
+export function sohFeedUrl(listingUrl: string): string {
+  return `${listingUrl.endsWith('/') ? listingUrl : `${listingUrl}/`}GetNewsRss/`;
 }
 
 /** Case, punctuation, "&"/"and" and "City of" word order do not matter: "London, City of" = "City of London". */
