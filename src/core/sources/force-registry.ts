@@ -138,6 +138,24 @@ function forceNewsSources(force: ForceRecord): Source[] {
   });
 }
 
+const SOH_LISTING_PATH = /^\/news\/[a-z0-9-]+\/(news|latest)\/?$/i;
+
+/**
+ * A source whose address is a Single Online Home news listing (`/news/<force>/news/` or `/latest/`), such as one a
+ * user added, read like a force's: its `GetNewsRss/` feed first, the listing as the fallback. Other sources, and
+ * sources that already name a fallback, are returned unchanged.
+ */
+export function withSohFeed(source: Source): Source {
+  if (source.fallbackUrl !== undefined || source.kind === 'google-news') return source;
+  let path: string;
+  try {
+    path = new URL(source.url).pathname;
+  } catch {
+    return source;
+  }
+  return SOH_LISTING_PATH.test(path) ? { ...source, url: sohFeedUrl(source.url), fallbackUrl: source.url } : source;
+}
+
 /** A Single Online Home listing's RSS feed: the listing path plus `GetNewsRss/` (DESIGN.md facts). */
 export function sohFeedUrl(listingUrl: string): string {
   return `${listingUrl.endsWith('/') ? listingUrl : `${listingUrl}/`}GetNewsRss/`;
