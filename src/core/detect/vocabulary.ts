@@ -1,4 +1,4 @@
-/** The fixed tactic vocabulary (DESIGN.md): what the fraudsters did, never the advice given. */
+/** The fixed tactic vocabulary (docs/design.md): what the fraudsters did, never the advice given. */
 export const TACTICS = [
   'pin-request',
   'card-handover',
