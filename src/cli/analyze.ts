@@ -14,7 +14,7 @@ export interface AnalyzeLine {
   relevant: boolean;
   score: number;
   tactics: Analysis['tactics'];
-  /** Categories: police, bank, hmrc, other-official (DESIGN.md). */
+  /** Categories: police, bank, hmrc, other-official (docs/design.md). */
   impersonated: Analysis['impersonated'];
   places: string[];
   counts: Analysis['counts'];

@@ -14,7 +14,7 @@ export const TACTICS = [
 
 export type Tactic = (typeof TACTICS)[number];
 
-/** Who the fraudsters pretended to be, as a category (DESIGN.md): the names they used are kept in `claimedAs`. */
+/** Who the fraudsters pretended to be, as a category (docs/design.md): the names they used are kept in `claimedAs`. */
 export const IMPERSONATED_CATEGORIES = ['police', 'bank', 'hmrc', 'other-official'] as const;
 
 export type ImpersonatedCategory = (typeof IMPERSONATED_CATEGORIES)[number];
