@@ -11,6 +11,7 @@ import { navigate } from '../router.tsx';
 
 interface Draft {
   name: string;
+  callName: string;
   postcode: string;
   phones: string;
   banks: PhoneContact[];
@@ -18,7 +19,7 @@ interface Draft {
   safeWord: string;
 }
 
-const emptyDraft: Draft = { name: '', postcode: '', phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
+const emptyDraft: Draft = { name: '', callName: '', postcode: '', phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
 
 function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
   const update = (index: number, change: Partial<PhoneContact>) => props.onChange(props.rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -52,6 +53,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       setExisting(person);
       setDraft({
         name: person.name,
+        callName: person.callName ?? '',
         postcode: person.postcode,
         phones: person.phones.join('\n'),
         banks: person.banks.length ? person.banks : [{ name: '', phone: '' }],
@@ -101,6 +103,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       banks: clean(draft.banks),
       familyNumbers: clean(draft.familyNumbers),
       ...(draft.safeWord.trim() ? { safeWord: draft.safeWord.trim() } : {}),
+      ...(draft.callName.trim() ? { callName: draft.callName.trim() } : {}),
     };
     const repo = await repository();
     await repo.saveRecord('people', record);
@@ -134,7 +137,23 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           void save();
         }}
       >
-        <TextField id="person-name" label="Name" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={errors.name} autoComplete="off" required />
+        <TextField
+          id="person-name"
+          label="Name"
+          hint="How the family calls them in the app: “Mum”, “Joan Smith”. It goes on the cards."
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          error={errors.name}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          label="Name to say when you phone them (optional)"
+          hint="What you call them on the phone, like “Margaret”. The phone script uses it; left empty, it uses the name above."
+          value={draft.callName}
+          onChange={(callName) => setDraft({ ...draft, callName })}
+          autoComplete="off"
+        />
         <TextField
           id="person-postcode"
           label="Postcode"
@@ -145,7 +164,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           required
         />
         {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet: it is checked automatically when the postcode service can be reached.</p> : null}
-        <TextField label="Their phone numbers" hint="One per line: home phone, mobile." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
+        <TextField label="Their phone numbers" hint="One per line: home phone, mobile. The phone script offers them to ring." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
         <ContactRows legend="Their banks" nameLabel="Bank name" rows={draft.banks} onChange={(banks) => setDraft({ ...draft, banks })} addLabel="Add another bank" />
         <ContactRows legend="Family numbers" nameLabel="Family member" rows={draft.familyNumbers} onChange={(familyNumbers) => setDraft({ ...draft, familyNumbers })} addLabel="Add another family number" />
         <TextField
