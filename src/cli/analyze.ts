@@ -14,7 +14,8 @@ export interface AnalyzeLine {
   relevant: boolean;
   score: number;
   tactics: Analysis['tactics'];
-  impersonated: string[];
+  /** Categories: police, bank, hmrc, other-official (DESIGN.md). */
+  impersonated: Analysis['impersonated'];
   places: string[];
   counts: Analysis['counts'];
 }

@@ -1,7 +1,9 @@
 /**
  * `npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]`
  * Polls the police sources for a postcode and prints the courier-fraud spates near it: the watcher, without the
- * extension. Env: KINWATCH_POSTCODES_API overrides the postcodes.io base URL.
+ * extension. Env: KINWATCH_POSTCODES_API overrides the postcodes.io base URL. Exit status: 0 after a check that read at
+ * least one source (it says how many could not be reached), 3 with --once when no source could be read, 2 for a
+ * wrong argument or postcode, 1 when the postcode service could not be reached.
  */
 import { parseArgs } from 'node:util';
 import { analyzeText } from '../core/detect/analyze.ts';
@@ -16,8 +18,11 @@ import { createWatchedPerson } from '../core/geo/watch-area.ts';
 import type { WatchedPerson } from '../core/geo/watched-person.ts';
 import { systemClock, type Sleep } from '../core/platform.ts';
 import { customFeedSource, CustomFeedUrlError, forceById, forceByPfa, neighboursOf, sourcesForForce } from '../core/sources/force-registry.ts';
+import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.ts';
+import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
 import { pollSources } from '../core/sources/poll-sources.ts';
 import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
+import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -75,6 +80,9 @@ function parseInterval(text: string): number {
   return ms;
 }
 
+/** Exit status when no source could be read: the scan did not look, which is not the same as "nothing found". */
+const NO_SOURCE_READ = 3;
+
 const sleep: Sleep = (ms, signal) =>
   new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -121,8 +129,9 @@ async function main(): Promise<number> {
   const state = { health: {} as Record<string, SourceHealth>, previous: [] as Spate[], itemsByUrl: new Map<string, FeedItem>() };
   const placeCoordinates = new Map<string, LatLng>();
   for (let round = 0; ; round++) {
-    await scanOnce(person, sources, postcodes, placeCoordinates, state, round === 0);
-    if (options.once) return 0;
+    const { anyRead } = await scanOnce(person, sources, postcodes, placeCoordinates, state, round === 0);
+    // A check that could read nothing has not looked: say so in the exit status too, so a script never takes it for quiet.
+    if (options.once) return anyRead ? 0 : NO_SOURCE_READ;
     console.log(`Next check in ${Math.round(options.intervalMs / 60_000)} min (Ctrl+C to stop).`);
     await sleep(options.intervalMs);
   }
@@ -135,7 +144,7 @@ async function scanOnce(
   placeCoordinates: Map<string, LatLng>,
   state: { health: Record<string, SourceHealth>; previous: Spate[]; itemsByUrl: Map<string, FeedItem> },
   firstRound: boolean,
-): Promise<void> {
+): Promise<{ anyRead: boolean }> {
   const labels = new Map(sources.map((source) => [source.id, source.label]));
   console.log(`Checking ${sources.length} source${sources.length === 1 ? '' : 's'}…`);
   const report = await pollSources(sources, state.health, {
@@ -145,15 +154,31 @@ async function scanOnce(
     random: Math.random,
     onProgress: (sourceId, stage, result) => {
       const label = labels.get(sourceId) ?? sourceId;
-      if (stage === 'ok') console.log(`✓ ${label} — ${result?.items?.length ?? 0} items`);
+      if (stage === 'ok') {
+        const via = result?.health.answeredBy === 'listing' ? ' (from the news page: the feed did not answer)' : result?.health.answeredBy === 'discovered' ? ` (moved to ${result.health.movedTo ?? result.finalUrl})` : '';
+        console.log(`✓ ${label} — ${result?.items?.length ?? 0} items${via}`);
+      }
       else if (stage === 'not-modified') console.log(`✓ ${label} — no change (304 not modified)`);
-      else if (stage === 'error') console.log(`✗ ${label} — ${result?.error ?? 'error'}`);
+      else if (stage === 'error') console.log(`✗ ${label} — ${result?.error ?? 'error'}${result?.errorCode ? ` [${result.errorCode}]` : ''}`);
       else if (stage === 'skipped') console.log(`… ${label} — resting after earlier errors`);
     },
   });
+  const firstReads = new Set(sources.filter((source) => state.health[source.id]?.lastOkAt === undefined).map((source) => source.id));
   state.health = report.healthById;
-  // A 304 source sends no items: keep what it gave before, so its spates stay in view.
-  for (const item of report.items) state.itemsByUrl.set(item.url, item);
+  // A 304 source sends no items: keep what it gave before, so its spates stay in view. Undated items are dated by
+  // their first sighting, and a source's first read is a baseline whose undated backlog never alerts.
+  for (const polled of report.sources) {
+    const fresh = polled.result?.items ?? [];
+    const before = fresh.map((item) => state.itemsByUrl.get(item.url)).filter((item): item is FeedItem => item !== undefined);
+    for (const item of stampFirstSeen(before, fresh, systemClock.now(), firstReads.has(polled.source.id))) state.itemsByUrl.set(item.url, item);
+  }
+  const coverage = checkCoverage(sources, report.healthById);
+  const verdict = describeCoverage(coverage);
+  console.log(`Checked ${coverage.total} source${coverage.total === 1 ? '' : 's'}: ${coverage.read} read${verdict.detail ? `; ${verdict.detail}` : '.'}`);
+  if (coverage.read === 0) {
+    console.log(`No source could be read, so Kinwatch cannot say whether courier fraud is being reported near ${person.postcode}.`);
+    return { anyRead: false };
+  }
 
   const gazetteer = gbGazetteer();
   const analyses = new Map<string, Analysis>();
@@ -166,7 +191,7 @@ async function scanOnce(
     }
     return analysis;
   };
-  const items = [...state.itemsByUrl.values()];
+  const items = alertableItems([...state.itemsByUrl.values()]);
   await resolveUnknownPlaces(items, analyze, person, postcodes, placeCoordinates);
   const forceOfSource = new Map(sources.map((source) => [source.id, source.forceId]));
   const { spates, alerts } = findSpates({
@@ -181,12 +206,14 @@ async function scanOnce(
   });
   state.previous = spates;
   const shown = firstRound ? spates : alerts;
+  const partly = coverage.read < coverage.total ? ` in the ${coverage.read} of ${coverage.total} sources that could be read` : '';
   if (shown.length === 0) {
-    console.log(firstRound ? `No courier-fraud spates reported near ${person.postcode}.` : 'Nothing new.');
-    return;
+    console.log(firstRound ? `No courier-fraud spates reported near ${person.postcode}${partly}.` : `Nothing new${partly}.`);
+    return { anyRead: true };
   }
-  console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}:`);
+  console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
   for (const spate of shown) console.log(describeSpate(spate, labels));
+  return { anyRead: true };
 }
 
 /** Villages the gazetteer lacks: ask OS Open Names once each (nearest same-named place to the person). */
@@ -228,7 +255,7 @@ function describeSpate(spate: Spate, labels: Map<string, string>): string {
     `  Places: ${where}${distance}`,
     `  ${counts.join(' · ')}`,
     `  Tactics: ${spate.tactics.length > 0 ? spate.tactics.join(', ') : 'none named'}`,
-    ...(spate.impersonated.length > 0 ? [`  Posing as: ${spate.impersonated.join(', ')}`] : []),
+    ...(spate.impersonated.length > 0 ? [`  Posing as: ${describeImpersonated(spate).roles}${spate.claimedAs?.length ? ` (calling themselves ${spate.claimedAs.join(', ')})` : ''}`] : []),
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
     ...spate.sources.map((source) => `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title} <${source.url}>`),

@@ -67,7 +67,7 @@ export const checkSpate: Check = shape(
           severity: oneOf(['low', 'medium', 'high']),
           state: oneOf(['new', 'escalated', 'quiet']),
         },
-        { distanceKm: num },
+        { distanceKm: num, claimedAs: list(text) },
       );
 
 const contact = shape({ name: text, phone: text });

@@ -14,6 +14,8 @@ export interface RawItem {
   date: string | undefined;
   /** True when the title is declared plain text (Atom type="text"), so "<" in it is a character, not a tag. */
   titleIsPlainText?: boolean;
+  /** The publisher named by an aggregator (Google News's `<source>`), when the item is syndicated. */
+  outlet?: string;
 }
 
 /** Normalises one raw entry; null when it has no usable http(s) link (e.g. only a `javascript:` one) or no title. */
@@ -27,5 +29,7 @@ export function buildItem(raw: RawItem, context: ParseContext): FeedItem | null 
   const title = raw.titleIsPlainText ? collapseWhitespace(raw.titleHtml) : htmlToText(raw.titleHtml);
   const text = htmlToText(raw.bodyHtml).slice(0, MAX_ITEM_TEXT_CHARS);
   if (title === '' && text === '') return null;
-  return { sourceId: context.sourceId, url, title: title || text.slice(0, 120), text, publishedAt: parseFeedDate(raw.date) };
+  const item: FeedItem = { sourceId: context.sourceId, url, title: title || text.slice(0, 120), text, publishedAt: parseFeedDate(raw.date) };
+  const outlet = raw.outlet === undefined ? '' : collapseWhitespace(raw.outlet);
+  return outlet === '' ? item : { ...item, outlet };
 }

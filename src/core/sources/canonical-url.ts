@@ -1,7 +1,27 @@
 /**
+ * Query parameters that only track how a reader arrived (campaigns, click ids, newsletter ids), never which page it
+ * is: Google Analytics `utm_*`, AT Internet `at_*` (BBC), Facebook `fbclid`, Google Ads `gclid`/`dclid`/`gbraid`/
+ * `wbraid`, Mailchimp `mc_cid`/`mc_eid`, Microsoft `ncid`/`ocid`/`msclkid`, `cmpid`, HubSpot `_hsenc`/`_hsmi`,
+ * Yahoo `guccounter`, Instagram `igshid`, Twitter `twclid`, Marketo `mkt_tok`, Olytics `oly_*`, `yclid`, `_ga`.
+ * Sources: the lists kept by ClearURLs (rules data) and by Firefox's query-stripping list; checked on 2026-11-30.
+ */
+const TRACKING_PARAMS = new Set([
+  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'ncid', 'ocid', 'cmpid', '_hsenc',
+  '_hsmi', 'guccounter', 'igshid', 'twclid', 'mkt_tok', 'yclid', '_ga', '_gl',
+]);
+const TRACKING_PREFIXES = ['utm_', 'at_', 'oly_', 'pk_', 'mtm_', 'ga_'];
+
+/** True for a query parameter that only tracks the visit (see TRACKING_PARAMS); compared case-insensitively. */
+export function isTrackingParam(name: string): boolean {
+  const lower = name.toLowerCase();
+  return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/**
  * The identity of an item across polls and sources: absolute (relative links resolved against the page), http(s)
- * only, tracking parameters (`utm_*`) and the fragment removed. Returns null for anything else (`javascript:`,
- * `mailto:`, `data:`, garbage), so callers drop the item rather than store a link that could run script.
+ * only, tracking parameters (see isTrackingParam) and the fragment removed, parameters that pick the page (`id`,
+ * `page`, `p`…) kept. Returns null for anything else (`javascript:`, `mailto:`, `data:`, garbage), so callers drop
+ * the item rather than store a link that could run script.
  */
 export function canonicalUrl(href: string, baseUrl?: string): string | null {
   const trimmed = href.trim();
@@ -13,8 +33,10 @@ export function canonicalUrl(href: string, baseUrl?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  for (const name of [...url.searchParams.keys()]) {
-    if (name.toLowerCase().startsWith('utm_')) url.searchParams.delete(name);
+  if (url.search !== '') {
+    for (const name of [...url.searchParams.keys()]) {
+      if (isTrackingParam(name)) url.searchParams.delete(name);
+    }
   }
   url.hash = '';
   return url.toString();

@@ -3,7 +3,9 @@ import type { FeedItem, Source, SourceHealth } from './source.ts';
 import { backoffDelayMs, retryAfterMs } from './backoff.ts';
 import type { HostPoliteness } from './host-politeness.ts';
 import { decodeBody } from './decode-body.ts';
-import { parseFeed } from './parse-feed.ts';
+import { findFeedLinks } from './feed-links.ts';
+import { ParseError, parseFeedDocument } from './parse-feed.ts';
+import type { SourceErrorCode } from './source-error-code.ts';
 import { readBodyCapped, ResponseTooLargeError } from './read-body-capped.ts';
 import { fetchFollowingRedirects, FetchRefusedError, refuseUnlessHttp } from './follow-redirects.ts';
 
@@ -37,26 +39,70 @@ export interface FetchResult {
   items?: FeedItem[];
   /** The source's health after this attempt: store it and pass it back next time. */
   health: SourceHealth;
-  /** Body bytes actually read (0 on 304): at most maxBytes plus one network chunk. */
+  /** Body bytes actually read (0 on 304): at most maxBytes plus one network chunk per request. */
   bytesRead: number;
-  /** Where the body came from after redirects. */
+  /** Where the body came from after redirects (the listing when a feed fell back, a discovered feed). */
   finalUrl?: string;
   /** Same as health.lastError when status is "error". */
   error?: string;
+  /** Same as health.lastErrorCode when status is "error". */
+  errorCode?: SourceErrorCode;
 }
 
 const ACCEPT =
   'application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+/** Feeds a moved page names that are tried, at most: a page listing twenty feeds is not twenty requests. */
+const MAX_DISCOVERED_TRIES = 3;
+
+interface Validators {
+  etag?: string;
+  lastModified?: string;
+}
 
 type Outcome =
-  | { kind: 'ok'; status: number; items: FeedItem[]; etag?: string; lastModified?: string; bytesRead: number; finalUrl: string }
+  | {
+      kind: 'ok';
+      status: number;
+      items: FeedItem[];
+      warnings: string[];
+      etag?: string;
+      lastModified?: string;
+      bytesRead: number;
+      finalUrl: string;
+      movedPermanently: boolean;
+    }
   | { kind: 'not-modified'; etag?: string; lastModified?: string; finalUrl: string }
-  | { kind: 'error'; status: number; message: string; retryAfterMs?: number; bytesRead: number; finalUrl?: string };
+  | {
+      kind: 'error';
+      status: number;
+      code: SourceErrorCode;
+      message: string;
+      retryAfterMs?: number;
+      bytesRead: number;
+      finalUrl?: string;
+      /** Feeds named by the page that answered (`<link rel="alternate">`), for autodiscovery. */
+      feedLinks?: readonly string[];
+    };
+
+interface Answer {
+  outcome: Outcome;
+  answeredBy: NonNullable<SourceHealth['answeredBy']>;
+  movedTo?: string;
+  warning?: string;
+  bytesRead: number;
+}
 
 /**
- * One polite, bounded attempt at a source: conditional GET from the stored validators, timeout, size cap,
- * manual redirects, then parsing. Never throws; every failure comes back as status "error" with a clear message
- * and a health record that says when to try again (Retry-After, or exponential backoff with full jitter).
+ * One polite, bounded attempt at a source: conditional GET from the stored validators, timeout, size cap, manual
+ * redirects, then parsing. Then, as a good feed reader does:
+ * - a Single Online Home source whose `GetNewsRss/` feed fails or is empty reads its HTML listing (`fallbackUrl`),
+ *   and the health says which answered (`answeredBy`) and why (`warning`);
+ * - a source whose address has gone (404/410), or gives a web page rather than a feed, is looked for again by
+ *   autodiscovery: the feeds named in that page's `<link rel="alternate">`, else in the site's home page; one that
+ *   works is kept (`movedTo`), as is the target of a permanent (301/308) redirect.
+ * Never throws; every failure comes back as status "error" with a clear message, a stable code (`http_403`,
+ * `timeout`, `not_a_feed`…) and a health record that says when to try again (Retry-After, or exponential backoff
+ * with full jitter).
  */
 export async function fetchSource(
   source: Source,
@@ -64,17 +110,122 @@ export async function fetchSource(
   deps: FetchSourceDeps,
 ): Promise<FetchResult> {
   const base: SourceHealth = previous ?? { sourceId: source.id, consecutiveFailures: 0 };
-  const attempt = () => attemptFetch(source, base, deps);
-  let outcome: Outcome;
+  const attempt = () => answerFor(source, base, deps);
+  let answer: Answer;
   try {
-    outcome = deps.politeness === undefined ? await attempt() : await deps.politeness.run(source.url, attempt);
+    answer = deps.politeness === undefined ? await attempt() : await deps.politeness.run(source.url, attempt);
   } catch (error) {
-    outcome = { kind: 'error', status: 0, message: messageOf(error), bytesRead: 0 };
+    answer = { outcome: { kind: 'error', status: 0, code: 'network', message: messageOf(error), bytesRead: 0 }, answeredBy: 'feed', bytesRead: 0 };
   }
-  return applyOutcome(source, base, outcome, deps);
+  return applyOutcome(source, base, answer, deps);
 }
 
-async function attemptFetch(source: Source, previous: SourceHealth, deps: FetchSourceDeps): Promise<Outcome> {
+async function answerFor(source: Source, previous: SourceHealth, deps: FetchSourceDeps): Promise<Answer> {
+  const validatorsFor = (url: string): Validators =>
+    (previous.answeredUrl ?? previous.movedTo ?? source.url) === url ? { etag: previous.etag, lastModified: previous.lastModified } : {};
+  const primaryUrl = previous.movedTo ?? source.url;
+  const listingOnly = source.kind === 'soh-listing' && source.fallbackUrl === undefined;
+  let bytesRead = 0;
+  const one = async (url: string, expect: 'feed' | 'any'): Promise<Outcome> => {
+    const outcome = await fetchOne(source.id, url, expect, validatorsFor(url), deps);
+    bytesRead += outcome.kind === 'not-modified' ? 0 : outcome.bytesRead;
+    return outcome;
+  };
+
+  let outcome = await one(primaryUrl, listingOnly ? 'any' : 'feed');
+  let answeredBy: Answer['answeredBy'] = previous.movedTo !== undefined ? 'discovered' : listingOnly ? 'listing' : 'feed';
+  let movedTo = previous.movedTo;
+  let warning: string | undefined;
+
+  const failedOrEmpty = outcome.kind === 'error' || (outcome.kind === 'ok' && outcome.items.length === 0);
+  if (source.fallbackUrl !== undefined && failedOrEmpty) {
+    const why = outcome.kind === 'error' ? `failed (${outcome.message})` : 'listed no items';
+    const fallback = await one(source.fallbackUrl, 'any');
+    if (fallback.kind !== 'error') {
+      warning = `The feed ${primaryUrl} ${why}; the news listing was read instead.`;
+      outcome = fallback;
+      answeredBy = 'listing';
+    } else if (outcome.kind === 'error') {
+      outcome = { ...outcome, message: `${outcome.message}; the news listing failed too: ${fallback.message}` };
+    }
+  }
+
+  if (outcome.kind === 'error' && isDiscoverable(outcome.code)) {
+    const tried = new Set([primaryUrl, source.url, ...(source.fallbackUrl !== undefined ? [source.fallbackUrl] : [])]);
+    const found = await discoverFeed(source, outcome, tried, one, deps);
+    if (found !== undefined) {
+      outcome = found.outcome;
+      movedTo = found.url;
+      answeredBy = 'discovered';
+      warning = `${primaryUrl} no longer gives a feed; moved to ${found.url}.`;
+    }
+  } else if (outcome.kind === 'ok' && outcome.movedPermanently && answeredBy !== 'listing') {
+    movedTo = outcome.finalUrl;
+    answeredBy = 'discovered';
+    warning = `${primaryUrl} has moved permanently to ${outcome.finalUrl}.`;
+  }
+  if (outcome.kind === 'ok' && outcome.warnings.length > 0) {
+    warning = [warning, ...outcome.warnings.map((text) => `${text[0]!.toUpperCase()}${text.slice(1)}.`)].filter(Boolean).join(' ');
+  }
+  return { outcome, answeredBy, bytesRead, ...(movedTo !== undefined ? { movedTo } : {}), ...(warning !== undefined ? { warning } : {}) };
+}
+
+/** Gone, or a page rather than a feed: worth looking for where the feed went. */
+function isDiscoverable(code: SourceErrorCode): boolean {
+  return code === 'http_404' || code === 'http_410' || code === 'not_a_feed';
+}
+
+/**
+ * Autodiscovery: the feeds the failed page names, else those the site's home page names, tried in order (at most
+ * MAX_DISCOVERED_TRIES, never an address already tried) until one reads as a feed.
+ */
+async function discoverFeed(
+  source: Source,
+  failed: Extract<Outcome, { kind: 'error' }>,
+  tried: Set<string>,
+  one: (url: string, expect: 'feed' | 'any') => Promise<Outcome>,
+  deps: FetchSourceDeps,
+): Promise<{ url: string; outcome: Outcome } | undefined> {
+  let candidates = [...(failed.feedLinks ?? [])];
+  if (candidates.length === 0) {
+    const home = source.homeUrl ?? originOf(source.url);
+    if (home !== undefined && !tried.has(home)) {
+      tried.add(home);
+      candidates = await feedLinksOfPage(source.id, home, deps);
+    }
+  }
+  let tries = 0;
+  for (const candidate of candidates) {
+    if (tried.has(candidate) || tries >= MAX_DISCOVERED_TRIES) continue;
+    tried.add(candidate);
+    tries += 1;
+    const outcome = await one(candidate, 'feed');
+    if (outcome.kind !== 'error') return { url: candidate, outcome };
+  }
+  return undefined;
+}
+
+async function feedLinksOfPage(sourceId: string, url: string, deps: FetchSourceDeps): Promise<string[]> {
+  const page = await download(url, {}, deps);
+  if (page.kind !== 'body') return [];
+  return findFeedLinks(page.text, page.finalUrl);
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return `${new URL(url).origin}/`;
+  } catch {
+    return undefined;
+  }
+}
+
+type Download =
+  | { kind: 'body'; status: number; text: string; contentType?: string; etag?: string; lastModified?: string; bytesRead: number; finalUrl: string; movedPermanently: boolean }
+  | Extract<Outcome, { kind: 'not-modified' }>
+  | Extract<Outcome, { kind: 'error' }>;
+
+/** One GET of one address, redirects followed by hand, body capped and decoded. */
+async function download(url: string, validators: Validators, deps: FetchSourceDeps): Promise<Download> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;
@@ -87,23 +238,23 @@ async function attemptFetch(source: Source, previous: SourceHealth, deps: FetchS
   let finalUrl: string | undefined;
   let httpStatus = 0;
   try {
-    refuseUnlessHttp(source.url, 'source URL');
+    refuseUnlessHttp(url, 'source URL');
     const headers: Record<string, string> = { Accept: ACCEPT };
-    if (previous.etag !== undefined) headers['If-None-Match'] = previous.etag;
-    if (previous.lastModified !== undefined) headers['If-Modified-Since'] = previous.lastModified;
-    const { response, url } = await fetchFollowingRedirects(source.url, {
+    if (validators.etag !== undefined) headers['If-None-Match'] = validators.etag;
+    if (validators.lastModified !== undefined) headers['If-Modified-Since'] = validators.lastModified;
+    const { response, url: landed, permanent } = await fetchFollowingRedirects(url, {
       fetch: deps.fetch,
       init: { method: 'GET', headers, signal: controller.signal, credentials: 'omit', cache: 'no-store' },
       maxRedirects: deps.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
     });
-    finalUrl = url;
+    finalUrl = landed;
     httpStatus = response.status;
     const etag = response.headers.get('etag') ?? undefined;
     const lastModified = response.headers.get('last-modified') ?? undefined;
 
     if (response.status === 304) {
       await response.body?.cancel().catch(() => undefined);
-      return { kind: 'not-modified', etag, lastModified, finalUrl: url };
+      return { kind: 'not-modified', etag, lastModified, finalUrl: landed };
     }
     if (response.status < 200 || response.status > 299) {
       await response.body?.cancel().catch(() => undefined);
@@ -111,39 +262,85 @@ async function attemptFetch(source: Source, previous: SourceHealth, deps: FetchS
       return {
         kind: 'error',
         status: response.status,
-        message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`,
-        retryAfterMs: retryAfter,
+        code: `http_${response.status}`,
+        message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${landed}`,
+        ...(retryAfter !== undefined ? { retryAfterMs: retryAfter } : {}),
         bytesRead: 0,
-        finalUrl: url,
+        finalUrl: landed,
       };
     }
-    const maxBytes = deps.maxBytes ?? DEFAULT_MAX_BYTES;
-    const bytes = await readBodyCapped(response, maxBytes, counter);
+    const bytes = await readBodyCapped(response, deps.maxBytes ?? DEFAULT_MAX_BYTES, counter);
     const contentType = response.headers.get('content-type') ?? undefined;
-    const text = decodeBody(bytes, contentType);
-    const items = parseFeed(text, { sourceId: source.id, url, contentType });
-    return { kind: 'ok', status: response.status, items, etag, lastModified, bytesRead: counter.bytes, finalUrl: url };
+    return {
+      kind: 'body',
+      status: response.status,
+      text: decodeBody(bytes, contentType),
+      ...(contentType !== undefined ? { contentType } : {}),
+      ...(etag !== undefined ? { etag } : {}),
+      ...(lastModified !== undefined ? { lastModified } : {}),
+      bytesRead: counter.bytes,
+      finalUrl: landed,
+      movedPermanently: permanent,
+    };
   } catch (error) {
-    const message = timedOut
-      ? `timed out after ${formatSeconds(timeoutMs)} fetching ${finalUrl ?? source.url}`
-      : error instanceof ResponseTooLargeError || error instanceof FetchRefusedError
-        ? error.message
-        : isNetworkError(error)
-          ? `network error fetching ${finalUrl ?? source.url}: ${messageOf(error)}`
-          : messageOf(error);
-    return { kind: 'error', status: timedOut ? 0 : httpStatus, message, bytesRead: counter.bytes, finalUrl };
+    const where = finalUrl ?? url;
+    const [code, message]: [SourceErrorCode, string] = timedOut
+      ? ['timeout', `timed out after ${formatSeconds(timeoutMs)} fetching ${where}`]
+      : error instanceof ResponseTooLargeError
+        ? ['too_large', error.message]
+        : error instanceof FetchRefusedError
+          ? [error.code, error.message]
+          : ['network', `network error fetching ${where}: ${messageOf(error)}`];
+    return { kind: 'error', status: timedOut ? 0 : httpStatus, code, message, bytesRead: counter.bytes, ...(finalUrl !== undefined ? { finalUrl } : {}) };
   } finally {
     clearTimeout(timer);
   }
 }
 
-function applyOutcome(source: Source, previous: SourceHealth, outcome: Outcome, deps: FetchSourceDeps): FetchResult {
+/** One address read as items: download, then parse (a ParseError becomes an error outcome with its code). */
+async function fetchOne(sourceId: string, url: string, expect: 'feed' | 'any', validators: Validators, deps: FetchSourceDeps): Promise<Outcome> {
+  const page = await download(url, validators, deps);
+  if (page.kind !== 'body') return page;
+  try {
+    const parsed = parseFeedDocument(page.text, { sourceId, url: page.finalUrl, expect, ...(page.contentType !== undefined ? { contentType: page.contentType } : {}) });
+    return {
+      kind: 'ok',
+      status: page.status,
+      items: parsed.items,
+      warnings: parsed.warnings,
+      ...(page.etag !== undefined ? { etag: page.etag } : {}),
+      ...(page.lastModified !== undefined ? { lastModified: page.lastModified } : {}),
+      bytesRead: page.bytesRead,
+      finalUrl: page.finalUrl,
+      movedPermanently: page.movedPermanently,
+    };
+  } catch (error) {
+    const parseError = error instanceof ParseError ? error : undefined;
+    return {
+      kind: 'error',
+      status: page.status,
+      code: parseError?.code ?? 'malformed',
+      message: messageOf(error),
+      bytesRead: page.bytesRead,
+      finalUrl: page.finalUrl,
+      ...(parseError !== undefined && parseError.feedLinks.length > 0 ? { feedLinks: parseError.feedLinks } : {}),
+    };
+  }
+}
+
+function applyOutcome(source: Source, previous: SourceHealth, answer: Answer, deps: FetchSourceDeps): FetchResult {
+  const { outcome } = answer;
   const nowMs = deps.clock.now();
   const now = new Date(nowMs).toISOString();
-  const { nextAllowedAt: _wait, lastError: _error, ...kept } = previous;
+  const { nextAllowedAt: _wait, lastError: _error, lastErrorCode: _code, warning: _warning, ...kept } = previous;
+  const answered = {
+    answeredBy: answer.answeredBy,
+    ...(answer.movedTo !== undefined ? { movedTo: answer.movedTo } : {}),
+    ...(answer.warning !== undefined ? { warning: answer.warning } : {}),
+  };
   switch (outcome.kind) {
     case 'ok': {
-      const { etag: _etag, lastModified: _lastModified, ...rest } = kept;
+      const { etag: _etag, lastModified: _lastModified, movedTo: _moved, ...rest } = kept;
       const health: SourceHealth = {
         ...rest,
         sourceId: source.id,
@@ -153,10 +350,12 @@ function applyOutcome(source: Source, previous: SourceHealth, outcome: Outcome, 
         lastItemCount: outcome.items.length,
         maxItemCount: Math.max(previous.maxItemCount ?? 0, outcome.items.length),
         consecutiveFailures: 0,
+        ...answered,
+        answeredUrl: outcome.finalUrl,
         ...(outcome.etag !== undefined ? { etag: outcome.etag } : {}),
         ...(outcome.lastModified !== undefined ? { lastModified: outcome.lastModified } : {}),
       };
-      return { status: 'ok', items: outcome.items, health, bytesRead: outcome.bytesRead, finalUrl: outcome.finalUrl };
+      return { status: 'ok', items: outcome.items, health, bytesRead: answer.bytesRead, finalUrl: outcome.finalUrl };
     }
     case 'not-modified': {
       const health: SourceHealth = {
@@ -166,6 +365,8 @@ function applyOutcome(source: Source, previous: SourceHealth, outcome: Outcome, 
         lastOkAt: now,
         lastStatus: 304,
         consecutiveFailures: 0,
+        ...answered,
+        answeredUrl: outcome.finalUrl,
         ...(outcome.etag !== undefined ? { etag: outcome.etag } : {}),
         ...(outcome.lastModified !== undefined ? { lastModified: outcome.lastModified } : {}),
       };
@@ -182,14 +383,16 @@ function applyOutcome(source: Source, previous: SourceHealth, outcome: Outcome, 
         lastAttemptAt: now,
         lastStatus: outcome.status,
         lastError: outcome.message,
+        lastErrorCode: outcome.code,
         consecutiveFailures: failures,
         nextAllowedAt: new Date(nowMs + waitMs).toISOString(),
       };
       return {
         status: 'error',
         health,
-        bytesRead: outcome.bytesRead,
+        bytesRead: answer.bytesRead,
         error: outcome.message,
+        errorCode: outcome.code,
         ...(outcome.finalUrl !== undefined ? { finalUrl: outcome.finalUrl } : {}),
       };
     }

@@ -1,8 +1,14 @@
 import type { HttpFetch } from '../platform.ts';
 
-/** A URL or redirect Kinwatch will not follow: not http(s), a loop, or too many hops. */
+/** A URL or redirect Kinwatch will not follow: not http(s), a loop, or too many hops (`code` says which). */
 export class FetchRefusedError extends Error {
   override readonly name = 'FetchRefusedError';
+  constructor(
+    message: string,
+    readonly code: 'refused' | 'redirect_loop' | 'too_many_redirects' = 'refused',
+  ) {
+    super(message);
+  }
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -28,8 +34,11 @@ export function refuseUnlessHttp(url: string, what: string): URL {
 export async function fetchFollowingRedirects(
   url: string,
   options: { fetch: HttpFetch; init: RequestInit; maxRedirects: number },
-): Promise<{ response: Response; url: string }> {
+): Promise<{ response: Response; url: string; permanent: boolean }> {
   let current = refuseUnlessHttp(url, 'source URL').toString();
+  // True while every hop so far was 301 or 308: the address has moved for good, not for this once.
+  let permanent = true;
+  let hopped = false;
   const visited = new Set([current]);
   for (let hops = 0; ; hops += 1) {
     const response = await options.fetch(current, { ...options.init, redirect: 'manual' });
@@ -37,16 +46,18 @@ export async function fetchFollowingRedirects(
       const followed = await options.fetch(current, { ...options.init, redirect: 'follow' });
       const landed = followed.url === '' ? current : followed.url;
       refuseUnlessHttp(landed, 'redirect target');
-      return { response: followed, url: landed };
+      return { response: followed, url: landed, permanent: false };
     }
-    if (!REDIRECT_STATUSES.has(response.status)) return { response, url: current };
+    if (!REDIRECT_STATUSES.has(response.status)) return { response, url: current, permanent: hopped && permanent };
+    hopped = true;
+    if (response.status !== 301 && response.status !== 308) permanent = false;
     await response.body?.cancel().catch(() => undefined);
     const location = response.headers.get('location');
     if (location === null || location.trim() === '') {
       throw new FetchRefusedError(`redirect ${response.status} from ${current} has no Location header`);
     }
     if (hops >= options.maxRedirects) {
-      throw new FetchRefusedError(`too many redirects: more than ${options.maxRedirects} starting at ${url}`);
+      throw new FetchRefusedError(`too many redirects: more than ${options.maxRedirects} starting at ${url}`, 'too_many_redirects');
     }
     let next: string;
     try {
@@ -55,7 +66,7 @@ export async function fetchFollowingRedirects(
       throw new FetchRefusedError(`redirect from ${current} to an invalid URL: "${location.slice(0, 200)}"`);
     }
     refuseUnlessHttp(next, 'redirect target');
-    if (visited.has(next)) throw new FetchRefusedError(`redirect loop: ${current} leads back to ${next}`);
+    if (visited.has(next)) throw new FetchRefusedError(`redirect loop: ${current} leads back to ${next}`, 'redirect_loop');
     visited.add(next);
     current = next;
   }

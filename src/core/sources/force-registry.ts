@@ -64,6 +64,11 @@ export function sourcesForForce(forceId: string, options: SourcesForForceOptions
   return sources;
 }
 
+/** As sourcesForForce, but [] for a force id the registry does not know (a person stored by an older version). */
+export function sourcesForKnownForce(forceId: string, options: SourcesForForceOptions = {}): Source[] {
+  return byId.has(forceId) ? sourcesForForce(forceId, options) : [];
+}
+
 export function googleNewsSource(force: ForceRecord): Source {
   const area = force.newsArea.length === 1 ? force.newsArea[0] : `(${force.newsArea.join(' OR ')})`;
   const query = `(${GOOGLE_NEWS_PHRASES.join(' OR ')}) ${area}`;

@@ -1,39 +1,59 @@
 import type { FeedItem } from './source.ts';
 import { buildItem } from './build-item.ts';
 import { MAX_ITEMS_PER_SOURCE, type ParseContext } from './parse-context.ts';
-import { ParseError } from './parse-error.ts';
-import { asArray, asNode, attribute, decodeRawXmlContent, firstText, type XmlNode } from './xml-tree.ts';
+import { asNode, attribute, child, children, decodeRawXmlContent, firstText, type XmlNode } from './xml-tree.ts';
 
-/** Atom 1.0 (`<feed><entry>`): link from `rel="alternate"` (or no rel), dates from `published` then `updated`. */
-export function parseAtom(tree: XmlNode, context: ParseContext): FeedItem[] {
-  const feed = asNode(tree.feed);
-  if (feed === undefined) throw new ParseError(context.sourceId, 'Atom document has no <feed> root');
+/**
+ * Atom 1.0 (`<feed><entry>`): link from `rel="alternate"` (or no rel), dates from `published` then `updated`.
+ * Relative links resolve against `xml:base` (on the feed, the entry and the link itself, each against the one
+ * above, RFC 4287 §2 and XML Base), and otherwise against the feed's URL. A feed with no entries is zero items.
+ */
+export function parseAtom(tree: XmlNode, context: ParseContext, rootName = 'feed'): FeedItem[] {
+  const feed = asNode(tree[rootName]);
+  if (feed === undefined) return [];
+  const prefix = rootName.includes(':') ? rootName.slice(0, rootName.indexOf(':') + 1) : '';
+  const name = (local: string): string => `${prefix}${local}`;
+  const feedBase = resolveBase(attribute(feed, 'xml:base'), context.url);
   const items: FeedItem[] = [];
-  for (const entry of asArray(feed.entry).slice(0, MAX_ITEMS_PER_SOURCE)) {
+  for (const entry of children(feed, name('entry')).slice(0, MAX_ITEMS_PER_SOURCE)) {
     const node = asNode(entry);
     if (node === undefined) continue;
+    const entryBase = resolveBase(attribute(node, 'xml:base'), feedBase);
     const item = buildItem(
       {
-        links: alternateLinks(node),
-        ...titleOf(asArray(node.title)[0]),
-        bodyHtml: textConstructAsHtml(asArray(node.content)[0]) || textConstructAsHtml(asArray(node.summary)[0]),
-        date: firstText(node, 'published', 'updated') || undefined,
+        links: alternateLinks(children(node, name('link')), entryBase),
+        ...titleOf(child(node, name('title'))),
+        bodyHtml: textConstructAsHtml(child(node, name('content'))) || textConstructAsHtml(child(node, name('summary'))),
+        date: firstText(node, name('published'), name('updated'), 'dc:date') || undefined,
       },
-      context,
+      { ...context, url: entryBase },
     );
     if (item !== null) items.push(item);
   }
   return items;
 }
 
-function alternateLinks(entry: XmlNode): string[] {
-  const links = asArray(entry.link);
+function resolveBase(base: string | undefined, against: string): string {
+  if (base === undefined || base.trim() === '') return against;
+  try {
+    return new URL(base.trim(), against).toString();
+  } catch {
+    return against;
+  }
+}
+
+/** Alternate links first (rel absent or "alternate"), then any other; each resolved against its own xml:base. */
+function alternateLinks(links: unknown[], entryBase: string): string[] {
   const preferred = links.filter((link) => {
     const rel = attribute(link, 'rel');
     return rel === undefined || rel === 'alternate';
   });
   return [...preferred, ...links]
-    .map((link) => attribute(link, 'href') ?? '')
+    .map((link) => {
+      const href = attribute(link, 'href') ?? '';
+      if (href === '') return '';
+      return resolveBase(href, resolveBase(attribute(link, 'xml:base'), entryBase));
+    })
     .filter((href) => href !== '');
 }
 

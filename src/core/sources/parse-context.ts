@@ -5,6 +5,11 @@ export interface ParseContext {
   url: string;
   /** The response's Content-Type, when known; used only to choose a parser. */
   contentType?: string;
+  /**
+   * "feed" when only a feed will do (RSS sources, Google News, a user's feed, a listing's `GetNewsRss/`): an HTML page
+   * is then "not a feed". "any" (the default) also reads a force's HTML news listing.
+   */
+  expect?: 'feed' | 'any';
 }
 
 /** Upper bound on items taken from one response, so a hostile feed cannot flood storage. */

@@ -1,8 +1,15 @@
 /**
- * Feed dates to ISO 8601 UTC strings. Three shapes occur in police and news feeds: RFC 822 (RSS `pubDate`),
- * ISO 8601 (Atom, `dc:date`), and the Single Online Home listing's `HH:MM DD/MM/YYYY` in UK local time.
- * Parsed by hand rather than `Date.parse`, whose handling of zone names such as BST and of zone-less ISO
- * strings differs between engines.
+ * Feed dates to ISO 8601 UTC strings, for the shapes real publishers produce:
+ * - RFC 822 / RFC 2822 (`pubDate`), including the common deviations: no time ("Tue, 24 Nov 2026"), times without
+ *   seconds, full or four-letter weekdays ("Tues"), full month names, month before day ("Nov 24, 2026 09:05",
+ *   JavaScript's "Tue Nov 24 2026 09:05:00 GMT+0000 (Greenwich Mean Time)"), ordinals ("24th"), "at" before the time;
+ * - ISO 8601 / W3CDTF (Atom, Dublin Core `dc:date`), zone-less values read as UK time;
+ * - zones as names (UT, GMT, Z, BST, EST… per RFC 822 plus the UK's own), numeric offsets ("+0100", "GMT+01:00") and
+ *   IANA names ("Europe/London", resolved with the platform's Intl time-zone data);
+ * - a `<time datetime="…">` element inside the date element (some CMSs put their HTML date widget there);
+ * - the Single Online Home listing's `HH:MM DD/MM/YYYY` and plain `DD/MM/YYYY`, in UK local time.
+ * Parsed by hand rather than `Date.parse`, whose handling of zone names such as BST and of zone-less strings differs
+ * between engines. A date that still cannot be read is null: the caller dates the item by when it was first seen.
  */
 
 const MONTHS: Record<string, number> = {
@@ -17,9 +24,18 @@ const ZONE_OFFSETS: Record<string, number> = {
 
 export function parseFeedDate(value: string | undefined | null): string | null {
   if (value === undefined || value === null) return null;
-  const text = value.trim();
+  let text = value.trim();
   if (text === '') return null;
-  return parseIsoDate(text) ?? parseRfc822Date(text) ?? parseListingDate(text);
+  if (text.includes('<')) {
+    // <time datetime="2026-11-24T09:05:00Z">24 Nov</time>: the machine-readable attribute wins over the words.
+    const attribute = /<time\b[^>]*\bdatetime\s*=\s*["']([^"']+)["']/i.exec(text)?.[1];
+    if (attribute !== undefined) {
+      const fromAttribute = parseFeedDate(attribute);
+      if (fromAttribute !== null) return fromAttribute;
+    }
+    text = text.replace(/<[^>]*>/g, ' ').trim();
+  }
+  return parseIsoDate(text) ?? parseRfc822Date(text) ?? parseListingDate(text) ?? parseNumericDate(text) ?? parseLooseDate(text);
 }
 
 /** "Tue, 24 Nov 2026 09:05:00 GMT", "24 Nov 26 10:05 +0100", "Mon, 6 Jul 2026 14:00:00 BST". */
@@ -106,8 +122,87 @@ function validParts(year: number, month: number, day: number, hour: number, minu
 function zoneOffsetMinutes(zone: string): number | null {
   const named = ZONE_OFFSETS[zone.toUpperCase()];
   if (named !== undefined) return named;
-  const numeric = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  // "+0100", "-05:00", "+01", and the same after "GMT" or "UTC" ("GMT+0100", "UTC-05:00").
+  const numeric = /^(?:GMT|UTC|UT)?\s*([+-])(\d{1,2}):?(\d{2})?$/i.exec(zone);
   if (!numeric) return null;
   const minutes = Number(numeric[2]) * 60 + Number(numeric[3] ?? 0);
   return numeric[1] === '-' ? -minutes : minutes;
+}
+
+const WEEKDAY = /\b(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday|sday)?\b\.?,?/gi;
+
+/**
+ * The looser textual shapes: weekday optional and in any spelling, day and month in either order, ordinals, "at",
+ * time optional (with or without seconds, 12-hour with am/pm), then a zone name, numeric offset, "GMT+hh:mm" or an
+ * IANA name. Zone-less values are UK local time (these are UK sources).
+ */
+export function parseLooseDate(input: string): string | null {
+  let text = input.replace(/\([^)]*\)\s*$/, ' ').replace(WEEKDAY, ' ').replace(/,/g, ' ').replace(/\bat\b/gi, ' ');
+  text = text.replace(/(\d)(st|nd|rd|th)\b/gi, '$1').replace(/\s+/g, ' ').trim();
+  const dayFirst = /^(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4}|\d{2})\b/.exec(text);
+  const monthFirst = dayFirst ? null : /^([A-Za-z]{3,9})\.? (\d{1,2}) (\d{4})\b/.exec(text);
+  const dateMatch = dayFirst ?? monthFirst;
+  if (!dateMatch) return null;
+  const [dayText, monthName, yearText] = dayFirst ? [dayFirst[1], dayFirst[2], dayFirst[3]] : [monthFirst![2], monthFirst![1], monthFirst![3]];
+  const month = monthIndex(monthName ?? '');
+  if (month === undefined) return null;
+  let year = Number(yearText);
+  if ((yearText ?? '').length === 2) year += year < 50 ? 2000 : 1900;
+  const rest = text.slice(dateMatch[0].length).trim();
+  const timeMatch = /^(?:(\d{1,2})[:.](\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?(?![a-z]))?)?\s*(.*)$/i.exec(rest);
+  if (!timeMatch) return null;
+  const [, hourText, minuteText, secondText, meridiem, zoneText = ''] = timeMatch;
+  let hour = Number(hourText ?? 0);
+  if (meridiem !== undefined) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (/^p/i.test(meridiem) ? 12 : 0);
+  }
+  const minute = Number(minuteText ?? 0);
+  const second = Number(secondText ?? 0);
+  const day = Number(dayText);
+  const zone = zoneText.trim();
+  if (zone === '') return fromLondonParts(year, month, day, hour, minute, second, 0);
+  const offset = zoneOffsetMinutes(zone) ?? ianaOffsetMinutes(zone, year, month, day, hour, minute, second);
+  if (offset === null) return null;
+  return fromParts(year, month, day, hour, minute, second, 0, offset);
+}
+
+/** "24/11/2026", "24/11/2026 09:05", "24-11-2026 09:05:30": day first, as UK sites write it, UK local time. */
+export function parseNumericDate(text: string): string | null {
+  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(text);
+  if (!match) return null;
+  const [, day, month, year, hour, minute, second] = match;
+  return fromLondonParts(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0), Number(second ?? 0), 0);
+}
+
+function monthIndex(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const index = MONTHS[lower.slice(0, 3)];
+  if (index === undefined) return undefined;
+  // "Sept" and full names are fine; "Novel" is not a month.
+  return lower.length === 3 || FULL_MONTHS[index]!.startsWith(lower) || lower === 'sept' ? index : undefined;
+}
+
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** The offset of an IANA zone ("Europe/London", "America/New_York") at that wall-clock time, or null if unknown. */
+function ianaOffsetMinutes(zone: string, year: number, month: number, day: number, hour: number, minute: number, second: number): number | null {
+  if (!/^[A-Za-z_]+(?:\/[A-Za-z_+-]+)+$/.test(zone)) return null;
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+  } catch {
+    return null;
+  }
+  const wall = Date.UTC(year, month, day, hour, minute, second);
+  // Two rounds find the offset in force at that wall time (the guess is refined once across a clock change).
+  let offset = 0;
+  for (let round = 0; round < 2; round++) {
+    const parts = Object.fromEntries(format.formatToParts(new Date(wall - offset * 60_000)).map((part) => [part.type, part.value]));
+    const shown = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+    offset = Math.round((shown - (wall - offset * 60_000)) / 60_000);
+  }
+  return offset;
 }

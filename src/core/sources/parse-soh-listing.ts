@@ -11,11 +11,15 @@ const NOISE_UNLESS_IN_CONTENT = new Set(['header', 'footer']);
 const CONTENT_ELEMENTS = new Set(['main', 'article', 'li']);
 /** Elements that hold one story each: the story's text ends where its card ends. */
 const CARD_ELEMENTS = new Set(['li', 'article']);
+const CARD_CLASS = /(?:^|[\s_-])(card|teaser|story|item|result|listing)(?:$|[\s_-])/i;
 const SKIPPED_ELEMENTS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'head', 'select', 'button']);
 const VOID_ELEMENTS = new Set([
   'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr',
 ]);
 const PUBLISHED = /Published:?\s*(\d{1,2}:\d{2}\s+\d{1,2}\/\d{1,2}\/\d{4})/i;
+/** A date written out in a card ("24 November 2026", "24th Nov 2026 10:05", "November 24, 2026"), when no Published line. */
+const WRITTEN_DATE =
+  /\b(\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]m)?)?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\/\d{1,2}\/\d{4})\b/i;
 /** Text fragments kept per story: a summary line or two is all detection needs from a listing. */
 const MAX_FRAGMENTS = 200;
 
@@ -28,18 +32,31 @@ interface ListingEntry {
   after: string[];
   /** Stack depth of the card holding the heading, or -1 when it sits in no card. */
   cardDepth: number;
+  /** A `<time datetime>` in the card, before or after the heading. */
+  datetime?: string;
 }
 
 interface OpenElement {
   name: string;
+  /** An element holding one story: `li`, `article`, or a `div` whose class says card, teaser, story or item. */
+  card: boolean;
   noise: boolean;
   skipped: boolean;
+  /** For an `a`: its href, so a heading inside a link (`a > h3`, a whole-card link) takes the link's address. */
+  href?: string;
 }
 
+/** Headings that title a story card; h1 (the page's own title), h5 and h6 only end the story before them. */
+const STORY_HEADINGS = new Set(['h2', 'h3', 'h4']);
+/** Words of page furniture that some CMSs put in a linked heading: never a story. */
+const FURNITURE = /^(news|latest( news)?|more news|all news|news and appeals|share( this)?|read more|more|related( news| stories)?|follow us|top stories|back|next|previous|home)$/i;
+
 /**
- * The Single Online Home news listing (`/news/<force>/news/`): each story is an `h3 > a` with a
- * `Published: HH:MM DD/MM/YYYY` line near it (usually after, sometimes before the heading) and often a one-line
- * summary. Page header, navigation, cookie banner and footer are ignored. Parsed with htmlparser2 in streaming
+ * A force's HTML news listing (Single Online Home `/news/<force>/news/`, and the card shapes other CMSs use): each
+ * story is a linked heading, `h3 > a` on Single Online Home, also `h2`/`h4` and a heading inside the link
+ * (`a > h3`, a whole-card link), with a `Published: HH:MM DD/MM/YYYY` line or another readable date near it (before
+ * or after the heading) and often, not always, a one-line summary. Page furniture is never an item: navigation,
+ * headings such as "News" or "Share", links off the site or above the listing. Page header, navigation, cookie banner and footer are ignored. Parsed with htmlparser2 in streaming
  * mode: no DOM exists in a service worker.
  */
 export function parseSohListing(html: string, context: ParseContext): FeedItem[] {
@@ -47,9 +64,11 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
   const stack: OpenElement[] = [];
   let inHeading = false;
   let headingHref: string | undefined;
+  let headingName = '';
   let headingText: string[] = [];
   let current: ListingEntry | undefined;
   let pendingBefore: string[] = [];
+  let pendingDatetime: string | undefined;
 
   const ignoring = (): boolean => stack.some((element) => element.noise || element.skipped);
   const inContent = (): boolean => stack.some((element) => CONTENT_ELEMENTS.has(element.name));
@@ -69,15 +88,26 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
           (NOISE_UNLESS_IN_CONTENT.has(name) && !inContent()) ||
           /\bcookie/i.test(attribs.class ?? '') ||
           /\bcookie/i.test(attribs.id ?? '');
-        stack.push({ name, noise, skipped: SKIPPED_ELEMENTS.has(name) });
+        const card = CARD_ELEMENTS.has(name) || (name === 'div' && CARD_CLASS.test(attribs.class ?? ''));
+        stack.push({ name, card, noise, skipped: SKIPPED_ELEMENTS.has(name), ...(name === 'a' && attribs.href !== undefined ? { href: attribs.href } : {}) });
         if (ignoring()) return;
-        if (CARD_ELEMENTS.has(name) && current === undefined) pendingBefore = [];
-        if (/^h[1-6]$/.test(name)) {
-          // Any heading ends the previous story's text; only h3 starts a new one.
+        // A new card ends the story before it, unless it sits inside that story's own card (a list of tags).
+        if (card && (current === undefined || current.cardDepth < 0)) {
           current = undefined;
-          if (name === 'h3') {
+          pendingBefore = [];
+          pendingDatetime = undefined;
+        }
+        if (name === 'time' && attribs.datetime !== undefined) {
+          if (current !== undefined) current.datetime ??= attribs.datetime;
+          else pendingDatetime = attribs.datetime;
+        }
+        if (/^h[1-6]$/.test(name)) {
+          // Any heading ends the previous story's text; h2–h4 start a new one.
+          current = undefined;
+          if (STORY_HEADINGS.has(name) && !inHeading) {
             inHeading = true;
-            headingHref = undefined;
+            headingName = name;
+            headingHref = findLast(stack, (element) => element.name === 'a' && element.href !== undefined)?.href;
             headingText = [];
           }
         } else if (name === 'a' && inHeading && headingHref === undefined && attribs.href !== undefined) {
@@ -91,17 +121,18 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
         const wasIgnoring = ignoring();
         const depth = stack.length - 1;
         // htmlparser2 reports implied closes too, so the stack stays balanced on sloppy markup.
-        if (stack.at(-1)?.name === name) stack.pop();
+        const closing = stack.at(-1)?.name === name ? stack.pop() : undefined;
         if (wasIgnoring) return;
-        if (name === 'h3' && inHeading) {
+        if (name === headingName && inHeading) {
           inHeading = false;
           if (headingHref !== undefined) {
-            const cardDepth = findLastIndex(stack, (element) => CARD_ELEMENTS.has(element.name));
-            current = { href: headingHref, title: headingText, before: pendingBefore, after: [], cardDepth };
+            const cardDepth = findLastIndex(stack, (element) => element.card);
+            current = { href: headingHref, title: headingText, before: pendingBefore, after: [], cardDepth, ...(pendingDatetime !== undefined ? { datetime: pendingDatetime } : {}) };
             entries.push(current);
           }
           pendingBefore = [];
-        } else if (CARD_ELEMENTS.has(name) && current !== undefined && current.cardDepth === depth) {
+          pendingDatetime = undefined;
+        } else if (closing?.card === true && current !== undefined && current.cardDepth === depth) {
           current = undefined;
           pendingBefore = [];
         } else if (name === 'main') {
@@ -127,6 +158,7 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
     const after = collapseWhitespace(entry.after.join(''));
     const before = collapseWhitespace(entry.before.join(''));
     const published = PUBLISHED.exec(after) ?? PUBLISHED.exec(before);
+    const written = published === null && entry.datetime === undefined ? (WRITTEN_DATE.exec(after) ?? WRITTEN_DATE.exec(before)) : null;
     const summary = collapseWhitespace(after.replace(PUBLISHED, ' ')) || collapseWhitespace(before.replace(PUBLISHED, ' '));
     // Text is already decoded by htmlparser2: pass it as plain text so a literal "<" in a headline survives.
     const item = buildItem(
@@ -135,13 +167,18 @@ export function parseSohListing(html: string, context: ParseContext): FeedItem[]
         titleHtml: collapseWhitespace(entry.title.join('')),
         titleIsPlainText: true,
         bodyHtml: '',
-        date: published?.[1],
+        date: published?.[1] ?? entry.datetime ?? written?.[1],
       },
       context,
     );
-    if (item !== null && isStoryLink(item.url, context.url)) items.push({ ...item, text: summary.slice(0, MAX_ITEM_TEXT_CHARS) });
+    if (item !== null && !FURNITURE.test(item.title) && isStoryLink(item.url, context.url)) items.push({ ...item, text: summary.slice(0, MAX_ITEM_TEXT_CHARS) });
   }
   return items;
+}
+
+function findLast<T>(items: readonly T[], predicate: (item: T) => boolean): T | undefined {
+  const index = findLastIndex(items, predicate);
+  return index < 0 ? undefined : items[index];
 }
 
 function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean): number {
@@ -163,5 +200,7 @@ function isStoryLink(itemUrl: string, pageUrl: string): boolean {
   } catch {
     return item.pathname.includes('/news/');
   }
-  return item.host === page.host && item.pathname.includes('/news/') && item.pathname !== page.pathname;
+  // An address above the listing ("/news/", "/news/essex/") is navigation, not a story.
+  const ancestor = page.pathname.startsWith(item.pathname.endsWith('/') ? item.pathname : `${item.pathname}/`);
+  return item.host === page.host && item.pathname.includes('/news/') && item.pathname !== page.pathname && !ancestor;
 }

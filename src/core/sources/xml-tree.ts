@@ -13,7 +13,8 @@ const parser = new XMLParser({
   htmlEntities: false,
   ignoreAttributes: false,
   attributeNamePrefix: '@_',
-  removeNSPrefix: true,
+  // Prefixes kept: `media:title`, `itunes:title` or `atom:link` must never shadow the item's own `title` or `link`.
+  removeNSPrefix: false,
   parseTagValue: false,
   parseAttributeValue: false,
   cdataPropName: '#cdata',
@@ -22,17 +23,43 @@ const parser = new XMLParser({
   stopNodes: ['feed.entry.title', 'feed.entry.summary', 'feed.entry.content'],
 });
 
-/** Parses XML into a plain object tree, or throws ParseError naming the source and the line of the fault. */
-export function parseXmlTree(text: string, sourceId: string): XmlNode {
-  const verdict = XMLValidator.validate(text);
+/**
+ * Parses XML into a plain object tree. The parse is a recovering one, as a feed reader's must be: a bare "&" or an
+ * HTML entity the XML never declared (`&nbsp;`, `&pound;`) keeps its text and the items (feedparser calls such a feed
+ * "bozo"; `recoveredFrom` says what was forgiven so the source health can warn). Broken structure (an unclosed item,
+ * a truncated body) is never guessed at: it throws ParseError (code "malformed") naming the source and the line.
+ */
+export function parseXmlTree(text: string, sourceId: string): { tree: XmlNode; recoveredFrom?: string } {
+  let recoveredFrom: string | undefined;
+  let verdict = XMLValidator.validate(text);
+  if (verdict !== true && verdict.err.code === 'InvalidChar' && verdict.err.msg.includes("'&'")) {
+    // Only the ampersands are wrong: check the structure with them escaped, then read the text as it is (the
+    // XML layer keeps "&" literally; the HTML layer reads "&nbsp;" and friends).
+    recoveredFrom = 'read leniently: a bare "&" is not valid XML';
+    verdict = XMLValidator.validate(text.replace(BARE_AMPERSAND, '&amp;'));
+  }
   if (verdict !== true) {
-    throw new ParseError(sourceId, `malformed XML at line ${verdict.err.line}: ${verdict.err.msg}`);
+    throw new ParseError(sourceId, `malformed XML at line ${verdict.err.line}: ${verdict.err.msg}`, 'malformed');
   }
   try {
-    return parser.parse(text) as XmlNode;
+    const tree = parser.parse(text) as XmlNode;
+    return recoveredFrom === undefined ? { tree } : { tree, recoveredFrom };
   } catch (error) {
-    throw new ParseError(sourceId, `invalid XML: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ParseError(sourceId, `invalid XML: ${error instanceof Error ? error.message : String(error)}`, 'malformed');
   }
+}
+
+/** "&" that starts no reference at all (an undeclared named entity such as "&nbsp;" is a reference, kept as text). */
+const BARE_AMPERSAND = /&(?!(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)/g;
+
+/** The children of a node with exactly this (qualified) name: `child(item, 'title')` never returns `media:title`. */
+export function children(node: XmlNode | undefined, name: string): unknown[] {
+  return node === undefined ? [] : asArray(node[name]);
+}
+
+/** The first element of this (qualified) name, if any. */
+export function child(node: XmlNode | undefined, name: string): unknown {
+  return node === undefined ? undefined : asArray(node[name])[0];
 }
 
 export function asArray(value: unknown): unknown[] {
@@ -69,6 +96,7 @@ export function attribute(value: unknown, name: string): string | undefined {
   return typeof raw === 'string' ? decodeXmlEntities(raw) : undefined;
 }
 
+/** The text of the first of these (qualified) names that has any: `firstText(item, 'content:encoded', 'description')`. */
 export function firstText(node: XmlNode, ...names: string[]): string {
   for (const name of names) {
     const text = elementText(asArray(node[name])[0]);

@@ -2,6 +2,7 @@ import type { Spate } from '../detect/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { pollSources, type PollStage } from '../sources/poll-sources.ts';
+import { alertableItems, stampFirstSeen } from '../sources/first-seen.ts';
 import type { FeedItem, Source } from '../sources/source.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
 import { holdAlert, type NightSummary } from './night-summary.ts';
@@ -118,7 +119,10 @@ export function createPollCycle(deps: PollCycleDeps) {
     for (const polled of report.sources) {
       const before = storedItems[polled.source.id] ?? [];
       if (polled.result?.status === 'ok' && polled.result.items) {
-        const merged = mergeRecentItems(before, polled.result.items, deps.clock.now());
+        // An undated item is dated by its first sighting; a source's first read is a baseline (see stampFirstSeen).
+        const firstRead = health[polled.source.id]?.lastOkAt === undefined;
+        const stamped = stampFirstSeen(before, polled.result.items, deps.clock.now(), firstRead);
+        const merged = mergeRecentItems(before, stamped, deps.clock.now());
         items[polled.source.id] = merged.items;
         newItems += merged.added;
       } else {
@@ -130,6 +134,7 @@ export function createPollCycle(deps: PollCycleDeps) {
       healthById[source.id] = {
         ...(health[source.id] ?? { sourceId: source.id, consecutiveFailures: 0 }),
         lastError: permissionRefusedMessage(source.url),
+        lastErrorCode: 'not_allowed',
       };
       onProgress?.({ sourceId: source.id, label: source.label, stage: 'skipped', error: permissionRefusedMessage(source.url) });
       items[source.id] = storedItems[source.id] ?? [];
@@ -138,7 +143,7 @@ export function createPollCycle(deps: PollCycleDeps) {
     await store.saveItems(items);
 
     const persons = people.map((entry) => entry.person);
-    const allItems = Object.values(items).flat();
+    const allItems = alertableItems(Object.values(items).flat());
     // Nothing new and no one changed since the last completed detection: its spates stand. The mark is saved only
     // after spates, so a cycle cut short is detected again next time. Spates still age out at least every few hours.
     const fingerprint = detectionFingerprint(persons, allItems);

@@ -1,19 +1,25 @@
 import { useCallback } from 'react';
-import { forceById, sourcesForForce } from '../../core/sources/force-registry.ts';
+import { checkCoverage, describeCoverage } from '../../core/sources/check-coverage.ts';
+import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
+import { adviceFor } from '../../core/sources/source-error-code.ts';
 import { isSourceSuspicious } from '../../core/sources/source-health.ts';
 import type { Source, SourceHealth } from '../../core/sources/source.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 
-const registrySources = (forceId: string, options: { includeNeighbours: boolean; includeGoogleNews: boolean }): Source[] =>
-  forceById(forceId) ? sourcesForForce(forceId, options) : [];
+const ANSWERED_BY: Record<NonNullable<SourceHealth['answeredBy']>, string> = {
+  feed: 'its feed',
+  listing: 'its news page (the feed did not answer)',
+  discovered: 'a feed found at a new address',
+};
 
-/** A broken force page must be seen, not silent: every source's last success, status, items and error. */
+/** A broken force page must be seen, not silent: every source's last success, status, items, error and what to do. */
 export function HealthPage({ deps }: { deps: PageDeps }) {
   const load = useCallback(async () => {
     const [people, feeds, health] = await Promise.all([deps.store.getPeople(), deps.store.getCustomFeeds(), deps.store.getHealth()]);
-    return { sources: sourcesToPoll(people, feeds, registrySources), health };
+    const sources = sourcesToPoll(people, feeds, sourcesForKnownForce);
+    return { sources, health, coverage: describeCoverage(checkCoverage(sources, health)) };
   }, [deps]);
   const { value, reload } = useStored(load);
   if (!value) return null;
@@ -21,6 +27,11 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
     <main>
       <h1>Source health</h1>
       <p>Each source Kinwatch reads, and how the last check went.</p>
+      {value.sources.length > 0 && (
+        <p role="status" className={value.coverage.quiet && value.coverage.detail === '' ? 'ok' : 'flag'}>
+          {summaryLine(value.coverage)}
+        </p>
+      )}
       <button type="button" className="secondary" onClick={() => void reload()}>Refresh</button>
       {value.sources.length === 0 ? (
         <p>No sources yet: add a person or a feed in the settings.</p>
@@ -47,9 +58,25 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
   );
 }
 
+/** "4 of 7 sources read; 3 of 7 sources could not be reached." — never a reassurance the data cannot carry. */
+function summaryLine(coverage: ReturnType<typeof describeCoverage>): string {
+  if (!coverage.quiet) return [coverage.headline, coverage.detail].filter(Boolean).join(' ');
+  return coverage.detail === '' ? 'Every source answered at its last check.' : `Some sources are not being read: ${coverage.detail}`;
+}
+
 function HealthRow({ source, health }: { source: Source; health: SourceHealth | undefined }) {
   const suspicious = isSourceSuspicious(health);
-  const state = !health?.lastAttemptAt ? 'Not checked yet' : health.consecutiveFailures > 0 ? 'Failing' : suspicious ? 'Suspicious' : 'Working';
+  const notAllowed = health?.lastErrorCode === 'not_allowed';
+  const state = notAllowed
+    ? 'Not allowed yet'
+    : !health?.lastAttemptAt
+      ? 'Not checked yet'
+      : health.consecutiveFailures > 0
+        ? 'Failing'
+        : suspicious
+          ? 'Suspicious'
+          : 'Working';
+  const failing = state === 'Failing' || notAllowed;
   return (
     <tr data-source-id={source.id}>
       <th scope="row">
@@ -60,11 +87,23 @@ function HealthRow({ source, health }: { source: Source; health: SourceHealth | 
       <td className={state === 'Working' ? 'ok' : state === 'Not checked yet' ? undefined : 'flag'}>
         {state}
         {suspicious && <p className="flag">This page used to list items and now lists none.</p>}
+        {!failing && health?.answeredBy !== undefined && health.lastOkAt !== undefined && (
+          <p data-answered-by={health.answeredBy}>Read from {ANSWERED_BY[health.answeredBy]}.</p>
+        )}
+        {!failing && health?.movedTo !== undefined && <p>Moved to {health.movedTo}</p>}
+        {!failing && health?.warning !== undefined && <p className="hint">{health.warning}</p>}
       </td>
       <td>{health?.lastOkAt ? new Date(health.lastOkAt).toLocaleString('en-GB') : 'never'}</td>
       <td>{health?.lastStatus === undefined ? '—' : health.lastStatus === 0 ? 'no answer' : `HTTP ${health.lastStatus}`}</td>
       <td>{health?.lastItemCount ?? '—'}</td>
-      <td>{health?.lastError ?? ''}</td>
+      <td>
+        {failing && health?.lastError}
+        {failing && health?.lastErrorCode !== undefined && (
+          <p>
+            <span className="hint" data-error-code={health.lastErrorCode}>({health.lastErrorCode})</span> {adviceFor(health.lastErrorCode)}
+          </p>
+        )}
+      </td>
     </tr>
   );
 }

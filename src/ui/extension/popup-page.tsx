@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Spate } from '../../core/detect/spate.ts';
+import { checkCoverage, describeCoverage } from '../../core/sources/check-coverage.ts';
+import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
+import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
 import { formatKm, reportCount } from '../../core/watcher/spate-wording.ts';
@@ -20,13 +23,19 @@ const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
 /** At a glance: each person quiet or not, "Check now" with progress, and the way to the carer app. */
 export function PopupPage({ deps }: { deps: PageDeps }) {
   const load = useCallback(async () => {
-    const [people, spates, circle, settings] = await Promise.all([
+    const [people, spates, circle, settings, customFeeds, health] = await Promise.all([
       deps.store.getPeople(),
       deps.store.getSpates(),
       deps.store.getCircle(),
       deps.store.getSettings(),
+      deps.store.getCustomFeeds(),
+      deps.store.getHealth(),
     ]);
-    return { people, spates, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
+    // What each person's "nothing found" rests on: never "All quiet" when no source of theirs could be read.
+    const coverage = new Map(
+      people.map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
+    );
+    return { people, spates, coverage, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
   }, [deps]);
   const { value, reload } = useStored(load);
   const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
@@ -57,9 +66,13 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
       else {
         const { sourcesChecked, sourcesFailed, alerts } = reply.result;
         setOutcome(
-          `Checked ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'}` +
-            (sourcesFailed ? `, ${sourcesFailed} could not be read` : '') +
-            (alerts ? `. ${alerts} new warning${alerts === 1 ? '' : 's'}.` : '. Nothing new.'),
+          sourcesChecked > 0 && sourcesFailed === sourcesChecked
+            ? `None of the ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'} checked could be read, so Kinwatch could not look for warnings.`
+            : sourcesChecked === 0
+              ? 'No source was due or allowed to be checked.'
+              : `Checked ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'}` +
+                  (sourcesFailed ? `: ${sourcesFailed} of ${sourcesChecked} could not be reached` : '') +
+                  (alerts ? `. ${alerts} new warning${alerts === 1 ? '' : 's'}.` : '. Nothing new.'),
         );
       }
       await reload();
@@ -85,7 +98,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         return (
           <section key={person.id} aria-label={person.name} className="card">
             <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
-            {spates.length === 0 ? <p className="ok">All quiet</p> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
+            {spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
           </section>
         );
       })}
@@ -114,6 +127,17 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Settings</a>
       </p>
     </main>
+  );
+}
+
+/** "All quiet" only when some source was read; otherwise says plainly that Kinwatch could not look. */
+function QuietLine({ coverage }: { coverage: ReturnType<typeof describeCoverage> | undefined }) {
+  if (coverage === undefined) return null;
+  return (
+    <>
+      <p className={coverage.quiet ? 'ok' : 'flag'}>{coverage.headline}</p>
+      {coverage.detail !== '' && <p className="flag">{coverage.detail} <span className="hint">See Source health.</span></p>}
+    </>
   );
 }
 

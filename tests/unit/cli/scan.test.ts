@@ -29,6 +29,12 @@ beforeAll(async () => {
   feeds = await startLocalServer({
     '/alerts.rss': { headers: { 'content-type': 'application/rss+xml' }, body: feed },
     '/broken.rss': { status: 500, body: 'oops' },
+    '/forbidden.rss': { status: 403, body: 'no' },
+    '/error-page.rss': { headers: { 'content-type': 'application/rss+xml' }, body: '<!DOCTYPE html><html><body><h1>Sorry, something went wrong</h1></body></html>' },
+    '/undated.rss': {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: '<rss version="2.0"><channel><item><title>Fake police officers target pensioners in Colchester</title><link>https://archive.example.test/2012/fake-police</link><description>Three elderly residents in Colchester were called by a man claiming to be a detective who asked for their PIN. A courier collected their bank cards. One victim lost £4,000.</description></item></channel></rss>',
+    },
   });
 });
 afterAll(async () => {
@@ -53,6 +59,30 @@ describe('scan command', () => {
     expect(stdout).toContain('courier-collection');
     expect(stdout).toContain('https://alerts.example.test/messages/102');
     expect(stdout).not.toContain('burglary');
+    // What was checked, said plainly: one of the two could not be reached.
+    expect(stdout).toContain('Checked 2 sources: 1 read; 1 of 2 sources could not be reached.');
+    expect(stdout).toContain('near CO7 6AA in the 1 of 2 sources that could be read:');
+  }, 90_000);
+
+  it('never says "no spates" when no source could be read, and exits 3', async () => {
+    const { code, stdout } = await scan(
+      ['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/broken.rss`, '--source', `${feeds.url}/forbidden.rss`, '--source', `${feeds.url}/error-page.rss`],
+      postcodes.url,
+    );
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/✗ .*403.* \[http_403\]/);
+    expect(stdout).toMatch(/✗ .*not a feed.* \[not_a_feed\]/);
+    expect(stdout).toContain('Checked 3 sources: 0 read; 3 of 3 sources could not be reached.');
+    expect(stdout).toContain('No source could be read, so Kinwatch cannot say whether courier fraud is being reported near CO7 6AA.');
+    expect(stdout).not.toMatch(/No courier-fraud spates reported/);
+  }, 90_000);
+
+  it('does not alert on an undated article a source already had when first read', async () => {
+    const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/undated.rss`], postcodes.url);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 items/);
+    expect(stdout.split('\n').filter((line) => line.startsWith('● '))).toEqual([]);
+    expect(stdout).toContain('No courier-fraud spates reported near CO7 6AA.');
   }, 90_000);
 
   it('rejects a wrong postcode with a clear message and exit code 2', async () => {
