@@ -7,7 +7,6 @@
 import { systemClock } from '../src/core/platform.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadVapidKeys } from '../src/server/push/vapid.ts';
-import { createRateLimiter } from '../src/server/rate-limiter.ts';
 import { openStore } from '../src/server/store/open-store.ts';
 import { isMain, percentile, printTable, round } from './relay-bench-support.ts';
 
@@ -36,7 +35,6 @@ export async function benchLoad(total = 5_000, concurrency = 32, maxSeconds = 30
   const store = await openStore({});
   const app = await buildApp({
     store, clock: systemClock, vapid: await loadVapidKeys(store), log: () => {},
-    rateLimiter: createRateLimiter({ burst: 1e9, perSecond: 1e9 }),
     settings: { allowOrigins: [], bodyLimitBytes: 1024 * 1024, inviteTtlMs: 3_600_000, pushTtlSeconds: 60 },
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });

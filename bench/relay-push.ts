@@ -28,8 +28,8 @@ export async function benchPushFanOut(total = 10_000): Promise<Record<string, st
   const subscriptions = [];
   for (let i = 0; i < devices; i++) {
     const deviceId = `device${i}`.padEnd(22, 'x');
-    await store.createInvite({ tokenHash: `i${i}`, circleId: 'benchcirclexxxxxxxxxxx', createdBy: 'senderxxxxxxxxxxxxxxxx', now: 1, expiresAt: 2 });
-    await store.redeemInvite({ circleId: 'benchcirclexxxxxxxxxxx', inviteTokenHash: `i${i}`, deviceId, deviceName: `D${i}`, deviceTokenHash: `t${i}`, now: 1 });
+    await store.createInvite({ id: `invite${i}`.padEnd(22, 'x'), maxPending: 1e9, tokenHash: `i${i}`, circleId: 'benchcirclexxxxxxxxxxx', createdBy: 'senderxxxxxxxxxxxxxxxx', now: 1, expiresAt: 2 });
+    await store.redeemInvite({ circleId: 'benchcirclexxxxxxxxxxx', inviteTokenHash: `i${i}`, deviceId, deviceName: `D${i}`, deviceTokenHash: `t${i}`, now: 1, maxDevices: 1e9 });
     const subscription = push.subscribe();
     subscriptions.push(subscription);
     await store.putPushSubscription(deviceId, subscription, 1);

@@ -10,7 +10,6 @@ import { createRepository } from '../src/db/repository.ts';
 import { openKinwatchDb } from '../src/db/schema.ts';
 import { buildApp } from '../src/server/app.ts';
 import { loadVapidKeys } from '../src/server/push/vapid.ts';
-import { createRateLimiter } from '../src/server/rate-limiter.ts';
 import { openStore } from '../src/server/store/open-store.ts';
 import { saveMembership } from '../src/pwa/sync/circle-membership.ts';
 import { createRelayClient } from '../src/core/circle/relay-client.ts';
@@ -21,8 +20,7 @@ export async function benchSync(total = 10_000): Promise<Record<string, string |
   const store = await openStore({});
   const app = await buildApp({
     store, clock: systemClock, vapid: await loadVapidKeys(store), log: () => {},
-    rateLimiter: createRateLimiter({ burst: 1e9, perSecond: 1e9 }),
-    settings: { allowOrigins: [], bodyLimitBytes: 4 * 1024 * 1024, inviteTtlMs: 3_600_000, pushTtlSeconds: 60 },
+    settings: { allowOrigins: [], bodyLimitBytes: 4 * 1024 * 1024, inviteTtlMs: 3_600_000, pushTtlSeconds: 60, limits: { perMinute: 1e9, circlesPerAddressPerHour: 1e9 } },
   });
   const origin = await app.listen({ port: 0, host: '127.0.0.1' });
   const relay = createRelayClient(origin);

@@ -14,7 +14,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
           environment: 'node',
+          // Hooks start relays and databases: on a busy machine they need as long as a test does.
           testTimeout: 20_000,
+          hookTimeout: 20_000,
         },
       },
       './tests/extension/vitest.config.ts',

@@ -1,10 +1,12 @@
 /**
- * npm run eval -- DIR [--min-relevance X] [--min-place-recall Y] [--min-tactic-f1 Z]
- * Scores the detection engine against DIR/gold.json and prints a table; exits 1 below a given minimum.
+ * npm run eval -- DIR [--min-relevance X] [--min-place-recall X] [--min-place-precision X] [--min-tactic-f1 X]
+ *                     [--min-impersonated X] [--min-counts X]
+ * Scores the detection engine against DIR/gold.json and prints a table; exits 1 below a given minimum (each 0..1),
+ * 2 when the gold file or a flag is wrong. `impersonated` is scored as categories (police, bank, hmrc, other-official).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Counts, Tactic } from '../core/detect/vocabulary.ts';
+import { IMPERSONATED_CATEGORIES, type Counts, type ImpersonatedCategory, type Tactic } from '../core/detect/vocabulary.ts';
 import { placeKey } from '../core/geo/gazetteer.ts';
 import { analyzeFileText, type AnalyzeLine } from './analyze.ts';
 
@@ -13,7 +15,7 @@ export interface GoldItem {
   relevant: boolean;
   places?: string[];
   tactics?: Tactic[];
-  impersonated?: string[];
+  impersonated?: ImpersonatedCategory[];
   counts?: Counts;
 }
 
@@ -68,7 +70,7 @@ export function scoreAgainstGold(gold: GoldItem[], predicted: AnalyzeLine[]): Ev
 
     if (item.impersonated) {
       impersonatedTotal += 1;
-      const same = [...item.impersonated].map((n) => n.toLowerCase()).sort().join('|') === [...got.impersonated].map((n) => n.toLowerCase()).sort().join('|');
+      const same = [...new Set(item.impersonated)].sort().join('|') === [...new Set(got.impersonated)].sort().join('|');
       if (same) impersonatedSame += 1;
       else miss(`impersonated ${JSON.stringify(got.impersonated)}, gold ${JSON.stringify(item.impersonated)}`);
     }
@@ -108,6 +110,10 @@ export async function evaluateDirectory(dir: string): Promise<EvalReport> {
   for (const [index, item] of gold.items.entries()) {
     if (typeof item.file !== 'string') throw new Error(`gold.json items[${index}].file must be a path`);
     if (typeof item.relevant !== 'boolean') throw new Error(`gold.json items[${index}].relevant must be true or false`);
+    const wrong = (item.impersonated ?? []).find((entry) => !(IMPERSONATED_CATEGORIES as readonly string[]).includes(entry));
+    if (wrong !== undefined) {
+      throw new Error(`gold.json items[${index}].impersonated: "${wrong}" is not one of ${IMPERSONATED_CATEGORIES.join(', ')}`);
+    }
     predicted.push(analyzeFileText(item.file, await readFile(join(dir, item.file), 'utf8')));
   }
   return scoreAgainstGold(gold.items, predicted);
@@ -135,6 +141,8 @@ export function formatReport(report: EvalReport): string {
   return table + misses;
 }
 
+const THRESHOLD_FLAGS = ['--min-relevance', '--min-place-recall', '--min-place-precision', '--min-tactic-f1', '--min-impersonated', '--min-counts'];
+
 function readThreshold(args: string[], flag: string): number | undefined {
   const index = args.indexOf(flag);
   if (index < 0) return undefined;
@@ -146,20 +154,30 @@ function readThreshold(args: string[], flag: string): number | undefined {
 async function main(args: string[]): Promise<number> {
   const dir = args.find((arg, index) => !arg.startsWith('--') && !(args[index - 1] ?? '').startsWith('--'));
   if (!dir) {
-    process.stderr.write('usage: npm run eval -- DIR [--min-relevance X --min-place-recall Y --min-tactic-f1 Z]\n');
+    process.stderr.write(
+      'usage: npm run eval -- DIR [--min-relevance X --min-place-recall X --min-place-precision X --min-tactic-f1 X --min-impersonated X --min-counts X]\n',
+    );
     return 2;
   }
   try {
+    const unknown = args.find((arg) => arg.startsWith('--') && !THRESHOLD_FLAGS.includes(arg));
+    if (unknown) throw new Error(`unknown option ${unknown} (known: ${THRESHOLD_FLAGS.join(', ')})`);
     const minRelevance = readThreshold(args, '--min-relevance');
     const minPlaceRecall = readThreshold(args, '--min-place-recall');
     const minTacticF1 = readThreshold(args, '--min-tactic-f1');
+    const minPlacePrecision = readThreshold(args, '--min-place-precision');
+    const minImpersonated = readThreshold(args, '--min-impersonated');
+    const minCounts = readThreshold(args, '--min-counts');
     const report = await evaluateDirectory(dir);
     process.stdout.write(`${formatReport(report)}\n`);
     const failures: string[] = [];
     const relevance = Math.min(report.relevance.precision, report.relevance.recall);
     if (minRelevance !== undefined && relevance < minRelevance) failures.push(`relevance ${percent(relevance)} < ${percent(minRelevance)}`);
     if (minPlaceRecall !== undefined && report.places.recall < minPlaceRecall) failures.push(`place recall ${percent(report.places.recall)} < ${percent(minPlaceRecall)}`);
+    if (minPlacePrecision !== undefined && report.places.precision < minPlacePrecision) failures.push(`place precision ${percent(report.places.precision)} < ${percent(minPlacePrecision)}`);
     if (minTacticF1 !== undefined && report.tactics.f1 < minTacticF1) failures.push(`tactic F1 ${report.tactics.f1.toFixed(3)} < ${minTacticF1}`);
+    if (minImpersonated !== undefined && report.impersonatedAgreement < minImpersonated) failures.push(`impersonated agreement ${percent(report.impersonatedAgreement)} < ${percent(minImpersonated)}`);
+    if (minCounts !== undefined && report.countsAgreement < minCounts) failures.push(`counts agreement ${percent(report.countsAgreement)} < ${percent(minCounts)}`);
     if (failures.length) {
       process.stderr.write(`eval: below the minimum: ${failures.join('; ')}\n`);
       return 1;

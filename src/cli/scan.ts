@@ -22,6 +22,7 @@ import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.
 import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
 import { pollSources } from '../core/sources/poll-sources.ts';
 import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
+import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -254,7 +255,7 @@ function describeSpate(spate: Spate, labels: Map<string, string>): string {
     `  Places: ${where}${distance}`,
     `  ${counts.join(' · ')}`,
     `  Tactics: ${spate.tactics.length > 0 ? spate.tactics.join(', ') : 'none named'}`,
-    ...(spate.impersonated.length > 0 ? [`  Posing as: ${spate.impersonated.join(', ')}`] : []),
+    ...(spate.impersonated.length > 0 ? [`  Posing as: ${describeImpersonated(spate).roles}${spate.claimedAs?.length ? ` (calling themselves ${spate.claimedAs.join(', ')})` : ''}`] : []),
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
     ...spate.sources.map((source) => `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title} <${source.url}>`),

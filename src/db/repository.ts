@@ -1,9 +1,12 @@
 /**
  * Every write goes through here: it stamps a hybrid logical clock and queues {table, id} in the outbox in the same
  * transaction, so nothing reaches the database without being queued for the care circle. Deletes are tombstones,
- * so undo works and a delete syncs like any other change.
+ * so undo works and a delete syncs like any other change. Rows from other devices are merged by the circle's one
+ * merge (`wins` in core/circle/merge.ts).
  */
 import { createHlc, type HybridLogicalClock } from '../core/circle/hlc.ts';
+import { wins } from '../core/circle/merge.ts';
+import { normaliseRow } from './normalise-row.ts';
 import { systemClock, type Clock } from '../core/platform.ts';
 import type { KinwatchDb, SyncRows, SyncTable } from './schema.ts';
 
@@ -14,7 +17,12 @@ export interface Repository {
   saveRecord<T extends SyncTable>(table: T, row: NewRow<T>): Promise<SyncRows[T]>;
   deleteRecord(table: SyncTable, id: string): Promise<void>;
   restoreRecord(table: SyncTable, id: string): Promise<void>;
-  /** Last writer wins by HLC string order; returns true when the remote row replaced what was here. */
+  /**
+   * Merges a row from another device (last writer wins, `wins` in core/circle/merge.ts); returns true when it
+   * replaced what was here. Rows of an older shape are normalised first.
+   * @throws ClockDriftError (core/circle/hlc.ts) when the row's clock is too far ahead of this device's time;
+   *   nothing is stored and this device's clock is unchanged, so the caller can hold the row and try again later.
+   */
   applyRemoteRecord<T extends SyncTable>(table: T, row: SyncRows[T]): Promise<boolean>;
   /** A fresh timestamp (for callers that stamp rows themselves). */
   tick(): string;
@@ -72,11 +80,12 @@ export async function createRepository(db: KinwatchDb, clock: Clock = systemCloc
     },
     async applyRemoteRecord(table, row) {
       hlc.receive(row.hlc);
+      const incoming = normaliseRow(table, { ...row });
       return db.transaction('rw', [db.table(table), db.settings], async () => {
-        await db.settings.put({ key: LAST_HLC_KEY, value: hlc.tick() });
-        const existing = (await db.table(table).get(row.id)) as { hlc: string } | undefined;
-        if (existing && existing.hlc >= row.hlc) return false;
-        await db.table(table).put(row);
+        await db.settings.put({ key: LAST_HLC_KEY, value: hlc.current() });
+        const existing = (await db.table(table).get(row.id)) as SyncRows[SyncTable] | undefined;
+        if (!wins(incoming, existing)) return false;
+        await db.table(table).put(incoming);
         return true;
       });
     },

@@ -5,8 +5,14 @@
  * v1: first release. Calls had a single `outcome`.
  * v2: calls carry several `outcomes` (a parent can give details AND expect a courier); index calls by [personId+at]
  *     for the per-person log, and alerts by receivedAt for the inbox.
+ *
+ * Rows of an older shape that arrive after an upgrade (from a backup, another device, or a tab still running the
+ * previous release) are normalised as they are read (`normaliseRow`). A tab still open on the previous release when
+ * another tab upgrades the database closes its connection for good and is told to reload (`whenReplaced`), so it
+ * never writes old-shape rows into the new schema or blocks the upgrade.
  */
 import { Dexie, type EntityTable } from 'dexie';
+import { normaliseRow } from './normalise-row.ts';
 import type { AlertRecord, CheckIn } from '../core/calls/alert.ts';
 import type { CallRecord } from '../core/calls/call.ts';
 import type { CaredPerson } from '../core/calls/person.ts';
@@ -63,9 +69,14 @@ export const SCHEMA_V2 = {
   alerts: 'id, personId, receivedAt',
 };
 
-/** Opens (or creates and upgrades) the database. `name` is for tests; `indexedDB` comes from the platform. */
+/**
+ * Opens (or creates and upgrades) the database. `name` is for tests; `indexedDB` comes from the platform.
+ * `whenReplaced` is called when another tab or worker opens a newer version (or deletes the database): this
+ * connection is then closed and stays closed, so every later read or write rejects with Dexie's DatabaseClosedError
+ * until the page reloads. Without it (the service worker) Dexie's default applies: close, reopen on next use.
+ */
 export function openKinwatchDb(
-  options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {},
+  options: { name?: string; indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange; whenReplaced?: () => void } = {},
 ): KinwatchDb {
   const dexieOptions: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {};
   if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
@@ -78,12 +89,18 @@ export function openKinwatchDb(
       tx
         .table('calls')
         .toCollection()
-        .modify((call: Record<string, unknown>) => {
-          if (!Array.isArray(call.outcomes)) {
-            call.outcomes = typeof call.outcome === 'string' ? [call.outcome] : [];
-          }
-          delete call.outcome;
-        }),
+        .modify((call: Record<string, unknown>) => void normaliseRow('calls', call)),
     );
+  for (const table of SYNC_TABLES) db.table(table).hook('reading', (row) => normaliseRow(table, row));
+  const { whenReplaced } = options;
+  if (whenReplaced) {
+    db.on('versionchange', () => {
+      // Close for good: Dexie's own handler (skipped by returning false) would reopen on the next write, and this
+      // older code would then write its row shapes into the newer schema.
+      db.close({ disableAutoOpen: true });
+      whenReplaced();
+      return false;
+    });
+  }
   return db;
 }

@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaredPerson } from '../core/calls/person.ts';
 import { createRepository, type Repository } from '../db/repository.ts';
 import { openKinwatchDb } from '../db/schema.ts';
+import { markDatabaseReplaced } from './database-replaced.tsx';
 
-export const db = openKinwatchDb();
+export const db = openKinwatchDb({ whenReplaced: markDatabaseReplaced });
 
 let repositoryPromise: Promise<Repository> | undefined;
 

@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { ToastOutlet, ToastProvider } from '../ui/toast.tsx';
 import { Link, useLocation } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
+import { DatabaseReplacedNotice, useDatabaseReplaced } from './database-replaced.tsx';
 import { AlertsScreen } from './routes/alerts-screen.tsx';
 import { CallDetailScreen } from './routes/call-detail-screen.tsx';
 import { CallFormScreen } from './routes/call-form-screen.tsx';
@@ -74,6 +75,8 @@ export function App() {
   const { title, screen } = route(path, query);
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // Nothing can be saved once a newer tab upgraded the database: no screen should let the carer start a change.
+  const databaseReplaced = useDatabaseReplaced();
 
   useEffect(() => {
     document.title = `${title} · Kinwatch`;
@@ -106,8 +109,9 @@ export function App() {
         </nav>
       </header>
       <UpdatePrompt />
+      <DatabaseReplacedNotice />
       <ToastOutlet />
-      <main id="main" ref={main} tabIndex={-1}>
+      <main id="main" ref={main} tabIndex={-1} inert={databaseReplaced}>
         <Suspense fallback={<p>Loading…</p>}>{screen}</Suspense>
       </main>
     </ToastProvider>

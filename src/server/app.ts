@@ -1,27 +1,42 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { HttpError } from './http-error.ts';
-import type { RelayDeps } from './relay-deps.ts';
+import { createServer } from 'node:http';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { errorBody, errorHandler, frameworkErrors } from './error-envelope.ts';
+import { withDefaults, type RelayDepsInput } from './relay-deps.ts';
+import { registerLimits } from './request-limits.ts';
 import { circleRoutes } from './routes/circle-routes.ts';
 import { healthRoutes } from './routes/health-routes.ts';
 import { pushRoutes } from './routes/push-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
+import { securityHeaders } from './security-headers.ts';
 import { hasIndex, staticFiles } from './static-files.ts';
 
-function errorBody(code: string, message: string) {
-  return { error: { code, message } };
-}
-
 /** The relay's HTTP app, built from its dependencies; `listen` is the caller's business. */
-export async function buildApp(deps: RelayDeps): Promise<FastifyInstance> {
-  const options: FastifyServerOptions = {
+export async function buildApp(input: RelayDepsInput): Promise<FastifyInstance> {
+  const deps = withDefaults(input);
+  const { timeouts } = deps.settings;
+  const app = Fastify({
     logger: false,
     bodyLimit: deps.settings.bodyLimitBytes,
     // Keep-alive connections that sit idle are closed on shutdown; requests in progress are let finish.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-    trustProxy: deps.settings.trustProxy ?? false,
-  };
-  const app = Fastify(options);
+    trustProxy: deps.settings.trustProxy || false,
+    maxParamLength: 100,
+    frameworkErrors,
+    // Slow clients are cut: the whole request (headers and body) must arrive within requestMs, and Node checks
+    // every second rather than every 30 s; idle keep-alive connections close after keepAliveMs.
+    serverFactory: (handler) => {
+      const server = createServer({
+        requestTimeout: timeouts.requestMs,
+        headersTimeout: Math.min(timeouts.requestMs, 10_000),
+        keepAliveTimeout: timeouts.keepAliveMs,
+        connectionsCheckingInterval: Math.min(1_000, timeouts.requestMs),
+      }, handler);
+      return server;
+    },
+    // verbose: errors carry their schema, whose description is the message; no coercion: a string is not an array.
+    ajv: { customOptions: { verbose: true, coerceTypes: false } },
+  });
 
   app.addHook('onRequest', async (request) => {
     (request as unknown as { startedAt: number }).startedAt = performance.now();
@@ -37,42 +52,27 @@ export async function buildApp(deps: RelayDeps): Promise<FastifyInstance> {
     });
   });
 
-  app.setErrorHandler((error: FastifyError | HttpError, _request, reply) => {
-    if (error instanceof HttpError) {
-      reply.code(error.status).headers(error.headers).send(errorBody(error.code, error.message));
-      return;
-    }
-    const status = error.statusCode ?? 500;
-    if (status === 413) {
-      reply.code(413).send(errorBody('body_too_large', `body: larger than ${deps.settings.bodyLimitBytes} bytes`));
-    } else if (status === 415) {
-      reply.code(415).send(errorBody('unsupported_media_type', 'content-type: send application/json'));
-    } else if (status === 400) {
-      reply.code(400).send(errorBody('invalid_input', `body: ${error.message}`));
-    } else if (status < 500) {
-      reply.code(status).send(errorBody(error.code ?? 'bad_request', error.message));
-    } else {
-      deps.log({ level: 'error', msg: 'unhandled', error: error.message });
-      reply.code(500).send(errorBody('internal', 'the relay failed; nothing was saved from this request'));
-    }
-  });
+  app.setErrorHandler(errorHandler(deps.log, deps.settings.bodyLimitBytes));
+  await securityHeaders(app);
+  const limits = await registerLimits(app, deps.settings.limits, deps.limitClock);
 
   const serveApp = hasIndex(deps.settings.staticDir);
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '';
+    const reads = request.method === 'GET' || request.method === 'HEAD';
     // Only in-app paths get the shell: a missing file (an old hashed asset) must 404, or the browser would run HTML as a script.
-    if (serveApp && request.method === 'GET' && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
+    if (serveApp && reads && !path.startsWith('/api/') && !/\.[A-Za-z0-9]+$/.test(path)) {
       reply.header('cache-control', 'no-cache');
       return reply.sendFile('index.html');
     }
     reply.code(404);
-    return errorBody('not_found', `${request.method} ${request.url.split('?')[0]}: no such route`);
+    return errorBody('not_found', `${request.method} ${path}: no such route`);
   });
 
   healthRoutes(app, deps);
-  circleRoutes(app, deps);
-  syncRoutes(app, deps);
-  pushRoutes(app, deps);
+  circleRoutes(app, deps, limits);
+  syncRoutes(app, deps, limits);
+  pushRoutes(app, deps, limits);
   if (serveApp) await staticFiles(app, deps.settings.staticDir!);
   return app;
 }

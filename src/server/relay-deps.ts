@@ -1,7 +1,7 @@
 import type { Clock } from '../core/platform.ts';
 import type { Resolver } from './push/endpoint-guard.ts';
 import type { VapidKeys } from './push/vapid.ts';
-import type { RateLimiter } from './rate-limiter.ts';
+import { DEFAULT_LIMITS, DEFAULT_QUOTAS, DEFAULT_TIMEOUTS, type CircleQuotas, type RequestLimits, type Timeouts } from './relay-config.ts';
 import type { Store } from './store/store.ts';
 
 export type Log = (entry: Record<string, unknown>) => void;
@@ -10,10 +10,15 @@ export interface RelaySettings {
   /** Origins accepted as push endpoints besides the known push services (tests, a local push service). */
   allowOrigins: readonly string[];
   bodyLimitBytes: number;
+  /** Largest page of records in bytes of stored record (at least one record is always served). */
+  pageBytes: number;
   inviteTtlMs: number;
   pushTtlSeconds: number;
-  /** Behind a load balancer: which proxies to believe for the client address (per-address rate limits). */
-  trustProxy?: boolean | string[];
+  quotas: CircleQuotas;
+  limits: RequestLimits;
+  timeouts: Timeouts;
+  /** Behind a reverse proxy: the proxies' addresses or CIDRs whose X-Forwarded-For is believed. */
+  trustProxy?: false | string[];
   /** The built PWA to serve; nothing served beyond the API when undefined. */
   staticDir?: string;
 }
@@ -25,8 +30,33 @@ export interface RelayDeps {
   vapid: VapidKeys;
   settings: RelaySettings;
   log: Log;
-  rateLimiter: RateLimiter;
+  /** A monotonic clock in ms for request limits (performance.now by default); tests pass a fake. */
+  limitClock?: () => number;
   /** Told when a push was queued, so it goes out at once rather than at the next poll. */
   onPushQueued?: () => void;
   resolve?: Resolver;
+}
+
+/** Settings as a caller may give them: quotas, limits, timeouts and page size fall back to the relay's defaults. */
+export type RelaySettingsInput = Omit<RelaySettings, 'quotas' | 'limits' | 'timeouts' | 'pageBytes'> & {
+  quotas?: Partial<CircleQuotas>;
+  limits?: Partial<RequestLimits>;
+  timeouts?: Partial<Timeouts>;
+  pageBytes?: number;
+};
+
+export type RelayDepsInput = Omit<RelayDeps, 'settings'> & { settings: RelaySettingsInput };
+
+export function withDefaults(deps: RelayDepsInput): RelayDeps {
+  const { settings } = deps;
+  return {
+    ...deps,
+    settings: {
+      ...settings,
+      pageBytes: settings.pageBytes ?? 1024 * 1024,
+      quotas: { ...DEFAULT_QUOTAS, ...settings.quotas },
+      limits: { ...DEFAULT_LIMITS, ...settings.limits },
+      timeouts: { ...DEFAULT_TIMEOUTS, ...settings.timeouts },
+    },
+  };
 }

@@ -5,7 +5,6 @@ import type { Resolver } from './push/endpoint-guard.ts';
 import { createPushSender } from './push/push-sender.ts';
 import { createPushWorker } from './push/push-worker.ts';
 import { loadVapidKeys } from './push/vapid.ts';
-import { createRateLimiter } from './rate-limiter.ts';
 import type { RelayConfig } from './relay-config.ts';
 import type { Log } from './relay-deps.ts';
 import { openStore } from './store/open-store.ts';
@@ -39,14 +38,17 @@ export async function runRelay(config: RelayConfig, options: { log?: Log; clock?
     clock,
     vapid,
     log,
-    rateLimiter: createRateLimiter({ burst: config.rateBurst, perSecond: config.ratePerSecond }),
     settings: {
       allowOrigins: config.allowOrigins,
       bodyLimitBytes: config.bodyLimitBytes,
+      pageBytes: config.pageBytes,
       inviteTtlMs: config.inviteTtlMs,
       pushTtlSeconds: config.pushTtlSeconds,
       staticDir: config.staticDir,
       trustProxy: config.trustProxy,
+      quotas: config.quotas,
+      limits: config.limits,
+      timeouts: config.timeouts,
     },
     onPushQueued: () => worker.nudge(),
     ...(options.resolve ? { resolve: options.resolve } : {}),

@@ -11,6 +11,8 @@ function promptingPermissions(answer: 'allow' | 'deny') {
       return origins.every((origin) => granted.has(origin));
     },
     async request({ origins }) {
+      // Like the browser: sites already allowed are granted again without a prompt.
+      if (origins.every((origin) => granted.has(origin))) return true;
       asked.push(origins);
       if (answer === 'deny') return false;
       origins.forEach((origin) => granted.add(origin));
@@ -60,5 +62,28 @@ describe('asking for a site, on the user action', () => {
     };
     const outcome = await requestSiteAccess(api, ['http://127.0.0.1:9/feed.xml']);
     expect(outcome).toEqual({ granted: false, message: "Kinwatch can't read 127.0.0.1 without your permission. Press 'Allow' to try again." });
+  });
+
+  it('asks before anything else is awaited, so Firefox still counts the click and shows its prompt', async () => {
+    // Firefox: permissions.request works only while the click handler is running, before its first await returns.
+    let handlingClick = false;
+    const granted = new Set<string>();
+    const firefox: PermissionsApi = {
+      contains: async ({ origins }) => origins.every((origin) => granted.has(origin)),
+      request: async ({ origins }) => {
+        if (!handlingClick) throw new Error('permissions.request may only be called from a user input handler');
+        origins.forEach((origin) => granted.add(origin));
+        return true;
+      },
+    };
+    const click = (handler: () => Promise<unknown>) => {
+      handlingClick = true;
+      const result = handler();
+      handlingClick = false;
+      return result;
+    };
+    const outcome = await click(() => requestSiteAccess(firefox, ['https://www.essex.police.uk/news/essex/news/']));
+    expect(outcome).toEqual({ granted: true });
+    expect(granted).toEqual(new Set(['https://www.essex.police.uk/*']));
   });
 });

@@ -14,5 +14,6 @@ export default defineProject({
     dir: root,
     environment: 'node',
     testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });

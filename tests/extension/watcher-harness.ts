@@ -38,7 +38,7 @@ export function keywordAnalysis(text: string, options: { title: string }): Analy
   const places: PlaceMention[] = ['Colchester', 'Witham']
     .filter((name) => all.includes(name))
     .map((name) => ({ name, kind: 'town' as const }));
-  return { relevant, score: relevant ? 0.9 : 0, reasons: [], tactics, impersonated: relevant ? ['police'] : [], places, counts: {} };
+  return { relevant, score: relevant ? 0.9 : 0, reasons: [], tactics, impersonated: relevant ? ['police'] : [], claimedAs: [], places, counts: {} };
 }
 
 export interface Harness {

@@ -18,13 +18,16 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
  * Runs `npm start`'s entry point as its own process on a free port (PORT=0; the relay prints the URL it listens on),
- * with its own data folder unless one is given, and waits until /healthz answers.
+ * with its own data folder unless one is given, and waits until /healthz answers. `root` runs another checkout's
+ * `src/cli/start.ts` (a copy of the repo), the repo itself by default.
  */
-export async function startRelay(options: { env?: Record<string, string>; dataDir?: string; timeoutMs?: number } = {}): Promise<StartedRelay> {
+export async function startRelay(
+  options: { env?: Record<string, string>; dataDir?: string; timeoutMs?: number; root?: string } = {},
+): Promise<StartedRelay> {
   const ownDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'kinwatch-relay-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-    cwd: root,
+    cwd: options.root ?? root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', KINWATCH_DATA: dataDir, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -2,8 +2,9 @@
  * What a relative says when phoning the parent about a current spate: short lines, in order, filled in with what
  * the fraudsters are saying nearby. Plain text only; feed words are never markup.
  */
+import { describeImpersonated } from '../detect/impersonated-wording.ts';
 import type { Spate } from '../detect/spate.ts';
-import type { CaredPerson } from './person.ts';
+import { nameToSay, type CaredPerson } from './person.ts';
 
 const TACTIC_SAYINGS: Record<string, string> = {
   'pin-request': 'ask for your PIN or bank details',
@@ -26,12 +27,13 @@ export interface ScriptLine {
 
 export function phoneScript(spate: Spate, person: CaredPerson, callerName: string): ScriptLine[] {
   const where = spate.places.length > 0 ? spate.places.slice(0, 3).join(', ') : 'your area';
-  const who = spate.impersonated.length > 0 ? spate.impersonated.join(' or ') : 'police officers';
+  const who = describeImpersonated(spate);
   const sayings = spate.tactics.map((tactic) => TACTIC_SAYINGS[tactic]).filter((text): text is string => Boolean(text));
   const lines: ScriptLine[] = [
-    { cue: 'Say', text: `Hello ${person.name}, it's ${callerName || 'me'}. Nothing is wrong. I'm ringing because of a warning from the police.` },
-    { cue: 'Say', text: `People pretending to be ${who} are phoning older people around ${where} right now.` },
+    { cue: 'Say', text: `Hello ${nameToSay(person)}, it's ${callerName || 'me'}. Nothing is wrong. I'm ringing because of a warning from the police.` },
+    { cue: 'Say', text: `People pretending to be ${who.roles} are phoning older people around ${where} right now.` },
   ];
+  if (who.names.length > 0) lines.push({ cue: 'Say', text: `They may say they are ${who.names.slice(0, 3).join(' or ')}.` });
   if (sayings.length > 0) lines.push({ cue: 'Say', text: `They ${sayings.join(', and ')}.` });
   lines.push(
     { cue: 'Say', text: 'Real police and banks never ask for your PIN, never send a courier for your card or cash, and never ask you to move money.' },

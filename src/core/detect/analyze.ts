@@ -19,12 +19,14 @@ export function analyzeText(text: string, options: AnalyzeOptions = {}): Analysi
   const segments = segmentText(fullText);
   const { tactics } = findTactics(fullText, segments);
   const relevance = judgeRelevance(fullText, tactics, segments);
+  const { impersonated, claimedAs } = findImpersonated(fullText, segments);
   return {
     relevant: relevance.relevant,
     score: relevance.score,
     reasons: relevance.reasons,
     tactics,
-    impersonated: findImpersonated(fullText, segments),
+    impersonated,
+    claimedAs,
     places: findPlaces(fullText, options.gazetteer ? { gazetteer: options.gazetteer } : {}, segments),
     counts: findCounts(fullText, segments),
   };

@@ -92,6 +92,7 @@ function spateFrom(cluster: SpateCluster, person: WatchedPerson, input: FindSpat
     [...(seed?.tactics ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.tactics)].includes(tactic),
   );
   const impersonated = unique([...(seed?.impersonated ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.impersonated)]);
+  const claimedAs = unique([...(seed?.claimedAs ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.claimedAs ?? [])]);
   const distances = [
     ...(seed?.distanceKm !== undefined ? [seed.distanceKm] : []),
     ...cluster.candidates.flatMap((candidate) => (candidate.match.basis === 'distance' && candidate.match.distanceKm !== undefined ? [candidate.match.distanceKm] : [])),
@@ -110,6 +111,7 @@ function spateFrom(cluster: SpateCluster, person: WatchedPerson, input: FindSpat
     counts,
     tactics,
     impersonated,
+    ...(claimedAs.length > 0 ? { claimedAs } : {}),
     sources,
     firstSeen: new Date(firstAt).toISOString(),
     lastSeen: new Date(lastAt).toISOString(),

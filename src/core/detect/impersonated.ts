@@ -1,32 +1,38 @@
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
+import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
 
 /** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
 const IMPERSONATION_WORDS =
-  /\b(?:pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|said (?:he|she|they) (?:was|were)|saying (?:he|she|they) (?:was|were)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
+  /\b(?:claim(?:s|ed|ing) (?:that )?(?:he|she|they) (?:was|were|is|are) (?:a|an|the|from|with|calling|working)|pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|(?:said|saying) (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
 
 /** Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". */
 const QUOTED_OFFICIAL =
-  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
+  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
-/** The officials fraudsters pretend to be, with the name the output uses. Police forces are found separately. */
-export const OFFICIALS: { name: string; pattern: RegExp }[] = [
-  { name: 'HMRC', pattern: /\bHMRC\b|\bHM Revenue\b|\btax (?:office|officials?|inspectors?|collectors?)\b|\bthe taxman\b/i },
-  { name: 'DWP', pattern: /\bDWP\b|\bDepartment for Work and Pensions\b/ },
+/**
+ * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (docs/design.md).
+ * Police forces and banks are found separately. Companies (BT, Microsoft) are no officials: they have no category.
+ */
+export const OFFICIALS: { name: string; pattern: RegExp; category?: ImpersonatedCategory }[] = [
+  { name: 'HMRC', category: 'hmrc', pattern: /\bHMRC\b|\bHM Revenue\b|\bRevenue and Customs\b|\btax (?:office|officials?|inspectors?|collectors?|department)\b|\bthe taxman\b/i },
+  { name: 'DWP', category: 'other-official', pattern: /\bDWP\b|\bDepartment for Work and Pensions\b/ },
   { name: 'BT', pattern: /\bBT\b|\bBritish Telecom\b|\bOpenreach\b/ },
   { name: 'Microsoft', pattern: /\bMicrosoft\b/ },
-  { name: 'National Crime Agency', pattern: /\bNational Crime Agency\b|\bNCA\b/ },
-  { name: 'Serious Fraud Office', pattern: /\bSerious Fraud Office\b/ },
-  { name: 'Financial Conduct Authority', pattern: /\bFinancial Conduct Authority\b|\bFCA\b/ },
-  { name: 'Action Fraud', pattern: /\bAction Fraud\b/ },
-  { name: 'Report Fraud', pattern: /\bReport Fraud\b/ },
-  { name: 'Ofcom', pattern: /\bOfcom\b/i },
-  { name: 'Ofgem', pattern: /\bOfgem\b/i },
-  { name: 'DVLA', pattern: /\bDVLA\b/ },
-  { name: 'TV Licensing', pattern: /\bTV Licensing\b|\bTV licen[cs]e (?:officials?|staff|officers?)\b/i },
-  { name: 'council', pattern: /\bcouncil (?:officials?|officers?|staff|workers?)\b/i },
+  { name: 'National Crime Agency', category: 'police', pattern: /\bNational Crime Agency\b|\bNCA\b/ },
+  { name: 'Serious Fraud Office', category: 'other-official', pattern: /\bSerious Fraud Office\b/ },
+  { name: 'Financial Conduct Authority', category: 'other-official', pattern: /\bFinancial Conduct Authority\b|\bFCA\b/ },
+  { name: 'Action Fraud', category: 'other-official', pattern: /\bAction Fraud\b/ },
+  { name: 'Report Fraud', category: 'other-official', pattern: /\bReport Fraud\b/ },
+  { name: 'Ofcom', category: 'other-official', pattern: /\bOfcom\b/i },
+  { name: 'Ofgem', category: 'other-official', pattern: /\bOfgem\b/i },
+  { name: 'DVLA', category: 'other-official', pattern: /\bDVLA\b/ },
+  { name: 'TV Licensing', category: 'other-official', pattern: /\bTV Licensing\b|\bTV licen[cs]e (?:officials?|staff|officers?)\b/i },
+  { name: 'council', category: 'other-official', pattern: /\bcouncil (?:officials?|officers?|staff|workers?|enforcement)\b/i },
+  { name: 'court', category: 'other-official', pattern: /\bcourt (?:officials?|officers?|staff|bailiffs?|enforcement)\b|\bbailiffs?\b|\benforcement officers?\b/i },
+  { name: 'Home Office', category: 'other-official', pattern: /\bHome Office\b|\bBorder Force\b|\bimmigration (?:officials?|officers?)\b/ },
 ];
 
 export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
@@ -55,77 +61,126 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
 
-const MET = /\b(?:Metropolitan Police|the Met\b|Met Police|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
+const MET = /\b(?:Metropolitan [Pp]olice|the Met\b|Met [Pp]olice|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
 /** "Essex Police", "Norfolk Constabulary", "Police Scotland", "PSNI", "British Transport Police". */
 const NAMED_FORCE =
   /\b((?:[A-Z][a-z]+(?:[ -](?:and|&|of|[A-Z][a-z]+))*) (?:Police|Constabulary))\b|\b(Police Scotland|PSNI|Police Service of Northern Ireland|City of London Police|British Transport Police)\b/g;
 
 /** A force named right before "said", "has warned" is the one reporting, not the one impersonated. */
 const REPORTING_AFTER =
-  /^\s*(?:,\s*)?(?:(?:has|have|is|are) (?:warned|warning|said|issued|urged|urging|received|reminded|reminding|appealed|appealing|launched|asked|advised|released)|said|says|say|added|warned|warns|spokes\w*|officers? said|detectives? said)\b/i;
+  /^\s*(?:,\s*)?(?:(?:has|have|is|are) (?:warned|warning|said|issued|urged|urging|received|reminded|reminding|appealed|appealing|launched|asked|advised|released)|said|says|say|added|warned|warns|issues?|issued|urges?|urged|appeals?|spokes\w*|officers? said|detectives? said)\b/i;
+
+export interface ImpersonatedResult {
+  /** Categories (police, bank, hmrc, other-official), in that order. */
+  impersonated: ImpersonatedCategory[];
+  /** The names the callers used, as written ("Metropolitan Police", "DC Adams", "Barclays", "HMRC"). */
+  claimedAs: string[];
+}
+
+/** "Detective Constable Matthew Phillips", "DC Adams", "Inspector Hart": a rank and a surname the caller gave. */
+const RANKED_NAME =
+  /\b(?:(?:Detective|Det)\.? (?:Chief )?(?:Inspector|Sergeant|Constable|Superintendent)|Chief (?:Inspector|Superintendent)|Police Constable|DCI|DC|DS|DI|PC|Inspector|Sergeant|Superintendent|Sgt|Insp)\.? [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/g;
+
+/** A clause ends at these: what follows is what the caller said or did, not who they claimed to be. */
+const CLAUSE_END =
+  /[;:(]|,\s(?!or\b|and\b|such as\b|like\b|including\b)|\bwho\b(?! said)|\bbut\b|\bafter\b|\bwhat\b|\band (?:he|she|they|then)\b|\bto (?:withdraw|buy|transfer|hand|go|call|ring|send|pay|make|take|help|check)\b|\b(?:convinced|persuaded|told|tells|telling|says|tricked|warned|informed|asked|and said)\b/;
+
+/** "a police officer, a member of staff from their bank, or someone from their broadband provider": a list of roles. */
+const ROLE_LIST = /^\s*(?:an?|the|someone|somebody)\b[^,;:.]{1,50}(?:,\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}){1,4},?\s(?:or|and)\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}/;
+
+/** The bank as the story's object, not who was impersonated: "a police officer investigating their bank", "frauds at banks". */
+const BANK_AS_OBJECT =
+  /\b(?:investigat\w+|inquir\w+ into|probe into|frauds? at|at|into|about|contact|call|ring|visit) (?:(?:frauds? )?(?:at|into|of) )?(?:an? |the |their |his |her |your )?(?:local )?(?:banks?|building society)\b(?!'s|’s|' | staff| fraud| security| official| manager| worker| employee)/gi;
+
+/** Being put through to "the bank" by the caller is a bank impersonated, whoever rang first. */
+const PUT_THROUGH_TO_BANK =
+  /\b(?:put|passed|transferred|handed|connected) (?:(?:her|him|them|the call|the victim) )?(?:through |over |on )?to (?:someone (?:(?:she|he|they) (?:was|were) told )?(?:who )?(?:worked|works|working|from|at|in) (?:for |at |in )?)?(?:her|his|their|the victim's|the|a|an) (?:own )?["“‘']?(?:bank|branch|building society)\b/i;
+/** A caller "from her branch", or "her new card had been compromised and someone would collect the old one". */
+const BRANCH_CALLER = /\b(?:from|calling from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
+const CARD_SWAP =
+  /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i;
+const CALLER = /\b(?:rang|called|phoned|caller|call from|cold-called|contacted by)\b/i;
+/** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
+const TAX_THREAT =
+  /\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i;
+const ARREST_OR_PAY = /\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i;
 
 /**
- * Organisations the fraudsters pretended to be. A named force when it is named as the one impersonated (the Met is
- * "Metropolitan Police"); otherwise plain "police". Banks likewise: named when named, else "bank".
+ * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
+ * used. A force named right before "said"/"has warned" is the one reporting, not the one impersonated; "the Met" is
+ * "Metropolitan Police". Implied cases count: being put through to "your bank", a caller "from her branch", the
+ * replacement-card ruse, and the tax-arrest call (hmrc). Advice ("police will never ...") names nobody.
  */
-export function findImpersonated(text: string, segments: Segment[] = segmentText(text)): string[] {
-  const named = new Set<string>();
-  let genericPolice = false;
-  let genericBank = false;
-  const others: string[] = [];
+export function findImpersonated(text: string, segments: Segment[] = segmentText(text)): ImpersonatedResult {
+  const categories = new Set<ImpersonatedCategory>();
+  const claimed: string[] = [];
+  const claim = (name: string) => {
+    if (name && !claimed.some((known) => known.toLowerCase() === name.toLowerCase())) claimed.push(name);
+  };
+  const toldParagraphs = new Map<number, string>();
   for (const segment of segments) {
     const told = classifySentence(segment) === 'advice' ? narrativeTail(segment) : segment;
     if (!told) continue;
     const sentence = told.text;
+    const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${sentence}`;
+    toldParagraphs.set(segment.paragraph, paragraph);
+    // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
+    if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) categories.add('hmrc');
+    if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) {
+      categories.add('bank');
+    }
     const cue = IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
-    // What follows the cue, up to a clause break, is who they pretended to be.
+    // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be.
     const after = sentence.slice(cue.index);
-    const clause =
-      after.split(/[;:]|,\s(?!or\b|and\b)|\bwho\b(?! said)|\bbut\b|\bafter\b|\b(?:convinced|persuaded|told|telling|tricked|warned|informed|asked|and said)\b/)[0] ?? after;
+    const afterCue = after.slice(cue[0].length);
+    const list = ROLE_LIST.exec(afterCue);
+    const clause = cue[0] + (list ? list[0] : (afterCue.split(CLAUSE_END)[0] ?? afterCue));
     let foundForce = false;
     for (const match of clause.matchAll(NAMED_FORCE)) {
-      const name = match[1] ?? match[2] ?? '';
+      const name = normaliseForce(match[1] ?? match[2] ?? '');
       const rest = clause.slice((match.index ?? 0) + match[0].length);
       // "claiming to be from Police Scotland said burglars...": named straight after the cue, it is the one impersonated.
       const rightAfterCue = /^\s*(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index ?? 0)) || (match.index ?? 0) === 0;
       if (!rightAfterCue && REPORTING_AFTER.test(rest)) continue;
-      if (/^Metropolitan Police$|^Met Police$/i.test(name)) continue;
-      named.add(normaliseForce(name));
       foundForce = true;
+      if (/^(?:Metropolitan Police|Met Police)$/i.test(name) || !name) continue;
+      claim(name);
     }
     if (MET.test(clause)) {
-      named.add('Metropolitan Police');
+      claim('Metropolitan Police');
       foundForce = true;
     }
     // "officers from the force", "the force's detectives": the force the sentence names as reporting.
     if (!foundForce && /\b(?:from|of) (?:the|this|that) force\b|\bthe force's\b/i.test(clause)) {
       const reporting = [...sentence.matchAll(NAMED_FORCE)][0];
-      const name = reporting ? (reporting[1] ?? reporting[2] ?? '') : '';
-      if (name && !/^(?:Metropolitan Police|Met Police)$/i.test(name)) {
-        named.add(normaliseForce(name));
-        foundForce = true;
-      }
+      const name = reporting ? normaliseForce(reporting[1] ?? reporting[2] ?? '') : '';
+      if (name && !/^(?:Metropolitan Police|Met Police)$/i.test(name)) claim(name);
+      foundForce = true;
     }
-    for (const official of [...OFFICIALS, ...NAMED_BANKS]) {
-      if (official.pattern.test(clause) && !others.includes(official.name)) others.push(official.name);
+    for (const ranked of clause.matchAll(RANKED_NAME)) claim(ranked[0]);
+    let otherOfficial = false;
+    for (const official of OFFICIALS) {
+      if (!official.pattern.test(clause)) continue;
+      claim(official.name);
+      if (official.category) categories.add(official.category);
+      if (official.category !== 'police') otherOfficial = true;
     }
-    // "officers from the National Crime Agency": the officers are that agency's, not police.
-    const otherOfficial = OFFICIALS.some((official) => official.pattern.test(clause));
-    if (!foundForce && GENERIC_POLICE.test(clause) && (!otherOfficial || /\bpolice\b/i.test(clause))) genericPolice = true;
-    // "a police officer investigating their bank": the bank is the story's object, not who they pretended to be.
-    const bankAsObject = /\b(?:investigat\w+|inquir\w+ into|probe into|fraud at|at|into|about) (?:their|his|her|your|the) (?:bank|building society)\b(?!'s|’s|' | staff| fraud| security)/i;
-    if (GENERIC_BANK.test(clause.replace(bankAsObject, '')) && !NAMED_BANKS.some((bank) => bank.pattern.test(clause))) genericBank = true;
+    for (const bank of NAMED_BANKS) {
+      if (!bank.pattern.test(clause)) continue;
+      claim(bank.name);
+      categories.add('bank');
+    }
+    // "officers from the National Crime Agency": the officers are that agency's; "HMRC officers" are HMRC.
+    if (foundForce || (GENERIC_POLICE.test(clause) && (!otherOfficial || /\bpolice\b/i.test(clause)))) categories.add('police');
+    if (GENERIC_BANK.test(clause.replace(BANK_AS_OBJECT, ''))) categories.add('bank');
   }
-  const result: string[] = [];
-  for (const name of named) result.push(name);
-  if (genericPolice && named.size === 0) result.push('police');
-  for (const name of others) result.push(name);
-  if (genericBank) result.push('bank');
-  return result;
+  return { impersonated: IMPERSONATED_CATEGORIES.filter((category) => categories.has(category)), claimedAs: claimed };
 }
 
+/** "Essex Police" → "Essex Police", "Police Service of Northern Ireland" → "PSNI"; "Fake Police" → "" (no name). */
 function normaliseForce(name: string): string {
   if (/^(?:PSNI|Police Service of Northern Ireland)$/i.test(name)) return 'PSNI';
-  return name.replace(/^(?:The|A|An|From|Either|Or|And)\s+/i, '').trim();
+  const clean = name.replace(/^(?:The|A|An|From|Either|Or|And|Fake|Bogus|Sham|So-called|Genuine|Real)\s+/i, '').trim();
+  return /^(?:Police|Constabulary)$/i.test(clean) ? '' : clean;
 }

@@ -1,4 +1,5 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
+import { IMPERSONATION_CUE } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
 import type { PlaceMention } from './vocabulary.ts';
 
@@ -66,13 +67,15 @@ export interface PlacesOptions {
 /**
  * Places named as where the calls or victims were: towns, districts, villages, counties, London boroughs. Names come
  * from the gazetteer, or from the text's own cues for villages it lacks ("Mill Street, Elsing", "in Holme Hale").
- * Force names ("Essex Police"), streets, people and the Met's own London are left out.
+ * Counties and areas count when named as where ("Hampshire pensioners", "in Bucks", "west Wales"). Left out: force
+ * names ("Devon and Cornwall Police"), streets, people, the base a caller claimed ("a detective in Holborn"), places
+ * in the fraudster's story ("he said the card was used in Leeds"), defendants' homes and courts in court reports, and
+ * where calls were traced. Villages found only from the text have no coordinates: see unresolvedPlaceNames().
  */
 export function findPlaces(text: string, options: PlacesOptions = {}, segments: Segment[] = segmentText(text)): PlaceMention[] {
   const gazetteer = options.gazetteer;
   const countyHint = guessCounty(text, gazetteer);
   const found = new Map<string, PlaceMention>();
-  const spreadAcross = new Set<string>();
   const add = (name: string, place: GazetteerPlace | undefined, kind?: PlaceMention['kind']) => {
     const clean = name.replace(/[’]/g, "'").trim();
     const key = clean.toLowerCase();
@@ -92,9 +95,12 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     const sentence = segment.text;
     if (ORGANISATIONAL_SENTENCE.test(sentence)) continue;
     const metContext = MET_CONTEXT.test(sentence);
+    const courtSentence = COURT_SENTENCE.test(sentence);
 
     for (const match of sentence.matchAll(STREET_THEN_PLACE)) {
       const name = match[1]!;
+      // "Jo Bloggs, 40, of Mill Street, Cardiff, denies ...": a defendant's address.
+      if (courtSentence) continue;
       if (!CALENDAR.test(name)) add(name, gazetteer?.lookup(name, { county: countyHint }), 'village');
     }
 
@@ -113,16 +119,27 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const gap = sentence.slice(tokens[runEnd]!.end, next.start);
         if (!/^[\s-]*$/.test(gap)) break;
         if (isCapitalised(next.word)) runEnd += 1;
-        else if (CONNECTORS.has(next.word) && runEnd + 2 < tokens.length && isCapitalised(tokens[runEnd + 2]!.word) && !CALENDAR.test(tokens[runEnd + 2]!.word) && /^\s+$/.test(sentence.slice(next.end, tokens[runEnd + 2]!.start))) runEnd += 2;
+        else if (CONNECTORS.has(next.word) && !NOT_PLACE_WORDS.test(tokens[runEnd]!.word) && !PERSON_TITLE.test(tokens[runEnd]!.word) && runEnd + 2 < tokens.length && isCapitalised(tokens[runEnd + 2]!.word) && !CALENDAR.test(tokens[runEnd + 2]!.word) && /^\s+$/.test(sentence.slice(next.end, tokens[runEnd + 2]!.start))) runEnd += 2;
         else break;
       }
       // "An Aberdeen pensioner", "The Leeds man": the article starts the run but is no part of the name.
-      if (runEnd > i && LEADING_DETERMINER.test(token.word)) {
+      if (runEnd > i && LEADING_DETERMINER.test(token.word) && !gazetteer?.lookup(sentence.slice(token.start, tokens[i + 1]!.end))) {
         i += 1;
         continue;
       }
       const run = tokens.slice(i, runEnd + 1);
       const afterRun = tokens[runEnd + 1];
+      // "Devon and Cornwall Police", "Lothian and Borders Police": every place in the run is part of the force's name.
+      const lastWord = run[run.length - 1]!.word.replace(/['’]s$/, '');
+      const orgRun = /^(?:Police|Constabulary|Council|Fire)$/.test(lastWord);
+      if (orgRun && run.length > 1) {
+        i = runEnd + 1;
+        continue;
+      }
+      // "west Wales", "north Devon": a compass word before the run (lowercase, so not part of it).
+      const previousToken = tokens[i - 1];
+      const compassBefore =
+        previousToken && COMPASS.test(previousToken.word) && /^\s+$/.test(sentence.slice(previousToken.end, token.start)) ? previousToken : undefined;
       if (PERSON_TITLE.test(run[0]!.word)) {
         i = runEnd + 1;
         continue;
@@ -149,8 +166,11 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         }
         const first = run[j]!;
         const last = run[j + matched - 1]!;
-        const name = sentence.slice(first.start, last.end);
+        let name = sentence.slice(first.start, last.end);
         const nextInRun = run[j + matched];
+        // "South Ipswich" is Ipswich; "West Wales" or "west Cornwall" is that part of a county or country.
+        const compass = j === 1 && COMPASS.test(run[0]!.word) ? run[0]! : j === 0 && first === token ? compassBefore : undefined;
+        if (compass && place && BROAD_KINDS_HERE.has(place.kind)) name = sentence.slice(compass.start, last.end);
         const following = nextInRun ?? afterRun;
         const before = sentence.slice(0, first.start);
         const suffixed =
@@ -158,16 +178,22 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           (!nextInRun && afterRun && (NAME_SUFFIX.test(afterRun.word) || (LOWER_ORG_SUFFIX.test(afterRun.word) && !LOCAL_POLICE(place, afterRun.word))) && /^\s+$/.test(sentence.slice(last.end, afterRun.start)));
         // "Hatton Garden", "Bexley Heath Academy": a place name inside a longer name is not the place.
         const partOfLongerName =
-          (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase())) ||
+          (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase()) && !(j === 1 && compass)) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
         // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
-        const prefixedByPolice = /\bPolice\s+$/.test(before) || CLAIMED_BASE.test(before) || /\b(?:Bank|Building Society) of\s+$/.test(before);
-        const cue = STRONG_CUE.test(before);
+        const prefixedByPolice =
+          /\bPolice\s+$/.test(before) ||
+          CLAIMED_BASE.test(before) ||
+          (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before))) ||
+          /\b(?:Bank|Building Society) of\s+$/.test(before);
+        const notWhereItHappened = notIncidentPlace(before, sentence.slice(last.end), courtSentence);
+        const cue = STRONG_CUE.test(before) || (!nextInRun && VICTIM_NOUN.test(sentence.slice(last.end)));
         const destination = DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
         const atStart = sentenceStart && j === 0 && first === token;
         const accept =
           !suffixed &&
+          !notWhereItHappened &&
           !prefixedByPolice &&
           !destination &&
           !partOfLongerName &&
@@ -177,10 +203,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart && !cue) &&
           !ORGANISATION_CUE.test(before) &&
           (!atStart || !ambiguous);
-        if (accept) {
-          add(name, place);
-          if (SPREAD_CUE.test(before)) spreadAcross.add(name.toLowerCase());
-        }
+        if (accept) add(name, place);
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
       }
@@ -191,12 +214,17 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const before = sentence.slice(0, part[0]!.start);
         const after = sentence.slice(part[part.length - 1]!.end);
         if (ORGANISATION_CUE.test(before)) continue;
+        if (notIncidentPlace(before, after, courtSentence)) continue;
+        if (CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)))) continue;
         const cued =
-          (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+$/.test(before) && !DESTINATION.test(before)) ||
+          (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+(?:the\s+)?$/.test(before) && !DESTINATION.test(before)) ||
+          // "A Lurgan pensioner", "the Dirleton woman": a place name used as an adjective for the victim.
+          (/\b(?:an?|the)\s+$/i.test(before) && VICTIM_NOUN.test(after)) ||
           LIST_AFTER_CUE.test(before) ||
           (/\bthe\s+$/.test(before) && /^\s+(?:and\s+[A-Z][\w'’-]+\s+)?areas?\b/.test(after)) ||
           (/\bthe\s+[A-Z][\w'’-]+\s+and\s+$/.test(before) && /^\s+areas\b/.test(after));
-        const endsCleanly = /^\s*(?:[,.;:)]|$|\s+(?:area|areas|and|or|on|at|to|who|where|were|was|had|have|has|after|before|between|during|last|this|earlier|since)\b)/.test(after);
+        // Followed by punctuation or a lowercase word that is not an organisation's ("from Dirleton received a call").
+        const endsCleanly = /^\s*(?:[,.;:)]|$)/.test(after) || (/^\s+[a-z]/.test(after) && !/^\s+(?:police|constabulary|officers?|station|council|court|crown|magistrates|fraud|squad|team|unit|numbers?|road|street|lane|-based)\b/.test(after));
         const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
         if (cued && endsCleanly && part.length <= 3 && looksLikePlaceName(part, nextToken)) add(name, undefined, 'area');
       }
@@ -204,19 +232,17 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     }
   }
   void PLACE_CUE;
-  // A county beside named towns is context ("Hertfordshire residents"), unless the scam spread across it.
-  const places = [...found.values()];
-  const hasLocalPlace = places.some((place) => place.kind !== 'county' && place.kind !== 'area');
-  return places.filter((place) => !hasLocalPlace || place.kind !== 'county' || spreadAcross.has(place.name.toLowerCase()));
+  // A county named beside its towns is kept: "Hampshire pensioners" tells where the victims were.
+  return [...found.values()];
 }
 
 /** "Wandsworth police said": a borough's or town's own officers speak for where it happened; a county's force does not. */
 const LOCAL_POLICE = (place: GazetteerPlace | undefined, word: string) => /^(?:police|officers)$/.test(word) && place !== undefined && place.kind !== 'county';
 
-const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+$/i;
+const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+(?:the\s+)?$/i;
 
 /** Sentence-initial articles, which the capitalised-run scan would otherwise glue to the place after them. */
-const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another)$/;
+const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Several|Many|Both|Elderly|Older|Vulnerable)$/;
 
 /** "claiming to be from Ofcom", "said he worked for Barclays": who the fraudster pretended to be, not a place. */
 const ORGANISATION_CUE = /\b(?:(?:claim|pretend|purport)(?:s|ed|ing)? to (?:be|work|be calling|call) (?:from|for|with)|pos(?:e|es|ed|ing) as (?:an? )?(?:officials?|staff|workers?|someone) from|work(?:s|ed|ing)? for)\s+(?:the\s+)?$/i;
@@ -225,24 +251,60 @@ const ORGANISATION_CUE = /\b(?:(?:claim|pretend|purport)(?:s|ed|ing)? to (?:be|w
 const LIST_AFTER_CUE = /\b(?:in|from|across|around|near|throughout)\s+(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*(?:,\s*|\s+and\s+|\s+or\s+))+$/;
 
 
-/** "across Essex", "throughout the county of Kent": the scam covers the whole county. */
-const SPREAD_CUE = /\b(?:across|throughout|all over|around|over)\s+(?:the (?:county of\s+)?)?$/i;
-
 /** "posted the money to an address in London": where the loot went, not where the victims were. */
 const DESTINATION = /\b(?:sent|posted|delivered|taken|driven|send|post)\b[^.]{0,40}\bto (?:an? )?(?:address(?:es)? )?(?:in\s+)?$/i;
 
 function splitOnAnd(run: Token[]): Token[][] {
   const parts: Token[][] = [[]];
   for (const token of run) {
-    if (token.word === 'and' || token.word === 'or') parts.push([]);
+    if (token.word === 'and' || token.word === 'or' || token.word === 'in') parts.push([]);
     else parts[parts.length - 1]!.push(token);
   }
   return parts.filter((part) => part.length > 0);
 }
 
 
+/** "a police officer in Holborn", "a police station in London": the base a caller claimed, with a cue or a single officer. */
+const CLAIMED_BASE_IN = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|superintendents?|investigators?|police|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
+const SINGLE_OFFICER_IN = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:officer|detective|constable|sergeant|inspector|superintendent|investigator|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
+
+/** The text since the last comma, semicolon or colon: "claiming to be a detective in Holborn" but not ", police in Ely said". */
+const lastClause = (before: string) => before.split(/[,;:]/).pop() ?? before;
+
+/** Sentences about a court case or an arrest: "from" and "of" there give a defendant's home, not a victim's. */
+const COURT_SENTENCE = /\b(?:jailed|sentenced|sentences?|custodial|convicted|charged|charges|denies|denied|deny|admitted|pleaded|guilty|remanded|on bail|prosecut\w+|defendants?|arrested)\b/i;
+
+/** What the caller or courier told the victim ("her PIN had been compromised in Scotland") is their story, not where it happened. */
+const FRAUDSTER_STORY =
+  /\b(?:(?:he|she|the (?:caller|fraudster|scammer|man|woman|courier|conman|suspect|offender|trickster)) (?:said|says|told|claimed|claims|alleged|explained|insisted)|(?:and|then) (?:said|told|claimed)|(?<!(?:police|officers|detectives) )(?:was|were|had been|being) (?:told|advised|informed)(?! to\b))\b(?:(?!\bbut\b|\band (?:requested|asked|instructed|told|persuaded|convinced)\b)[^.;])*$/i;
+
+/** "calls from London numbers", "a call from Sheikh Jones": where calls were traced, or who made them. */
+const CALL_ORIGIN = /\b(?:calls?|phoned|rang|numbers?)\s+(?:came\s+)?from\s+$|\bcall(?:ed|s)?\s+(?:was\s+|were\s+)?traced\s+to\s+$/i;
+
+/** Nouns for the people an adjectival place describes: "a Lurgan pensioner", "Hampshire residents". */
+const VICTIM_NOUN = /^\s+(?:pensioners?|wom[ae]n|m[ae]n|couples?|residents?|grandmothers?|grandfathers?|grandparents?|widows?|widowers?|OAPs?|victims?|famil(?:y|ies)|households?|mothers?|fathers?|people)\b/;
+
+/** north, south, east, west, mid, central, and the compound points. */
+const COMPASS = /^(?:north|south|east|west|mid|central|north-east|north-west|south-east|south-west|northeast|northwest|southeast|southwest|North|South|East|West|Mid|Central)$/;
+const BROAD_KINDS_HERE: ReadonlySet<string | undefined> = new Set(['county', 'area']);
+
+/**
+ * A place named in the sentence that is not where the calls or victims were: a defendant's home or the court in a
+ * court report, where calls were traced from, a place inside what the fraudster told the victim, or a company name.
+ */
+function notIncidentPlace(before: string, after: string, courtSentence: boolean): boolean {
+  if (courtSentence && /\b(?:from|of)\s+(?:(?:north|south|east|west|central)\s+)?$/i.test(before)) return true;
+  // "Jo Bloggs, 20, of Mill Lane, London, was jailed": the town after a defendant's street.
+  if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,\s*$/.test(before)) return true;
+  if (courtSentence && /^\s*(?:crown|magistrates'?|county|sheriff|youth)?\s*court\b/i.test(after)) return true;
+  if (/^-based\b|^\s+(?:numbers?|crown court|magistrates|police station|fraud squad)\b/i.test(after)) return true;
+  if (CALL_ORIGIN.test(before)) return true;
+  if (FRAUDSTER_STORY.test(before)) return true;
+  return false;
+}
+
 const NOT_PLACE_WORDS =
-  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|HM|Revenue|Customs|Ofcom|Ofgem|DVLA|BT|TSB|Department|Agency|Authority|Ministry|Government|Treasury|Squad|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her)$/;
+  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|HM|Revenue|Customs|Ofcom|Ofgem|DVLA|BT|TSB|Department|Agency|Authority|Ministry|Government|Treasury|Squad|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her|Force|Euros?|Dollars?|Bitcoin|Sterling|Cook|TalkTalk|Talk|Sky|Virgin|PayPal|Western|Union|Morrisons|Tesco|Sainsbury's|Asda|Argos|Boots|Aldi|Lidl|Waitrose|Sheikh|Metropolitan|Met|Asian|European|African|Elderly|Vulnerable|Older|Local|Young|Recent|Some|Many|Most|All|Both|Several|Other|Another|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty\S*|Thirty\S*|Dozens|Hundreds)$/;
 
 function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean {
   if (afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word))) return false;

@@ -11,7 +11,7 @@ export interface RelevanceResult {
 }
 
 /** Who fraudsters pretend to be in courier fraud and its variants. */
-const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|BT\b|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
 const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
@@ -48,7 +48,7 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
       // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
       const clauseAfter = told.text.slice(cue.index).split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '';
       const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter).replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '');
-      if (OFFICIAL.test(near) || [...OFFICIALS, ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
+      if (OFFICIAL.test(near) || [...OFFICIALS.filter((official) => official.category), ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
     if (WANTED.test(told.text)) wantedInNarrative = true;
   }

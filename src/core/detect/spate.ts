@@ -21,7 +21,10 @@ export interface Spate {
   distanceKm?: number;
   counts: Counts;
   tactics: Tactic[];
+  /** Who the callers pretended to be: police, bank, hmrc, other-official (older records may hold names). */
   impersonated: string[];
+  /** The names the callers used ("DC Adams", "Metropolitan Police"), for the phone script and the alert wording. */
+  claimedAs?: string[];
   sources: SpateSource[];
   firstSeen: string;
   lastSeen: string;

@@ -1,4 +1,4 @@
-/** The fixed tactic vocabulary (DESIGN.md): what the fraudsters did, never the advice given. */
+/** The fixed tactic vocabulary (docs/design.md): what the fraudsters did, never the advice given. */
 export const TACTICS = [
   'pin-request',
   'card-handover',
@@ -13,6 +13,11 @@ export const TACTICS = [
 ] as const;
 
 export type Tactic = (typeof TACTICS)[number];
+
+/** Who the fraudsters pretended to be, as a category (docs/design.md): the names they used are kept in `claimedAs`. */
+export const IMPERSONATED_CATEGORIES = ['police', 'bank', 'hmrc', 'other-official'] as const;
+
+export type ImpersonatedCategory = (typeof IMPERSONATED_CATEGORIES)[number];
 
 export interface Counts {
   reports?: number;
@@ -38,7 +43,10 @@ export interface Analysis {
   /** Why it was judged so, in plain words (shown to users and in the analyze output's debug). */
   reasons: string[];
   tactics: Tactic[];
-  impersonated: string[];
+  /** Categories, in IMPERSONATED_CATEGORIES order. */
+  impersonated: ImpersonatedCategory[];
+  /** The names the callers used, as written: "Metropolitan Police", "DC Adams", "Barclays", "HMRC". */
+  claimedAs: string[];
   places: PlaceMention[];
   counts: Counts;
 }

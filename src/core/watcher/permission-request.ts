@@ -18,25 +18,29 @@ export function permissionRefusedMessage(url: string): string {
 }
 
 /**
- * Asks for exactly the sites behind `urls`. Must be called straight from a click handler: browsers only show the
- * prompt in response to a user action.
+ * Asks for exactly the sites behind `urls`. Must be called straight from a click handler, before anything else is
+ * awaited there: browsers only show the prompt in response to a user action, and Firefox forgets the action at the
+ * first `await` (permissions.request then throws "may only be called from a user input handler"). So `request` is
+ * the first call made here; for sites already allowed the browser answers true without a prompt.
+ * Never throws: a failed prompt counts as refused. Returns `{granted: false, message}` naming the first site still
+ * missing.
  */
-export async function requestSiteAccess(permissions: PermissionsApi, urls: string[]): Promise<PermissionOutcome> {
+export function requestSiteAccess(permissions: PermissionsApi, urls: string[]): Promise<PermissionOutcome> {
   const origins = [...new Set(urls.map(originPatternOf))];
-  if (origins.length === 0) return { granted: true };
-  // Already allowed (earlier, or by the browser's policy): no prompt to show.
-  if (await permissions.contains({ origins }).catch(() => false)) return { granted: true };
-  let granted: boolean;
+  if (origins.length === 0) return Promise.resolve({ granted: true });
+  let asked: Promise<boolean>;
   try {
-    granted = await permissions.request({ origins });
+    asked = permissions.request({ origins });
   } catch {
-    granted = false;
+    asked = Promise.resolve(false);
   }
-  if (granted) return { granted: true };
-  // Name the first site still missing, so the message says which one.
-  for (const url of urls) {
-    const has = await permissions.contains({ origins: [originPatternOf(url)] }).catch(() => false);
-    if (!has) return { granted: false, message: permissionRefusedMessage(url) };
-  }
-  return { granted: true };
+  return asked.catch(() => false).then(async (granted): Promise<PermissionOutcome> => {
+    if (granted) return { granted: true };
+    // Name the first site still missing, so the message says which one.
+    for (const url of urls) {
+      const has = await permissions.contains({ origins: [originPatternOf(url)] }).catch(() => false);
+      if (!has) return { granted: false, message: permissionRefusedMessage(url) };
+    }
+    return { granted: true };
+  });
 }

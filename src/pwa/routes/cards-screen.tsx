@@ -1,6 +1,7 @@
 /**
- * Advice cards to print, personalised for one person. The chosen card is printed alone on a page of exactly its
- * size (CSS @page), so "Print" and "Save as PDF" give an A6, wallet, A5 or A4 sheet without scaling.
+ * Advice cards to print, personalised for one person. The chosen card is fitted to its paper in the browser and
+ * printed one sheet per page at exactly its size (CSS @page), so "Print" and "Save as PDF" give A6, wallet, A5 or A4
+ * sheets without scaling. When something had to give (smaller type, more sheets), the preview says so.
  */
 import { useState } from 'react';
 import { cardContent } from '../../core/cards/card-content.ts';
@@ -8,14 +9,31 @@ import { CARD_KINDS, cardKind, type CardKindId } from '../../core/cards/card-kin
 import { CheckboxField } from '../../ui/field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
 import { setSetting, SETTINGS, useCurrentPerson, usePeople } from '../app-data.ts';
+import { CardSheets, type CardFit } from '../cards/card-sheets.tsx';
 import { forceName } from '../forces.ts';
 import { Link } from '../router.tsx';
+
+function fitNotes(fit: CardFit | undefined, wallet: boolean): string[] {
+  if (!fit) return [];
+  const notes: string[] = [];
+  if (fit.fontPt < fit.preferredPt) notes.push(`To fit everything, the text is printed at ${fit.fontPt} pt instead of ${fit.preferredPt} pt.`);
+  if (fit.pages.length > 1) {
+    notes.push(
+      wallet
+        ? `Everything does not fit on one card, so it prints on ${fit.pages.length} pages: print them back to back, or fold them together.`
+        : `Everything does not fit on one sheet, so it prints on ${fit.pages.length} pages. Keep them together.`,
+    );
+  }
+  if (fit.overflow) notes.push('Some text is too long for this card even at the smallest size: shorten the names or numbers in the person’s details.');
+  return notes;
+}
 
 export function CardsScreen() {
   const people = usePeople();
   const person = useCurrentPerson(people);
   const [kindId, setKindId] = useState<CardKindId>('phone-side');
   const [extraLarge, setExtraLarge] = useState(false);
+  const [fit, setFit] = useState<CardFit | undefined>();
   if (!people) return <p>Loading…</p>;
   if (!person) {
     return (
@@ -30,6 +48,7 @@ export function CardsScreen() {
   }
   const kind = cardKind(kindId) ?? CARD_KINDS[0]!;
   const content = cardContent(kind.id, person, { forceName: forceName(person.forceId) });
+  const notes = fitNotes(fit, kind.id === 'wallet');
 
   return (
     <>
@@ -48,50 +67,33 @@ export function CardsScreen() {
             </div>
           ))}
         </fieldset>
+        <p className="note" data-testid="safe-word-reason">
+          {person.safeWord?.trim() ? kind.safeWordReason : `No family safe word is saved for ${person.name}. ${kind.safeWordReason}`}
+        </p>
         <CheckboxField label="Extra large print" checked={extraLarge} onChange={setExtraLarge} />
         <div className="actions">
           <button type="button" onClick={() => window.print()}>
-            Print this card
+            {fit && fit.pages.length > 1 ? `Print this card (${fit.pages.length} pages)` : 'Print this card'}
           </button>
         </div>
         <h2>Preview</h2>
         <p className="hint">
           Printed at exactly {kind.widthMm} × {kind.heightMm} mm. Choose “Save as PDF” in the print window to keep a copy.
         </p>
+        {notes.length > 0 ? (
+          <div className="warning" role="status" data-testid="fit-warning">
+            {notes.map((note) => (
+              <p key={note}>{note}</p>
+            ))}
+          </div>
+        ) : (
+          <p className="visually-hidden" role="status">
+            Everything fits on one {kind.id === 'wallet' ? 'card' : 'sheet'}.
+          </p>
+        )}
       </div>
-      <div className="card-preview">
-        <article
-          className={`card-sheet card-${kind.id}${extraLarge ? ' extra-large' : ''}`}
-          style={{ width: `${kind.widthMm}mm`, height: `${kind.heightMm}mm` }}
-          aria-label={`${kind.title} for ${person.name}`}
-          data-card={kind.id}
-        >
-          <h2 className="card-heading">{content.heading}</h2>
-          <ul className="card-never">
-            {content.never.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
-          <h3 className="card-subheading">Do this</h3>
-          <ol className="card-todo">
-            {content.todo.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ol>
-          <h3 className="card-subheading">Numbers</h3>
-          <dl className="card-numbers">
-            {content.numbers.map((line) => (
-              <div key={`${line.label}-${line.value}`}>
-                <dt>{line.label}</dt>
-                <dd>{line.value}</dd>
-              </div>
-            ))}
-          </dl>
-          {content.safeWord ? <p className="card-safe-word">
-              Family safe word: <strong>{content.safeWord}</strong>. Family will know it. Never say it first.
-            </p> : null}
-          {kind.id === 'wallet' ? null : <p className="card-footer">{content.footer}</p>}
-        </article>
+      <div className="card-preview" tabIndex={0} role="region" aria-label="Card preview">
+        <CardSheets kind={kind} content={content} printSize={extraLarge ? 'large' : 'standard'} personName={person.name} onFit={setFit} />
       </div>
     </>
   );

@@ -24,6 +24,11 @@ export interface SyncStatus {
   undecryptable?: number;
   /** Live calls already announced to the circle, so one call pushes once. */
   announcedCalls?: string[];
+  /**
+   * Rows received with a clock more than the maximum drift ahead of this device's time (core/circle/hlc.ts), the
+   * newest per record: tried again at every sync, merged once this device's time has caught up.
+   */
+  heldAhead?: { table: string; row: { id: string; hlc: string } & Record<string, unknown> }[];
 }
 
 export const CIRCLE_KEY = 'circle';

@@ -2,10 +2,13 @@
  * One round of care-circle sync: send this device's queued changes encrypted, then fetch and merge everyone else's.
  * Merging is last-writer-wins by hybrid logical clock (the repository's applyRemoteRecord), so devices that edited
  * offline converge. An outbox entry is removed only after the relay acknowledged it: nothing is lost to a crash.
+ * A row stamped too far ahead of this device's time is held, not merged (it would outrank every later edit and
+ * drag this device's clock forward); held rows are tried again at each round and merged once the time is reached.
  */
 import { isLive } from '../../core/calls/next-steps.ts';
 import { openRecord, sealAlert, sealRecord, importCircleKey, DecryptError } from '../../core/circle/circle-crypto.ts';
 import type { Envelope } from '../../core/circle/envelope.ts';
+import { ClockDriftError } from '../../core/circle/hlc.ts';
 import type { Repository } from '../../db/repository.ts';
 import { SYNC_TABLES, type KinwatchDb, type SyncTable } from '../../db/schema.ts';
 import { liveCallAlert } from './circle-alert.ts';
@@ -13,6 +16,8 @@ import { loadSyncStatus, updateSyncStatus, type CircleMembership } from './circl
 import type { RelayClient } from '../../core/circle/relay-client.ts';
 
 const BATCH = 200;
+/** Most rows held for being ahead of this device's time; beyond it the oldest clocks are dropped. */
+const MAX_HELD = 500;
 
 interface RecordBody {
   table: SyncTable;
@@ -24,6 +29,8 @@ export interface SyncResult {
   received: number;
   applied: number;
   undecryptable: number;
+  /** Rows still held because their clock is too far ahead of this device's time. */
+  held: number;
 }
 
 export async function syncOnce(options: {
@@ -36,7 +43,7 @@ export async function syncOnce(options: {
   const { db, repository, membership, relay } = options;
   const now = options.now ?? (() => new Date());
   const key = await importCircleKey(membership.circleKey);
-  const result: SyncResult = { sent: 0, received: 0, applied: 0, undecryptable: 0 };
+  const result: SyncResult = { sent: 0, received: 0, applied: 0, undecryptable: 0, held: 0 };
   try {
     // Send: the newest state of each queued row; a row changed twice goes once.
     for (;;) {
@@ -57,8 +64,26 @@ export async function syncOnce(options: {
       result.sent += envelopes.length;
     }
 
-    // Receive: everything after what this device has seen, page by page.
-    let { seq } = await loadSyncStatus(db);
+    // Receive: first the rows held back last time, then everything after what this device has seen, page by page.
+    const status0 = await loadSyncStatus(db);
+    let { seq } = status0;
+    const held = new Map<string, RecordBody>();
+    const apply = async (body: RecordBody): Promise<void> => {
+      const heldKey = `${body.table}:${body.row.id}`;
+      try {
+        if (await repository.applyRemoteRecord(body.table, body.row as never)) result.applied++;
+        if (held.get(heldKey)?.row.hlc === body.row.hlc) held.delete(heldKey);
+      } catch (error) {
+        if (!(error instanceof ClockDriftError)) throw error;
+        const current = held.get(heldKey);
+        if (!current || current.row.hlc < body.row.hlc) held.set(heldKey, body);
+      }
+    };
+    const keptHeld = () => [...held.values()].sort((x, y) => (x.row.hlc < y.row.hlc ? 1 : -1)).slice(0, MAX_HELD);
+    for (const body of status0.heldAhead ?? []) {
+      if ((SYNC_TABLES as readonly string[]).includes(body.table)) held.set(`${body.table}:${body.row.id}`, body as RecordBody);
+    }
+    for (const body of [...held.values()]) await apply(body);
     for (;;) {
       const page = await relay.getRecords(membership.circleId, seq, membership.deviceToken);
       for (const envelope of page.records) {
@@ -67,16 +92,18 @@ export async function syncOnce(options: {
           const opened = await openRecord<RecordBody>(key, envelope);
           const body = opened.value;
           if (!body || !(SYNC_TABLES as readonly string[]).includes(body.table) || body.row.hlc !== envelope.hlc) continue;
-          if (await repository.applyRemoteRecord(body.table, body.row as never)) result.applied++;
+          await apply(body);
         } catch (error) {
           if (!(error instanceof DecryptError)) throw error;
           result.undecryptable++;
         }
       }
       seq = page.seq;
-      await updateSyncStatus(db, { seq });
+      // The held rows are saved with the position, so moving past a held row never loses it.
+      await updateSyncStatus(db, { seq, heldAhead: keptHeld() });
       if (!page.more) break;
     }
+    result.held = keptHeld().length;
     const status = await loadSyncStatus(db);
     await updateSyncStatus(db, {
       lastSyncAt: now().toISOString(),

@@ -1,10 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticate } from '../authenticate.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authenticated, deviceOf } from '../authenticate.ts';
 import { HttpError } from '../http-error.ts';
 import { checkPushEndpoint, EndpointRefused } from '../push/endpoint-guard.ts';
 import { MAX_PUSH_PLAINTEXT_BYTES, payloadBytes } from '../push/push-sender.ts';
 import type { RelayDeps } from '../relay-deps.ts';
-import * as valid from '../validate.ts';
+import type { Limits } from '../request-limits.ts';
+import * as schema from '../schemas.ts';
 
 /** What the service worker receives (after the push service's own encryption is removed). */
 export interface AlertPushPayload {
@@ -18,37 +20,39 @@ export interface AlertPushPayload {
 }
 
 /** Push subscriptions and alerts fanned out to the other devices of a circle. */
-export function pushRoutes(app: FastifyInstance, deps: RelayDeps): void {
-  app.put<{ Params: { deviceId: string } }>('/api/devices/:deviceId/push-subscription', async (request, reply) => {
-    const deviceId = valid.id(request.params.deviceId, 'deviceId');
-    const device = await authenticate(deps, request);
-    if (device.id !== deviceId) throw new HttpError(403, 'forbidden', 'deviceId: a device can only set its own subscription');
-    const subscription = valid.pushSubscription(valid.objectBody(request.body));
+export function pushRoutes(base: FastifyInstance, deps: RelayDeps, limits: Limits): void {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const auth = authenticated(deps, limits);
+
+  app.put('/api/devices/:deviceId/push-subscription', {
+    onRequest: auth,
+    schema: { params: schema.OwnDeviceParams, body: schema.PushSubscriptionBody },
+  }, async (request, reply) => {
+    const device = deviceOf(request);
+    if (device.id !== request.params.deviceId) throw new HttpError(403, 'forbidden', 'deviceId: a device can only set its own subscription');
+    const subscription = request.body;
     try {
       await checkPushEndpoint(subscription.endpoint, { allowOrigins: deps.settings.allowOrigins, ...(deps.resolve ? { resolve: deps.resolve } : {}) });
     } catch (error) {
       if (error instanceof EndpointRefused) throw new HttpError(422, 'push_endpoint_refused', error.message);
       throw error;
     }
-    await deps.store.putPushSubscription(deviceId, subscription, deps.clock.now());
+    await deps.store.putPushSubscription(device.id, { endpoint: subscription.endpoint, keys: subscription.keys }, deps.clock.now());
     reply.code(204);
   });
 
-  app.delete<{ Params: { deviceId: string } }>('/api/devices/:deviceId/push-subscription', async (request, reply) => {
-    const deviceId = valid.id(request.params.deviceId, 'deviceId');
-    const device = await authenticate(deps, request);
-    if (device.id !== deviceId) throw new HttpError(403, 'forbidden', 'deviceId: a device can only remove its own subscription');
-    await deps.store.deletePushSubscription(deviceId);
+  app.delete('/api/devices/:deviceId/push-subscription', { onRequest: auth, schema: { params: schema.OwnDeviceParams } }, async (request, reply) => {
+    const device = deviceOf(request);
+    if (device.id !== request.params.deviceId) throw new HttpError(403, 'forbidden', 'deviceId: a device can only remove its own subscription');
+    await deps.store.deletePushSubscription(device.id);
     reply.code(204);
   });
 
-  app.post<{ Params: { circleId: string } }>('/api/circles/:circleId/alerts', async (request, reply) => {
-    const circleId = valid.id(request.params.circleId, 'circleId');
-    const device = await authenticate(deps, request, circleId);
-    const body = valid.objectBody(request.body);
-    const ciphertext = valid.ciphertext(body.ciphertext, 'ciphertext');
-    const urgency = valid.urgency(body.urgency);
-    const topic = valid.topic(body.topic);
+  app.post('/api/circles/:circleId/alerts', { onRequest: auth, schema: { params: schema.CircleParams, body: schema.AlertBody } }, async (request, reply) => {
+    const device = deviceOf(request);
+    const circleId = device.circleId;
+    const { ciphertext, urgency = 'normal' } = request.body;
+    const topic = request.body.topic ?? null;
     const message: AlertPushPayload = {
       kind: 'alert',
       circleId,
@@ -62,6 +66,7 @@ export function pushRoutes(app: FastifyInstance, deps: RelayDeps): void {
     if (size > MAX_PUSH_PLAINTEXT_BYTES) {
       throw new HttpError(413, 'payload_too_large', `ciphertext: the push message would be ${size} bytes; at most ${MAX_PUSH_PLAINTEXT_BYTES}`);
     }
+    await deps.store.takeAlertQuota(circleId, deps.clock.now(), deps.settings.quotas.alertsPerHour);
     const queued = await deps.store.enqueuePush({
       circleId,
       fromDeviceId: device.id,

@@ -1,25 +1,27 @@
 import type { FastifyInstance } from 'fastify';
-import { authenticate } from '../authenticate.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { authenticated, deviceOf } from '../authenticate.ts';
 import type { RelayDeps } from '../relay-deps.ts';
-import * as valid from '../validate.ts';
+import type { Limits } from '../request-limits.ts';
+import * as schema from '../schemas.ts';
 
-type CircleParams = { Params: { circleId: string } };
 const PAGE_SIZE = 500;
 
 /** Encrypted records: appended with a sequence number, served after a sequence number. The relay cannot read them. */
-export function syncRoutes(app: FastifyInstance, deps: RelayDeps): void {
-  app.post<CircleParams>('/api/circles/:circleId/records', async (request) => {
-    const circleId = valid.id(request.params.circleId, 'circleId');
-    const device = await authenticate(deps, request, circleId);
-    const records = valid.records(valid.objectBody(request.body).records);
-    const seq = await deps.store.appendRecords(circleId, device.id, records, deps.clock.now());
+export function syncRoutes(base: FastifyInstance, deps: RelayDeps, limits: Limits): void {
+  const app = base.withTypeProvider<TypeBoxTypeProvider>();
+  const auth = authenticated(deps, limits);
+
+  app.post('/api/circles/:circleId/records', { onRequest: auth, schema: { params: schema.CircleParams, body: schema.RecordsBody } }, async (request) => {
+    const device = deviceOf(request);
+    const { bytes, records } = deps.settings.quotas;
+    const seq = await deps.store.appendRecords(device.circleId, device.id, request.body.records, deps.clock.now(), { bytes, records });
     return { seq };
   });
 
-  app.get<CircleParams & { Querystring: { after?: string } }>('/api/circles/:circleId/records', async (request) => {
-    const circleId = valid.id(request.params.circleId, 'circleId');
-    await authenticate(deps, request, circleId);
-    const after = valid.seqParam(request.query.after);
-    return deps.store.recordsAfter(circleId, after, PAGE_SIZE);
+  app.get('/api/circles/:circleId/records', { onRequest: auth, schema: { params: schema.CircleParams, querystring: schema.RecordsQuery } }, async (request) => {
+    const device = deviceOf(request);
+    const after = request.query.after ? Number(request.query.after) : 0;
+    return deps.store.recordsAfter(device.circleId, after, PAGE_SIZE, deps.settings.pageBytes);
   });
 }

@@ -64,6 +64,35 @@ export const migrations: readonly { id: number; name: string; sql: string }[] = 
       CREATE INDEX push_queue_due ON push_queue (next_attempt_at);
     `,
   },
+  {
+    id: 2,
+    name: 'owners, invite ids and cancelling, record sizes and circle quotas',
+    sql: `
+      ALTER TABLE devices ADD COLUMN role TEXT NOT NULL DEFAULT 'member';
+      UPDATE devices SET role = 'owner' WHERE id IN (
+        SELECT DISTINCT ON (circle_id) id FROM devices WHERE revoked_at IS NULL ORDER BY circle_id, created_at, id
+      );
+      ALTER TABLE invites ADD COLUMN id TEXT;
+      UPDATE invites SET id = substr(token_hash, 1, 22);
+      ALTER TABLE invites ALTER COLUMN id SET NOT NULL;
+      CREATE UNIQUE INDEX invites_id ON invites (id);
+      CREATE INDEX invites_circle ON invites (circle_id);
+      CREATE INDEX invites_created_by ON invites (created_by);
+      ALTER TABLE invites ADD COLUMN cancelled_at BIGINT;
+      ALTER TABLE records ADD COLUMN size INTEGER NOT NULL DEFAULT 0;
+      UPDATE records SET size = octet_length(id) + octet_length(hlc) + octet_length(ciphertext);
+      ALTER TABLE circles ADD COLUMN bytes BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE circles ADD COLUMN record_count BIGINT NOT NULL DEFAULT 0;
+      UPDATE circles SET
+        bytes = COALESCE((SELECT SUM(size) FROM records r WHERE r.circle_id = circles.id), 0),
+        record_count = (SELECT COUNT(*) FROM records r WHERE r.circle_id = circles.id);
+      ALTER TABLE circles ADD COLUMN alert_window_start BIGINT NOT NULL DEFAULT 0;
+      ALTER TABLE circles ADD COLUMN alert_count INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE push_queue ADD COLUMN expires_at BIGINT;
+      UPDATE push_queue SET expires_at = created_at + ttl_seconds * 1000;
+      CREATE INDEX push_queue_device ON push_queue (device_id);
+    `,
+  },
 ];
 
 /** Applies what is missing, under an advisory lock so relays starting together on one Postgres do not race. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaredPerson } from '../../../src/core/calls/person.ts';
-import { cardContent } from '../../../src/core/cards/card-content.ts';
-import { CARD_KINDS } from '../../../src/core/cards/card-kinds.ts';
+import { cardBlocks, cardContent } from '../../../src/core/cards/card-content.ts';
+import { CARD_KINDS, cardKind, fontSteps } from '../../../src/core/cards/card-kinds.ts';
 
 const person: CaredPerson = {
   id: 'p1',
@@ -33,16 +33,53 @@ describe('advice card content', () => {
     expect(card.numbers.find((line) => line.value === '101')!.label).toContain('the police');
   });
 
-  it('keeps the safe word off the cards a visitor can see', () => {
-    expect(cardContent('wallet', person).safeWord).toBe('bluebell');
+  it('prints the safe word only on the card kept private beside the phone, and says why for each card', () => {
+    expect(cardContent('phone-side', person).safeWord).toBe('bluebell');
+    expect(cardContent('wallet', person).safeWord).toBeUndefined();
     expect(cardContent('front-door', person).safeWord).toBeUndefined();
     expect(cardContent('fridge', person).safeWord).toBeUndefined();
+    expect(cardKind('wallet')!.safeWordReason).toMatch(/bank card/);
+    for (const kind of CARD_KINDS) expect(kind.safeWordReason).toMatch(kind.safeWord ? /printed on this card/ : /left off/);
   });
 
-  it('keeps the wallet card short and the front door card about the door', () => {
+  it('keeps every bank number on every card, and the wallet card short', () => {
+    const banks = [
+      { name: 'A', phone: '0800 000 001' },
+      { name: 'B', phone: '0800 000 002' },
+      { name: 'C', phone: '0800 000 003' },
+    ];
+    for (const kind of CARD_KINDS) {
+      const values = cardContent(kind.id, { ...person, banks }).numbers.map((line) => line.value);
+      for (const bank of banks) expect(values, kind.id).toContain(bank.phone);
+      expect(values, kind.id).toEqual(expect.arrayContaining(['999', '159']));
+    }
     expect(cardContent('wallet', person).never.length).toBeLessThanOrEqual(3);
-    expect(cardContent('wallet', person).numbers.length).toBeLessThanOrEqual(4);
     expect(cardContent('front-door', person).todo[0]).toContain('door');
+  });
+
+  it('orders the advice as the call plan does: another phone, the bank, then the family; the footer says what to do', () => {
+    for (const kind of ['phone-side', 'fridge', 'wallet'] as const) {
+      const todo = cardContent(kind, person).todo.join(' ');
+      expect(todo.indexOf('another phone'), kind).toBeGreaterThanOrEqual(0);
+      expect(todo.indexOf('another phone'), kind).toBeLessThan(todo.indexOf('bank'));
+      expect(todo.indexOf('bank'), kind).toBeLessThan(todo.indexOf('family'));
+      expect(cardContent(kind, person).footer, kind).toMatch(/Report.*0300 123 2040/);
+    }
+  });
+
+  it('lists blocks in reading order with titles kept with what follows', () => {
+    const blocks = cardBlocks(cardContent('phone-side', person));
+    expect(blocks[0]).toEqual({ section: 'heading', index: 0, keepWithNext: true });
+    expect(blocks.filter((block) => block.section === 'numbers')).toHaveLength(cardContent('phone-side', person).numbers.length);
+    expect(blocks.at(-1)!.section).toBe('footer');
+    expect(blocks.find((block) => block.section === 'numbers-title')!.keepWithNext).toBe(true);
+  });
+
+  it('makes extra large print larger than any standard print of the same card', () => {
+    for (const kind of CARD_KINDS) {
+      expect(Math.min(...fontSteps(kind, 'large'))).toBeGreaterThan(Math.max(...fontSteps(kind, 'standard')));
+      expect(fontSteps(kind, 'standard')[0]).toBe(kind.baseFontPt);
+    }
   });
 
   it('defines the four paper sizes exactly', () => {

@@ -21,4 +21,21 @@ describe('phone script for a spate', () => {
     expect(phoneScript(spate, person, 'Sarah').some((line) => line.cue === 'Remind')).toBe(true);
     expect(phoneScript(spate, { ...person, safeWord: undefined }, 'Sarah').some((line) => line.cue === 'Remind')).toBe(false);
   });
+
+  it('says who the callers pretend to be in plain words, and the names they have been using', () => {
+    const text = phoneScript({ ...spate, impersonated: ['police', 'bank'], claimedAs: ['DC Adams', 'Metropolitan Police'] }, person, 'Sarah')
+      .map((line) => line.text)
+      .join('\n');
+    expect(text).toContain('People pretending to be police officers or bank staff');
+    expect(text).toContain('They may say they are DC Adams or Metropolitan Police.');
+    const noNames = phoneScript({ ...spate, impersonated: ['hmrc'], claimedAs: [] }, person, 'Sarah').map((line) => line.text).join('\n');
+    expect(noNames).toContain('pretending to be the tax office (HMRC)');
+    expect(noNames).not.toContain('They may say they are');
+  });
+
+  it('greets them by the name to say, not the label the family uses', () => {
+    const lines = phoneScript(spate, { ...person, name: 'Mum', callName: 'Margaret' }, 'Sarah');
+    expect(lines[0]!.text).toContain("Hello Margaret, it's Sarah");
+    expect(phoneScript(spate, { ...person, name: 'Mum', callName: ' ' }, 'Sarah')[0]!.text).toContain('Hello Mum,');
+  });
 });

@@ -1,7 +1,8 @@
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openKinwatchDb, SCHEMA_V1 } from '../../../src/db/schema.ts';
+import { createRepository } from '../../../src/db/repository.ts';
+import { openKinwatchDb, SCHEMA_V1, SCHEMA_V2 } from '../../../src/db/schema.ts';
 
 const hlc = '1764000000000-0000-node';
 
@@ -47,5 +48,43 @@ describe('database migrations', () => {
     expect(db.verno).toBe(2);
     expect(db.tables.map((table) => table.name).sort()).toEqual(['alerts', 'calls', 'checkIns', 'checklist', 'outbox', 'people', 'settings']);
     db.close();
+  });
+
+  it('normalises a row of the older shape written after the upgrade, when it is read and when it comes from another device', async () => {
+    const factory = new IDBFactory();
+    const db = openKinwatchDb({ indexedDB: factory, IDBKeyRange });
+    const oldShape = { id: 'c9', hlc, personId: 'p1', at: '2026-11-20T10:00:00.000Z', numberWithheld: true, callerKind: 'police', tactics: [], outcome: 'courier-coming', bankTold: false, deleted: false };
+    // A tab still on the previous release, or a restored file, writes the old shape straight into the table.
+    await db.table('calls').put({ ...oldShape });
+    const read = await db.calls.get('c9');
+    expect(read!.outcomes).toEqual(['courier-coming']);
+    expect(read).not.toHaveProperty('outcome');
+    expect(read).not.toHaveProperty('deleted');
+    expect((await db.calls.toArray()).map((call) => call.outcomes)).toEqual([['courier-coming']]);
+    // A device on the previous release sends the old shape through the circle: stored in the current shape.
+    const repository = await createRepository(db, { now: () => 1_764_000_000_000 });
+    await repository.applyRemoteRecord('calls', { ...oldShape, id: 'c10', outcome: 'gave-details' } as never);
+    const raw = await new Promise<Record<string, unknown>>((resolve) => {
+      db.backendDB().transaction('calls').objectStore('calls').get('c10').onsuccess = (event) => resolve((event.target as IDBRequest).result);
+    });
+    expect(raw.outcomes).toEqual(['gave-details']);
+    expect(raw).not.toHaveProperty('outcome');
+  });
+
+  it('stops a tab on the previous release from writing once another tab upgrades, and says so', async () => {
+    const factory = new IDBFactory();
+    let replaced = 0;
+    const old = openKinwatchDb({ indexedDB: factory, IDBKeyRange, whenReplaced: () => replaced++ });
+    await old.people.put({ id: 'p1', hlc, name: 'Joan', postcode: 'CO1 1AA', postcodeChecked: true, phones: [], banks: [], familyNumbers: [] });
+    // The next release opens the same database at a higher version: not blocked by the old tab.
+    const next = new Dexie('kinwatch', { indexedDB: factory, IDBKeyRange });
+    next.version(2).stores(SCHEMA_V2);
+    next.version(3).stores({ ...SCHEMA_V2, people: 'id, name, postcode' });
+    await next.open();
+    expect(next.verno).toBe(3);
+    expect(replaced).toBe(1);
+    await expect(old.people.put({ id: 'p2', hlc, name: 'Lost?', postcode: 'CO1 1AA', postcodeChecked: true, phones: [], banks: [], familyNumbers: [] })).rejects.toThrow(/closed/i);
+    expect(await next.table('people').count()).toBe(1);
+    next.close();
   });
 });

@@ -40,7 +40,7 @@ describe('repository', () => {
     const repo = await createRepository(db, { now: () => 1_764_000_000_000 });
     const local = await repo.saveRecord('people', person);
     const older = { ...person, name: 'Older', hlc: '1700000000000-0000-remote' };
-    const newer = { ...person, name: 'Newer', hlc: '1799000000000-0000-remote' };
+    const newer = { ...person, name: 'Newer', hlc: '1764000060000-0000-remote' }; // a minute ahead: within the drift
     expect(await repo.applyRemoteRecord('people', older)).toBe(false);
     expect((await db.people.get('p1'))!.hlc).toBe(local.hlc);
     expect(await repo.applyRemoteRecord('people', newer)).toBe(true);

@@ -10,7 +10,8 @@ describe('analyzeText', () => {
     );
     expect(analysis.relevant).toBe(true);
     expect(analysis.tactics).toEqual(['pin-request']);
-    expect(analysis.impersonated).toEqual(['Metropolitan Police']);
+    expect(analysis.impersonated).toEqual(['police']);
+    expect(analysis.claimedAs).toEqual(['Metropolitan Police']);
     expect(analysis.places.map((place) => place.name)).toEqual(['Essex', 'Dedham']);
     expect(analysis.places[1]!.lat).toBeCloseTo(51.959, 2);
     expect(analysis.counts).toEqual({ targeted: 21, windowDays: 1, victims: 1, lossGBP: 2500 });
@@ -19,6 +20,6 @@ describe('analyzeText', () => {
   it('names places without coordinates when no gazetteer is given, and copes with empty text', () => {
     expect(analyzeText('• Mill Street, Elsing, at around 10.15am').places).toEqual([{ name: 'Elsing', kind: 'village' }]);
     const empty = analyzeText('');
-    expect(empty).toMatchObject({ relevant: false, score: 0, tactics: [], impersonated: [], places: [], counts: {} });
+    expect(empty).toMatchObject({ relevant: false, score: 0, tactics: [], impersonated: [], claimedAs: [], places: [], counts: {} });
   });
 });

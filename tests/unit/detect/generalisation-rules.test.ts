@@ -46,17 +46,18 @@ describe('a victim who tried to ring 999 is not advice', () => {
 
 describe('impersonation phrasings and organisations', () => {
   it.each([
-    ['A caller claiming to work for HSBC rang her twice.', 'HSBC'],
-    ['A man who said he worked for TSB asked for her card.', 'TSB'],
-    ['A man calling himself Detective Constable Price phoned the pensioner.', 'police'],
-    ['Callers claiming to be from Ofcom said her line would be cut off.', 'Ofcom'],
-    ['Fraudsters impersonating officers from Police Scotland said her savings were at risk.', 'Police Scotland'],
-  ])('%s → %s', (sentence, name) => {
-    expect(findImpersonated(sentence)).toContain(name);
+    ['A caller claiming to work for HSBC rang her twice.', 'bank', 'HSBC'],
+    ['A man who said he worked for TSB asked for her card.', 'bank', 'TSB'],
+    ['A man calling himself Detective Constable Price phoned the pensioner.', 'police', 'Detective Constable Price'],
+    ['Callers claiming to be from Ofcom said her line would be cut off.', 'other-official', 'Ofcom'],
+    ['Fraudsters impersonating officers from Police Scotland said her savings were at risk.', 'police', 'Police Scotland'],
+  ])('%s → %s, %s', (sentence, category, name) => {
+    expect(findImpersonated(sentence).impersonated).toContain(category);
+    expect(findImpersonated(sentence).claimedAs).toContain(name);
   });
 
   it('still leaves out the force that reports the scam', () => {
-    expect(findImpersonated('A woman was called by a man posing as a detective, Police Scotland said.')).toEqual(['police']);
+    expect(findImpersonated('A woman was called by a man posing as a detective, Police Scotland said.')).toEqual({ impersonated: ['police'], claimedAs: [] });
   });
 
   it('a named bank counts as an official for relevance', () => {
@@ -150,12 +151,12 @@ describe('more phrasings', () => {
   });
 
   it('the present-tense "the caller says they are a police officer" is impersonation', () => {
-    expect(findImpersonated('In each case the caller says they are a police officer and asks for cash.')).toEqual(['police']);
+    expect(findImpersonated('In each case the caller says they are a police officer and asks for cash.').impersonated).toEqual(['police']);
   });
 
   it('"officers from the National Crime Agency" are that agency, not police', () => {
-    expect(findImpersonated('Men posing as officers from the National Crime Agency called him.')).toEqual(['National Crime Agency']);
-    expect(findImpersonated('Men posing as police and the National Crime Agency called him.')).toEqual(['police', 'National Crime Agency']);
+    expect(findImpersonated('Men posing as officers from the National Crime Agency called him.')).toEqual({ impersonated: ['police'], claimedAs: ['National Crime Agency'] });
+    expect(findImpersonated('Men posing as police and the National Crime Agency called him.')).toEqual({ impersonated: ['police'], claimedAs: ['National Crime Agency'] });
   });
 
   it('a town or borough\'s own police speak for where it happened; a county\'s do not', () => {
@@ -182,7 +183,8 @@ describe('round of phrasings from press-release quotes and other officials', () 
   it('the Department for Work and Pensions counts as an official for relevance', () => {
     const result = analyzeText('Callers pretending to be from the Department for Work and Pensions told a man in Louth to pay £600 in cash. A courier collected it.');
     expect(result.relevant).toBe(true);
-    expect(result.impersonated).toEqual(['DWP']);
+    expect(result.impersonated).toEqual(['other-official']);
+    expect(result.claimedAs).toEqual(['DWP']);
   });
 
   it('"customers say they are worried" is not someone claiming to be someone', () => {
@@ -217,12 +219,13 @@ describe('phrasings from longer local reports and alerts', () => {
   it('Action Fraud and other listed officials count for relevance', () => {
     const result = analyzeText('A man in Ross-on-Wye was called by someone claiming to be from Action Fraud. He paid £250 by bank transfer.');
     expect(result.relevant).toBe(true);
-    expect(result.impersonated).toEqual(['Action Fraud']);
+    expect(result.impersonated).toEqual(['other-official']);
+    expect(result.claimedAs).toEqual(['Action Fraud']);
   });
 
   it('a police officer "investigating their bank" impersonated police only', () => {
-    expect(findImpersonated('A caller said he was a police officer investigating their bank.')).toEqual(['police']);
-    expect(findImpersonated("Fraudsters posing as his bank's fraud department called him.")).toEqual(['bank']);
+    expect(findImpersonated('A caller said he was a police officer investigating their bank.').impersonated).toEqual(['police']);
+    expect(findImpersonated("Fraudsters posing as his bank's fraud department called him.").impersonated).toEqual(['bank']);
   });
 
   it('"stole £400,000 from 61 victims" counts the victims', () => {
@@ -258,8 +261,8 @@ describe('purchases beyond gold, codes given, cover stories, doorstep takings', 
 
 describe('scare quotes, transfers of sums, posting "it", officers of other services', () => {
   it('a rank or office in scare quotes is someone pretending', () => {
-    expect(findImpersonated('Three calls today from "DS Patel" asking people to withdraw cash.')).toEqual(['police']);
-    expect(findImpersonated('She gave £800 to a "bank manager" at the door.')).toEqual(['bank']);
+    expect(findImpersonated('Three calls today from "DS Patel" asking people to withdraw cash.')).toEqual({ impersonated: ['police'], claimedAs: ['DS Patel'] });
+    expect(findImpersonated('She gave £800 to a "bank manager" at the door.').impersonated).toEqual(['bank']);
   });
 
   it('"transferred £27,000" is a transfer', () => {
@@ -294,17 +297,17 @@ describe('collections told from the collector\'s side, and callers from a depart
 
 describe('"officers from the force"', () => {
   it('names the force the sentence reports from', () => {
-    expect(findImpersonated('Cumbria Police said two men were called by people pretending to be officers from the force.')).toEqual(['Cumbria Police']);
+    expect(findImpersonated('Cumbria Police said two men were called by people pretending to be officers from the force.')).toEqual({ impersonated: ['police'], claimedAs: ['Cumbria Police'] });
   });
 
   it('stays plain police when no force is named', () => {
-    expect(findImpersonated('Two men were called by people pretending to be officers from the force.')).toEqual(['police']);
+    expect(findImpersonated('Two men were called by people pretending to be officers from the force.')).toEqual({ impersonated: ['police'], claimedAs: [] });
   });
 });
 
 describe('tenth round: quoted bank names, negated line clearing, posted sums, handing to a man', () => {
   it('a bank name in scare quotes is someone pretending to be that bank', () => {
-    expect(findImpersonated('She had a suspicious call from "Barclays" on Monday.')).toEqual(['Barclays']);
+    expect(findImpersonated('She had a suspicious call from "Barclays" on Monday.')).toEqual({ impersonated: ['bank'], claimedAs: ['Barclays'] });
   });
 
   it('"the line had not been cleared" is the line held open, though it is a negation', () => {
@@ -340,7 +343,7 @@ describe('eleventh round: top secret operations, photos of gift cards, TV Licens
   });
 
   it('TV Licensing is an official fraudsters pretend to be', () => {
-    expect(findImpersonated('A man who said he was from TV Licensing called her.')).toEqual(['TV Licensing']);
+    expect(findImpersonated('A man who said he was from TV Licensing called her.')).toEqual({ impersonated: ['other-official'], claimedAs: ['TV Licensing'] });
   });
 
   it('"17 residents contacted" counts those targeted, "two residents contacted police" does not', () => {

@@ -1,23 +1,68 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../src/core/detect/analyze.ts';
 import { findImpersonated } from '../../../src/core/detect/impersonated.ts';
 
-describe('organisations impersonated', () => {
-  it('names a force when it is named as the one impersonated, and the Met by its name', () => {
-    expect(findImpersonated('The con artists claim to be from Essex Police or the Met.')).toEqual(['Essex Police', 'Metropolitan Police']);
+const categories = (text: string) => findImpersonated(text).impersonated;
+const names = (text: string) => findImpersonated(text).claimedAs;
+
+describe('who the callers pretended to be: categories', () => {
+  it('a named force, the Met and plain officers are all "police"; the names are kept apart', () => {
+    expect(findImpersonated('The con artists claim to be from Essex Police or the Met.')).toEqual({
+      impersonated: ['police'],
+      claimedAs: ['Essex Police', 'Metropolitan Police'],
+    });
+    expect(categories('A man posing as a detective rang her twice.')).toEqual(['police']);
+    expect(names('He claimed he was from Scotland Yard and gave his name as DC Ferris.')).toEqual(['Metropolitan Police', 'DC Ferris']);
   });
 
-  it('does not take the reporting force for the impersonated one', () => {
-    expect(findImpersonated('Fraudsters posing as police officers, Hertfordshire Constabulary has warned.')).toEqual(['police']);
-    expect(findImpersonated('Fraudsters claiming to be from Kent Police have conned a man.')).toEqual(['Kent Police']);
+  it('does not take the reporting force for the one impersonated', () => {
+    expect(findImpersonated('Fraudsters posing as police officers, Hertfordshire Constabulary has warned.')).toEqual({ impersonated: ['police'], claimedAs: [] });
+    expect(names('Fraudsters claiming to be from Kent Police have conned a man.')).toEqual(['Kent Police']);
+    expect(names('Pensioner tricked by men pretending to be cops - Avon Police issue appeal')).toEqual([]);
   });
 
-  it('finds banks and other officials', () => {
-    expect(findImpersonated('A caller posing as bank staff said her account was at risk.')).toEqual(['bank']);
-    expect(findImpersonated('A man pretending to be from Barclays called.')).toEqual(['Barclays']);
-    expect(findImpersonated('Callers pretending to be from HMRC demanded payment.')).toEqual(['HMRC']);
+  it('banks, named or not, are "bank"', () => {
+    expect(categories('A caller posing as bank staff said her account was at risk.')).toEqual(['bank']);
+    expect(findImpersonated('A man pretending to be from Barclays called.')).toEqual({ impersonated: ['bank'], claimedAs: ['Barclays'] });
+  });
+
+  it('HMRC, named or as the tax-arrest call, is "hmrc"', () => {
+    expect(findImpersonated('Callers pretending to be from HMRC demanded payment.')).toEqual({ impersonated: ['hmrc'], claimedAs: ['HMRC'] });
+    expect(categories('A woman in Louth was rung and told she had unpaid tax. She was told officers would arrest her unless she paid at once.')).toEqual(['hmrc']);
+    expect(categories('The recorded voice said he owed back taxes and that a warrant was out for him.')).toEqual(['hmrc']);
+  });
+
+  it('other public bodies are "other-official"; companies have no category but keep their name', () => {
+    expect(categories('Callers pretending to be from the Department for Work and Pensions asked for cash.')).toEqual(['other-official']);
+    expect(categories('Two men claiming to be court bailiffs took her bank card at the door.')).toEqual(['other-official']);
+    expect(categories('A man posing as a council officer asked to see her savings.')).toEqual(['other-official']);
+    expect(findImpersonated('A caller claiming to be from BT said the router was hacked.')).toEqual({ impersonated: [], claimedAs: ['BT'] });
+  });
+
+  it('an implied bank counts: put through to "her bank", a caller from "his branch", the replacement-card ruse', () => {
+    expect(categories('A man said he was a detective. She was then put through to someone who worked for her bank.')).toEqual(['police', 'bank']);
+    expect(categories('He got a call from a man saying he was ringing from his branch about a payment.')).toContain('bank');
+    expect(categories('A man rang to say her card had been compromised and that a courier would collect the old one.')).toEqual(['bank']);
+  });
+
+  it('a bank as the object of the story is not impersonated', () => {
+    expect(categories('A caller said he was a police officer investigating their bank.')).toEqual(['police']);
+    expect(categories('Fraudsters posing as officers looking into frauds at banks near their homes rang them.')).toEqual(['police']);
+    expect(categories("Fraudsters posing as his bank's fraud department called him.")).toEqual(['bank']);
+    expect(categories('The courier used a password and said they were going to a bank in Leeds.')).toEqual([]);
+  });
+
+  it('a list of roles in a definition names each: police, bank and not the broadband company', () => {
+    expect(categories('The caller purports to be a police officer, a member of staff from their bank, or someone from their phone company.')).toEqual(['police', 'bank']);
   });
 
   it('ignores advice about who might call', () => {
-    expect(findImpersonated('Be wary of anyone claiming to be a police officer or bank official.')).toEqual([]);
+    expect(findImpersonated('Be wary of anyone claiming to be a police officer or bank official.')).toEqual({ impersonated: [], claimedAs: [] });
+  });
+
+  it('the analysis carries both fields', () => {
+    const analysis = analyzeText('A woman in Ely was rung by a man claiming to be DS Lane from the Met. She handed her card to a courier.');
+    expect(analysis.impersonated).toEqual(['police']);
+    expect(analysis.claimedAs).toEqual(['Metropolitan Police', 'DS Lane']);
   });
 });

@@ -34,7 +34,7 @@ describe('gazetteer', () => {
     expect(gbPlaces.license).toBe('CC-BY-4.0');
     expect(gbPlaces.attribution).toMatch(/GeoNames/);
     expect(gbPlaces.places.length).toBeGreaterThan(4000);
-    expect(gbSupplement.checkedOn).toBe('2026-11-24');
+    expect(gbSupplement.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('builds from any data in the same shape', () => {
@@ -71,8 +71,8 @@ describe('places named in the text', () => {
     expect(placesIn('Residents in the Brundall area were called.')).toEqual(['Brundall']);
   });
 
-  it('keeps a county beside named towns only when the scam spread across it', () => {
-    expect(placesIn('Hertfordshire residents in Hitchin and Royston were called.')).toEqual(['Hitchin', 'Royston']);
+  it('keeps a county named as where it happened, beside the towns in it', () => {
+    expect(placesIn('Hertfordshire residents in Hitchin and Royston were called.')).toEqual(['Hertfordshire', 'Hitchin', 'Royston']);
     expect(placesIn('Calls have spread across Hampshire after starting in Winchester.')).toEqual(['Hampshire', 'Winchester']);
     expect(placesIn('Residents in Hertfordshire have been warned.')).toEqual(['Hertfordshire']);
   });

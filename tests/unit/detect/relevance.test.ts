@@ -24,7 +24,8 @@ describe('relevance: impersonation of police, banks or officials for money, card
   it('HMRC impersonation demanding gift cards is relevant', () => {
     const result = relevant('Callers pretending to be from HMRC told a Derby man he owed tax and made him buy £900 of gift cards.');
     expect(result.relevant).toBe(true);
-    expect(result.impersonated).toEqual(['HMRC']);
+    expect(result.impersonated).toEqual(['hmrc']);
+    expect(result.claimedAs).toEqual(['HMRC']);
   });
 
   it.each([

@@ -26,6 +26,7 @@ const analysis = (places: PlaceMention[]): Analysis => ({
   reasons: [],
   tactics: ['courier-collection'],
   impersonated: ['police'],
+  claimedAs: [],
   places,
   counts: {},
 });

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { relayUnderTest, type RelayUnderTest } from './relay-under-test.ts';
+
+// Starting PGlite or a PostgreSQL cluster can take a while on a busy machine.
+vi.setConfig({ hookTimeout: 120_000 });
 
 interface World {
   a: { circleId: string; deviceId: string; deviceToken: string };

@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openStore } from '../../../src/server/store/open-store.ts';
 import { createPushSender, MAX_PUSH_PLAINTEXT_BYTES, PayloadTooLarge } from '../../../src/server/push/push-sender.ts';
 import { spawnSync } from 'node:child_process';
 import { selfSignedCertificate, startFakePushService, type FakePushService } from '../../helpers/fake-push-service.ts';
 import { backendUrl, relayUnderTest, type Backend, type RelayUnderTest } from './relay-under-test.ts';
+
+// Starting PGlite or a PostgreSQL cluster can take a while on a busy machine.
+vi.setConfig({ hookTimeout: 120_000 });
 
 for (const backend of ['pglite', 'postgres'] as Backend[]) {
   const db = await backendUrl(backend);

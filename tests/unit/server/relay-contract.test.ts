@@ -1,5 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { backendUrl, relayUnderTest, type Backend, type RelayUnderTest } from './relay-under-test.ts';
+
+// Starting PGlite or a PostgreSQL cluster can take a while on a busy machine.
+vi.setConfig({ hookTimeout: 120_000 });
 
 const hlc = (ms: number, node = 'devA') => `${String(ms).padStart(13, '0')}-0000-${node}`;
 
@@ -36,7 +39,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       expect(again.body.error.code).toBe('invite_used');
       const list = await relay.call('GET', `/api/circles/${first.circleId}/devices`, { token: joined.body.deviceToken });
       expect(list.body.devices.map((d: { name: string; self: boolean }) => [d.name, d.self])).toEqual([['Anna’s phone', false], ['Ben laptop', true]]);
-      expect(Object.keys(list.body.devices[0]).sort()).toEqual(['createdAt', 'id', 'lastSeenAt', 'name', 'self']);
+      expect(Object.keys(list.body.devices[0]).sort()).toEqual(['createdAt', 'id', 'lastSeenAt', 'name', 'role', 'self']);
     });
 
     it('refuses an expired invite', async () => {
@@ -82,7 +85,8 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
     it('names the field in every validation error, and saves nothing from a bad batch', async () => {
       const { circleId, deviceToken } = await relay.circle();
       const cases: [unknown, string][] = [
-        [{}, 'records: must be an array'],
+        [{}, 'records: is required'],
+        [{ records: 'all' }, 'records: must be an array'],
         [{ records: [{ id: 'ok', hlc: 'nope', ciphertext: 'AA' }] }, 'records[0].hlc'],
         [{ records: [{ id: 'ok', hlc: hlc(1), ciphertext: 'AA' }, { id: 'has space', hlc: hlc(1), ciphertext: 'AA' }] }, 'records[1].id'],
         [{ records: [{ id: 'ok', hlc: hlc(1), ciphertext: '<script>' }] }, 'records[0].ciphertext'],
@@ -96,7 +100,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
       }
       expect((await relay.call('GET', `/api/circles/${circleId}/records?after=0`, { token: deviceToken })).body.records).toEqual([]);
       expect((await relay.call('GET', `/api/circles/${circleId}/records?after=-1`, { token: deviceToken })).body.error.message).toMatch(/^after:/);
-      expect((await relay.call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken: 'x' } })).body.error.message).toMatch(/^inviteToken:/);
+      expect((await relay.call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken: 'x', deviceName: 'Ben' } })).body.error.message).toMatch(/^inviteToken:/);
       expect((await relay.call('POST', '/api/circles', { body: { deviceName: '' } })).body.error.message).toMatch(/^deviceName:/);
       expect((await relay.call('POST', `/api/circles/${circleId}/alerts`, { token: deviceToken, body: { ciphertext: 'AA', urgency: 'now' } })).body.error.message).toMatch(/^urgency:/);
       expect((await relay.call('POST', `/api/circles/${circleId}/alerts`, { token: deviceToken, body: { ciphertext: 'AA', topic: 'has spaces' } })).body.error.message).toMatch(/^topic:/);
@@ -149,7 +153,7 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
 
 describe('rate limits', () => {
   it('refuse a device that floods the relay with 429 and Retry-After, then let it back after waiting', async () => {
-    const relay = await relayUnderTest({ rate: { burst: 5, perSecond: 1 } });
+    const relay = await relayUnderTest({ limits: { perMinute: 5 } });
     try {
       const first = await relay.circle();
       relay.clock.advance(60_000);

@@ -4,7 +4,7 @@ import type { Resolver } from '../../../src/server/push/endpoint-guard.ts';
 import { createPushSender } from '../../../src/server/push/push-sender.ts';
 import { createPushWorker, type PushWorker } from '../../../src/server/push/push-worker.ts';
 import { loadVapidKeys } from '../../../src/server/push/vapid.ts';
-import { createRateLimiter } from '../../../src/server/rate-limiter.ts';
+import type { CircleQuotas, RequestLimits } from '../../../src/server/relay-config.ts';
 import { openStore } from '../../../src/server/store/open-store.ts';
 import type { Store } from '../../../src/server/store/store.ts';
 import { startTestPostgres, type TestPostgres } from '../../helpers/postgres.ts';
@@ -38,9 +38,15 @@ export async function relayUnderTest(options: {
   store?: Store;
   allowOrigins?: string[];
   bodyLimitBytes?: number;
-  rate?: { burst: number; perSecond: number };
+  /** Request limits; unlimited unless given. */
+  limits?: Partial<RequestLimits>;
+  quotas?: Partial<CircleQuotas>;
+  pageBytes?: number;
+  trustProxy?: string[];
   resolve?: Resolver;
   maxAttempts?: number;
+  /** The push sender's deadline per push, ms. */
+  pushTimeoutMs?: number;
 }): Promise<RelayUnderTest> {
   const store = options.store ?? (await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}));
   let now = Date.parse('2026-11-24T12:00:00Z');
@@ -48,15 +54,19 @@ export async function relayUnderTest(options: {
   const logs: Record<string, unknown>[] = [];
   const log = (entry: Record<string, unknown>) => void logs.push(entry);
   const vapid = await loadVapidKeys(store);
-  const sender = createPushSender({ vapid, subject: 'mailto:test@kinwatch.invalid', allowOrigins: options.allowOrigins ?? [], ...(options.resolve ? { resolve: options.resolve } : {}) });
-  const worker = createPushWorker({ store, sender, clock, log, baseBackoffMs: 1000, maxAttempts: options.maxAttempts ?? 5 });
+  const sender = createPushSender({ vapid, subject: 'mailto:test@kinwatch.invalid', allowOrigins: options.allowOrigins ?? [], ...(options.resolve ? { resolve: options.resolve } : {}), ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}) });
+  const worker = createPushWorker({ store, sender, clock, log, baseBackoffMs: 1000, idleMs: 100, maxAttempts: options.maxAttempts ?? 5 });
   const app = await buildApp({
     store,
     clock,
     vapid,
     log,
-    rateLimiter: createRateLimiter(options.rate ?? { burst: 10_000, perSecond: 10_000 }),
+    limitClock: clock.now,
     settings: {
+      limits: { perMinute: 1e9, circlesPerAddressPerHour: 1e9, circlesPerHour: 1e9, failedAuthPer10Minutes: 1e9, ...options.limits },
+      ...(options.quotas ? { quotas: options.quotas } : {}),
+      ...(options.pageBytes ? { pageBytes: options.pageBytes } : {}),
+      ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
       allowOrigins: options.allowOrigins ?? [],
       bodyLimitBytes: options.bodyLimitBytes ?? 1024 * 1024,
       inviteTtlMs: 7 * 24 * 3600_000,

@@ -1,10 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../../src/server/app.ts';
-import { createRateLimiter } from '../../../src/server/rate-limiter.ts';
 import { openStore } from '../../../src/server/store/open-store.ts';
 import type { Store } from '../../../src/server/store/store.ts';
 import type { FastifyInstance } from 'fastify';
+
+// Starting PGlite or a PostgreSQL cluster can take a while on a busy machine.
+vi.setConfig({ hookTimeout: 120_000 });
 
 const staticDir = fileURLToPath(new URL('../../fixtures/relay/pwa', import.meta.url));
 
@@ -15,7 +17,6 @@ describe('serving the carer app', () => {
     store = await openStore({});
     app = await buildApp({
       store, clock: { now: () => Date.now() }, vapid: { publicKey: 'k', privateKey: 'p' }, log: () => {},
-      rateLimiter: createRateLimiter({ burst: 100, perSecond: 100 }),
       settings: { allowOrigins: [], bodyLimitBytes: 1024 * 1024, inviteTtlMs: 1000, pushTtlSeconds: 60, staticDir },
     });
   });

@@ -50,6 +50,7 @@ function analyze(text: string): Analysis {
     reasons: [],
     tactics: story.tactics ?? ['pin-request'],
     impersonated: ['police'],
+    claimedAs: [],
     places: (story.places ?? []).map((name) => ({ name, ...(name === 'Essex' ? { kind: 'county' as const } : {}) })),
     counts: story.counts ?? {},
   };
