@@ -14,7 +14,7 @@ export function mayBeRelevant(text: string, title = ''): boolean {
 
 /** What analyzeText says of an article that fails mayBeRelevant: not relevant, nothing found. */
 function screenedOut(): Analysis {
-  return { relevant: false, score: 0, reasons: ['nobody is said to have impersonated police, a bank or an official'], tactics: [], impersonated: [], places: [], counts: {} };
+  return { relevant: false, score: 0, reasons: ['nobody is said to have impersonated police, a bank or an official'], tactics: [], impersonated: [], claimedAs: [], places: [], counts: {} };
 }
 
 /**
