@@ -5,7 +5,7 @@
  */
 import { hrtime } from 'node:process';
 import Parser from 'rss-parser';
-import { analyzeText } from '../src/core/detect/analyze.ts';
+import { analyzeForSpates } from '../src/core/detect/screen-article.ts';
 import { findSpates } from '../src/core/detect/find-spates.ts';
 import { gbGazetteer } from '../src/core/geo/gazetteer-gb.ts';
 import type { WatchedPerson } from '../src/core/geo/watched-person.ts';
@@ -60,7 +60,7 @@ export async function run(): Promise<Record<string, string | number>[]> {
       people,
       previous: [],
       now,
-      analyze: (text, options) => analyzeText(text, { title: options.title, gazetteer }),
+      analyze: (text, options) => analyzeForSpates(text, { title: options.title, gazetteer }),
       gazetteer,
       forceIdOfSource: (sourceId) => forceOfSource.get(sourceId),
     });

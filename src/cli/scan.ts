@@ -6,7 +6,7 @@
  * wrong argument or postcode, 1 when the postcode service could not be reached.
  */
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../core/detect/analyze.ts';
+import { analyzeForSpates } from '../core/detect/screen-article.ts';
 import { findSpates } from '../core/detect/find-spates.ts';
 import type { Spate } from '../core/detect/spate.ts';
 import type { Analysis } from '../core/detect/vocabulary.ts';
@@ -186,7 +186,7 @@ async function scanOnce(
     const key = `${options.title}\n${text}`;
     let analysis = analyses.get(key);
     if (!analysis) {
-      analysis = analyzeText(text, { title: options.title, gazetteer });
+      analysis = analyzeForSpates(text, { title: options.title, gazetteer });
       analyses.set(key, analysis);
     }
     return analysis;

@@ -76,7 +76,7 @@ const synced = { id: nonEmpty, hlc };
 export const RECORD_CHECKS: Record<SyncTable, Check> = {
   people: shape(
     { ...synced, name: nonEmpty, postcode: text, postcodeChecked: bool, phones: list(text), banks: list(contact), familyNumbers: list(contact) },
-    { deleted: tomb, lat: num, lng: num, forceId: text, placeName: text, safeWord: text },
+    { deleted: tomb, lat: num, lng: num, forceId: text, placeName: text, safeWord: text, callName: text },
   ),
   calls: shape(
     { ...synced, personId: nonEmpty, at: isoTime, numberWithheld: bool, callerKind: oneOf(CALLER_KINDS), tactics: list(oneOf(TACTICS)), outcomes: list(oneOf(OUTCOMES)), bankTold: bool },

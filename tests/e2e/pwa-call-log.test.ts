@@ -59,7 +59,7 @@ describe('carer app: people and the call log, online and offline', () => {
     await page.getByRole('heading', { name: 'This looks live: act now' }).waitFor();
     const steps = await page.locator('ol.steps li').allInnerTexts();
     expect(steps[0]).toMatch(/^Now: Call 999 now/);
-    expect(steps[1]).toContain('0345 734 5345 (Barclays)');
+    expect(steps[1]).toContain('Call Barclays: 0345 734 5345');
     expect(await page.getByText('Police and banks will NEVER ask for your PIN or bank details on the phone.').count()).toBe(1);
     expect(await page.getByText('Metropolitan Police Service').count()).toBeGreaterThan(0);
   });

@@ -19,7 +19,8 @@ const ADVICE_WORDS = new RegExp(
     String.raw`\b(?:always|ensure|make sure|remember|be (?:wary|aware|careful|vigilant|suspicious))\b`,
     String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask|asked)\b`,
     String.raw`\bif you(?:'re| are)\b`,
-    String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b`,
+    // "a gang ... advising the victim that the card was faulty" is the fraudsters' act, not advice.
+    String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b(?! (?:the|their) victims?\b)`,
     String.raw`\burg(?:e|ed|es|ing)\b`,
     String.raw`\bencourag(?:e|ed|es|ing) (?:people|anyone|residents|everyone|the public|relatives)\b`,
     String.raw`\banyone (?:who|with|receiving|concerned)\b`,

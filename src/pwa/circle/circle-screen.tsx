@@ -2,8 +2,7 @@
 import { useEffect, useState } from 'react';
 import { db, repository } from '../app-data.ts';
 import { appCircleSync } from '../sync/circle-sync.ts';
-import { DevicesPanel } from './devices-panel.tsx';
-import { InvitePanel } from './invite-panel.tsx';
+import { MembersPanels } from './devices-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { StartPanel } from './start-panel.tsx';
 import { useMembership, useSyncStatus } from './use-membership.ts';
@@ -72,8 +71,7 @@ export function CircleScreen() {
       ) : null}
       <NotificationsPanel membership={membership} />
       <SyncPanel />
-      <InvitePanel membership={membership} />
-      <DevicesPanel membership={membership} />
+      <MembersPanels membership={membership} />
     </>
   );
 }
