@@ -23,6 +23,7 @@ import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
 import { pollSources } from '../core/sources/poll-sources.ts';
 import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
+import { resolvePlaceNames, unresolvedPlaceNames } from '../core/geo/resolve-places.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -228,16 +229,7 @@ async function resolveUnknownPlaces(
   for (const item of items) {
     const analysis = analyze(item.text, { title: item.title });
     if (!analysis.relevant) continue;
-    for (const place of analysis.places) {
-      const key = place.name.trim().toLowerCase();
-      if (place.lat !== undefined || placeCoordinates.has(key) || gazetteer.lookup(place.name)) continue;
-      try {
-        const found = await postcodes.lookupPlace(place.name, { near: person });
-        if (found) placeCoordinates.set(key, { lat: found.lat, lng: found.lng });
-      } catch {
-        // The place stays unlocated: the item can still match on the person's own force.
-      }
-    }
+    await resolvePlaceNames(unresolvedPlaceNames(analysis.places, gazetteer, placeCoordinates), postcodes.lookupPlace, placeCoordinates, { near: person });
   }
 }
 
