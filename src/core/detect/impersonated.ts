@@ -13,7 +13,7 @@ const QUOTED_OFFICIAL =
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
 /**
- * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (DESIGN.md).
+ * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (docs/design.md).
  * Police forces and banks are found separately. Companies (BT, Microsoft) are no officials: they have no category.
  */
 export const OFFICIALS: { name: string; pattern: RegExp; category?: ImpersonatedCategory }[] = [
@@ -120,7 +120,7 @@ export function impliedImpersonation(sentence: string, paragraph = sentence): Im
 }
 
 /**
- * Who the fraudsters pretended to be: categories (DESIGN.md: police, bank, hmrc, other-official) and the names they
+ * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
  * used. A force named right before "said"/"has warned" is the one reporting, not the one impersonated; "the Met" is
  * "Metropolitan Police". Implied cases count: being put through to "your bank", a caller "from her branch", the
  * replacement-card ruse, and the tax-arrest call (hmrc). Advice ("police will never ...") names nobody.

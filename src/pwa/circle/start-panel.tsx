@@ -12,6 +12,8 @@ function message(error: unknown): string {
   if (error instanceof RelayError && error.code === 'invite_used') return 'This invite link was already used. Ask for a new one.';
   if (error instanceof RelayError && error.code === 'invite_expired') return 'This invite link has expired. Ask for a new one.';
   if (error instanceof RelayError && error.code === 'invite_unknown') return 'This invite link is not known to the relay. Ask for a new one.';
+  if (error instanceof RelayError && error.code === 'invite_cancelled') return 'This invite link was cancelled by an owner of the circle. Ask an owner for a new one.';
+  if (error instanceof RelayError && error.code === 'device_name_taken') return 'Another device in this circle already has that name. Choose another name for this device.';
   return (error as Error).message;
 }
 
