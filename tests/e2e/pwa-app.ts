@@ -31,6 +31,7 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
     mimeType: 'application/json',
     buffer: Buffer.from(readFileSync(file)),
   });
+  await page.getByRole('dialog', { name: 'Replace everything on this device?' }).getByRole('button', { name: 'Replace with the backup' }).click();
   await page.getByText(/^Restored \d+ (person|people), /).waitFor();
 }
 

@@ -96,14 +96,28 @@ const BANK_AS_OBJECT =
 const PUT_THROUGH_TO_BANK =
   /\b(?:put|passed|transferred|handed|connected) (?:(?:her|him|them|the call|the victim) )?(?:through |over |on )?to (?:someone (?:(?:she|he|they) (?:was|were) told )?(?:who )?(?:worked|works|working|from|at|in) (?:for |at |in )?)?(?:her|his|their|the victim's|the|a|an) (?:own )?["“‘']?(?:bank|branch|building society)\b/i;
 /** A caller "from her branch", or "her new card had been compromised and someone would collect the old one". */
-const BRANCH_CALLER = /\b(?:from|calling from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
+const BRANCH_CALLER =
+  /\b(?:(?:ringing|calling|phoning|caller|someone|somebody|a man|a woman|(?:he|she) was|they were|staff|the fraud team) from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
 const CARD_SWAP =
   /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i;
-const CALLER = /\b(?:rang|called|phoned|caller|call from|cold-called|contacted by)\b/i;
+const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
   /\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i;
 const ARREST_OR_PAY = /\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i;
+
+/**
+ * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",
+ * the replacement-card ruse (bank); the unpaid-tax arrest call (hmrc). `paragraph` is the text told so far in the
+ * sentence's paragraph, since the threat often follows the claim in the next sentence.
+ */
+export function impliedImpersonation(sentence: string, paragraph = sentence): ImpersonatedCategory[] {
+  const found: ImpersonatedCategory[] = [];
+  if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
+  // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
+  if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) found.push('hmrc');
+  return found;
+}
 
 /**
  * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
@@ -124,11 +138,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     const sentence = told.text;
     const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${sentence}`;
     toldParagraphs.set(segment.paragraph, paragraph);
-    // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
-    if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) categories.add('hmrc');
-    if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) {
-      categories.add('bank');
-    }
+    for (const category of impliedImpersonation(sentence, paragraph)) categories.add(category);
     const cue = IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
     // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be.

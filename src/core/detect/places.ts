@@ -70,7 +70,7 @@ export interface PlacesOptions {
  * Counties and areas count when named as where ("Hampshire pensioners", "in Bucks", "west Wales"). Left out: force
  * names ("Devon and Cornwall Police"), streets, people, the base a caller claimed ("a detective in Holborn"), places
  * in the fraudster's story ("he said the card was used in Leeds"), defendants' homes and courts in court reports, and
- * where calls were traced. Villages found only from the text have no coordinates: see unresolvedPlaceNames().
+ * where calls were traced. Villages found only from the text have no coordinates: geo/resolve-places.ts looks them up.
  */
 export function findPlaces(text: string, options: PlacesOptions = {}, segments: Segment[] = segmentText(text)): PlaceMention[] {
   const gazetteer = options.gazetteer;

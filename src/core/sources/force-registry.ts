@@ -156,7 +156,7 @@ export function withSohFeed(source: Source): Source {
   return SOH_LISTING_PATH.test(path) ? { ...source, url: sohFeedUrl(source.url), fallbackUrl: source.url } : source;
 }
 
-/** A Single Online Home listing's RSS feed: the listing path plus `GetNewsRss/` (DESIGN.md facts). */
+/** A Single Online Home listing's RSS feed: the listing path plus `GetNewsRss/` (docs/design.md facts). */
 export function sohFeedUrl(listingUrl: string): string {
   return `${listingUrl.endsWith('/') ? listingUrl : `${listingUrl}/`}GetNewsRss/`;
 }

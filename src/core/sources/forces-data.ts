@@ -37,7 +37,7 @@ export interface ForceNewsSource {
   feed?: 'seen' | 'inferred';
 }
 
-/** Evidence for Single Online Home paths (DESIGN.md "Facts the product relies on"). */
+/** Evidence for Single Online Home paths (docs/design.md "Facts the product relies on"). */
 const SOH_PATTERN =
   'Single Online Home path pattern: listing /news/<force>/news/ (seen for Essex; Kent /news/kent/latest/), feed at listing + GetNewsRss/ (seen in public scraper code for Gloucestershire, Greater Manchester, Merseyside, Lincolnshire, West Midlands)';
 const SOH_FEED_SEEN = new Set(['gloucestershire', 'greater-manchester', 'merseyside', 'lincolnshire', 'west-midlands']);
@@ -55,7 +55,7 @@ function soh(forceId: string, listing: string, evidence = SOH_PATTERN, checkedOn
   };
 }
 
-/** Every entry was re-checked against DESIGN.md's evidence on this date (nothing here was fetched live). */
+/** Every entry was re-checked against the evidence in docs/design.md on this date (nothing here was fetched live). */
 const RECHECKED_ON = '2026-11-30';
 
 export interface ForceRecord {
@@ -105,7 +105,7 @@ export const FORCES: readonly ForceRecord[] = [
       {
         kind: 'listing',
         url: 'https://www.avonandsomerset.police.uk/news/',
-        evidence: 'Avon and Somerset articles are at /news/YYYY/MM/slug (DESIGN.md facts); the /news/ listing above them is inferred',
+        evidence: 'Avon and Somerset articles are at /news/YYYY/MM/slug (docs/design.md facts); the /news/ listing above them is inferred',
         checkedOn: RECHECKED_ON,
         address: 'inferred',
       },
@@ -204,7 +204,7 @@ export const FORCES: readonly ForceRecord[] = [
       {
         kind: 'listing',
         url: 'https://news.devon-cornwall.police.uk/',
-        evidence: 'Devon and Cornwall publish on their own news site, DESIGN.md facts',
+        evidence: 'Devon and Cornwall publish on their own news site, docs/design.md facts',
         checkedOn: RECHECKED_ON,
         address: 'seen',
       },
@@ -394,7 +394,7 @@ export const FORCES: readonly ForceRecord[] = [
       {
         kind: 'rss',
         url: 'https://news.met.police.uk/rss/current_news/66871',
-        evidence: 'The Met newsroom publishes RSS 2.0 at news.met.police.uk/rss/… (DESIGN.md facts)',
+        evidence: 'The Met newsroom publishes RSS 2.0 at news.met.police.uk/rss/… (docs/design.md facts)',
         checkedOn: RECHECKED_ON,
         address: 'seen',
       },
@@ -657,7 +657,7 @@ export const FORCES: readonly ForceRecord[] = [
       {
         kind: 'listing',
         url: 'https://www.scotland.police.uk/what-s-happening/news/',
-        evidence: "Police Scotland's news page (another CMS), DESIGN.md facts",
+        evidence: "Police Scotland's news page (another CMS), docs/design.md facts",
         checkedOn: RECHECKED_ON,
         address: 'seen',
       },

@@ -291,3 +291,17 @@ describe('Google News: the outlet is shown, not part of the headline, and one st
     expect(items[0]?.outlet).toBe(outlets.join(', '));
   });
 });
+
+describe('descriptions as text, whichever way they are read (plain markup by regex, the rest by the HTML parser)', () => {
+  it.each([
+    ['<p>Two victims.</p><p>Call 101.</p>', 'Two victims. Call 101.'],
+    ['Lost <b>£5,000</b> to a <a href="https://p.example/x?a=1">fake officer</a>', 'Lost £5,000 to a fake officer'],
+    ['<p>Seen</p><script>alert("x")</script><style>p{}</style>', 'Seen'],
+    ['Caller said 5 < 6<br/>and hung up', 'Caller said 5 < 6 and hung up'],
+    ['<a title="a>b">kept</a> text', 'kept text'],
+    ['Fish &amp; chips &pound;5&nbsp;only', 'Fish & chips £5 only'],
+    ['<p>one</p><!-- note --><p>two</p>', 'one two'],
+  ])('%s', (html, text) => {
+    expect(parseFeed(rss(`<item><title>T</title><link>https://p.example/a</link><description><![CDATA[${html}]]></description></item>`), ctx())[0]?.text).toBe(text);
+  });
+});
