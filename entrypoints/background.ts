@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyzeText } from '../src/core/detect/analyze.ts';
+import { analyzeForSpates } from '../src/core/detect/screen-article.ts';
 import { gbGazetteer } from '../src/core/geo/gazetteer-gb.ts';
 import { systemClock } from '../src/core/platform.ts';
 import { forceById, sourcesForForce } from '../src/core/sources/force-registry.ts';
@@ -33,7 +33,7 @@ export default defineBackground({
       hasSiteAccess: (url) => browser.permissions.contains({ origins: [originPatternOf(url)] }),
       sourcesForForce: (forceId, options) => (forceById(forceId) ? sourcesForForce(forceId, options) : []),
       detect: createSpateDetector({
-        analyze: (text, options) => analyzeText(text, { ...options, gazetteer }),
+        analyze: (text, options) => analyzeForSpates(text, { ...options, gazetteer }),
         gazetteer: { lookup: (name) => gazetteer.lookup(name) },
       }),
       broadcast: (message: PollProgressMessage) => {

@@ -6,7 +6,7 @@
  * wrong argument or postcode, 1 when the postcode service could not be reached.
  */
 import { parseArgs } from 'node:util';
-import { analyzeText } from '../core/detect/analyze.ts';
+import { analyzeForSpates } from '../core/detect/screen-article.ts';
 import { findSpates } from '../core/detect/find-spates.ts';
 import type { Spate } from '../core/detect/spate.ts';
 import type { Analysis } from '../core/detect/vocabulary.ts';
@@ -23,6 +23,7 @@ import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
 import { pollSources } from '../core/sources/poll-sources.ts';
 import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
+import { resolvePlaceNames, unresolvedPlaceNames } from '../core/geo/resolve-places.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -186,7 +187,7 @@ async function scanOnce(
     const key = `${options.title}\n${text}`;
     let analysis = analyses.get(key);
     if (!analysis) {
-      analysis = analyzeText(text, { title: options.title, gazetteer });
+      analysis = analyzeForSpates(text, { title: options.title, gazetteer });
       analyses.set(key, analysis);
     }
     return analysis;
@@ -212,7 +213,7 @@ async function scanOnce(
     return { anyRead: true };
   }
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
-  for (const spate of shown) console.log(describeSpate(spate, labels));
+  for (const spate of shown) console.log(describeSpate(spate, labels, (url) => state.itemsByUrl.get(url)?.outlet));
   return { anyRead: true };
 }
 
@@ -228,20 +229,12 @@ async function resolveUnknownPlaces(
   for (const item of items) {
     const analysis = analyze(item.text, { title: item.title });
     if (!analysis.relevant) continue;
-    for (const place of analysis.places) {
-      const key = place.name.trim().toLowerCase();
-      if (place.lat !== undefined || placeCoordinates.has(key) || gazetteer.lookup(place.name)) continue;
-      try {
-        const found = await postcodes.lookupPlace(place.name, { near: person });
-        if (found) placeCoordinates.set(key, { lat: found.lat, lng: found.lng });
-      } catch {
-        // The place stays unlocated: the item can still match on the person's own force.
-      }
-    }
+    await resolvePlaceNames(unresolvedPlaceNames(analysis.places, gazetteer, placeCoordinates), postcodes.lookupPlace, placeCoordinates, { near: person });
   }
 }
 
-function describeSpate(spate: Spate, labels: Map<string, string>): string {
+/** One spate as text; a syndicated source names its outlet(s) (Google News's `<source>`). */
+function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url: string) => string | undefined): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
   const counts = [
@@ -258,7 +251,10 @@ function describeSpate(spate: Spate, labels: Map<string, string>): string {
     ...(spate.impersonated.length > 0 ? [`  Posing as: ${describeImpersonated(spate).roles}${spate.claimedAs?.length ? ` (calling themselves ${spate.claimedAs.join(', ')})` : ''}`] : []),
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
-    ...spate.sources.map((source) => `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title} <${source.url}>`),
+    ...spate.sources.map((source) => {
+      const outlet = outletOf(source.url);
+      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${outlet ? ` (${outlet})` : ''} <${source.url}>`;
+    }),
     '',
   ].join('\n');
 }

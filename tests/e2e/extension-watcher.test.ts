@@ -210,7 +210,7 @@ describe('the watcher extension in real Chromium', () => {
 
   it('shows a malformed feed as failing on the health page, and the other source as working', async () => {
     parish.feed.body = fixture('malformed-feed.xml');
-    expect(await checkNow()).toMatch(/1 could not be read/);
+    expect(await checkNow()).toMatch(/1 of 2 could not be reached/);
     const health = await page('health.html');
     const parishRow = health.locator('tr', { hasText: `${feeds.url}/parish.xml` });
     const colchesterRow = health.locator('tr', { hasText: `${feeds.url}/colchester.xml` });

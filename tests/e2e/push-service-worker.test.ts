@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../src/core/calls/alert.ts';
 import { importCircleKey, sealAlert } from '../../src/core/circle/circle-crypto.ts';
+import { formatHlc } from '../../src/core/circle/hlc.ts';
 import type { Spate } from '../../src/core/detect/spate.ts';
 import type { CircleAlert } from '../../src/pwa/sync/circle-alert.ts';
 import type { CircleMembership } from '../../src/pwa/sync/circle-membership.ts';
@@ -121,7 +122,8 @@ describe('care circle in the real carer app, with pushes into its real service w
     } as unknown as Spate;
     const alert: CircleAlert = {
       kind: 'spate', title: 'Courier fraud near Margaret', body: 'Fake police officers calling older people in Colchester',
-      alert: { id: 'spate-e2e-1', hlc: '1800000000000-0000-watcher', personId: 'p1', spate, receivedAt: '2026-11-24T10:00:01Z' } satisfies AlertRecord,
+      // Stamped now, as the watcher stamps it (a clock far ahead of the phone's time is refused).
+      alert: { id: 'spate-e2e-1', hlc: formatHlc({ wallMs: Date.now(), counter: 0, nodeId: 'watcher' }), personId: 'p1', spate, receivedAt: '2026-11-24T10:00:01Z' } satisfies AlertRecord,
     };
     await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: await sealAlert(key, membership.circleId, alert), urgency: 'high', topic: 'spate-e2e-1', sentAt: new Date().toISOString() });
     const stored = (await until(() => readRow(page, 'alerts', 'spate-e2e-1'), Boolean, 'stored alert')) as AlertRecord;

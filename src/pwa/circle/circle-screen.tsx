@@ -28,6 +28,13 @@ function SyncPanel() {
       </p>
       {status?.lastError ? <p className="field-error">Last attempt failed: {status.lastError}</p> : null}
       {status?.undecryptable ? <p className="field-error">{status.undecryptable} updates could not be decrypted with this circle’s key and were skipped.</p> : null}
+      {status?.heldAhead?.length ? (
+        <p className="field-error">
+          {status.heldAhead.length === 1 ? '1 update is' : `${status.heldAhead.length} updates are`} waiting because the device that
+          made {status.heldAhead.length === 1 ? 'it' : 'them'} has its clock set ahead; {status.heldAhead.length === 1 ? 'it' : 'they'} will
+          be applied when this device’s time catches up. Check the date and time on the family’s devices.
+        </p>
+      ) : null}
       <button type="button" className="button" onClick={syncNow} disabled={busy}>
         Sync now
       </button>

@@ -1,5 +1,6 @@
 /** Alerts inbox: spates near each person, with their sources, and "I've called them" once the family has phoned. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { describeFileProblem, type FileProblem } from '../../db/restore-messages.ts';
 import { useId, useState } from 'react';
 import { TACTIC_LABELS } from '../../core/calls/call.ts';
 import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
@@ -89,7 +90,7 @@ export function AlertsScreen() {
   const people = usePeople();
   const [personId, setPersonId] = useState('');
   const [importFor, setImportFor] = useState('');
-  const [importError, setImportError] = useState('');
+  const [importError, setImportError] = useState<FileProblem | undefined>();
   const toast = useToast();
   const data = useLiveQuery(async () => {
     const alerts = (await db.alerts.orderBy('receivedAt').reverse().toArray()).filter((alert) => !alert.deleted);
@@ -102,14 +103,14 @@ export function AlertsScreen() {
   const target = importFor || people[0]?.id || '';
 
   async function importFile(file: File) {
-    setImportError('');
+    setImportError(undefined);
     try {
       const rows = parseAlertFile(await file.text(), people ?? [], target, new Date().toISOString());
       const repo = await repository();
       for (const row of rows) await repo.saveRecord('alerts', row);
       toast(`Imported ${rows.length} alert${rows.length === 1 ? '' : 's'}.`);
     } catch (error) {
-      setImportError(error instanceof Error ? error.message : String(error));
+      setImportError(describeFileProblem(error, 'alerts file'));
     }
   }
 
@@ -135,7 +136,17 @@ export function AlertsScreen() {
             <PersonPicker people={people} value={target} onChange={setImportFor} label="Import alerts for" />
             <JsonFileField
               label="Alerts file (JSON)"
-              error={importError ? <>Nothing was imported: {importError}</> : null}
+              error={
+                importError ? (
+                  <>
+                    {importError.sentence}
+                    <details>
+                      <summary>Details for whoever helps you</summary>
+                      <code>{importError.detail}</code>
+                    </details>
+                  </>
+                ) : null
+              }
               onFile={(file) => void importFile(file)}
             />
           </section>
