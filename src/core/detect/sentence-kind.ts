@@ -75,7 +75,7 @@ export function isNegated(text: string): boolean {
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
  * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
 export function narrativeTail(segment: Segment): Segment | undefined {
-  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d)\b)/i.exec(segment.text);
+  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d+)\b)/i.exec(segment.text);
   if (!match) return undefined;
   const tail: Segment = { ...segment, text: segment.text.slice(match.index + match[0].length) };
   return classifySentence(tail) === 'narrative' ? tail : undefined;
