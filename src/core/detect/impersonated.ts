@@ -58,7 +58,7 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
   { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
 ];
 
-const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
+const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details|notes|transfers?|holidays?))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
 
 const MET = /\b(?:Metropolitan [Pp]olice|the Met\b|Met [Pp]olice|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
@@ -83,7 +83,7 @@ const RANKED_NAME =
 
 /** A clause ends at these: what follows is what the caller said or did, not who they claimed to be. */
 const CLAUSE_END =
-  /[;:(]|,\s(?!or\b|and\b|such as\b|like\b|including\b)|\bwho\b(?! said)|\bbut\b|\bafter\b|\bwhat\b|\band (?:he|she|they|then)\b|\bto (?:withdraw|buy|transfer|hand|go|call|ring|send|pay|make|take|help|check)\b|\b(?:convinced|persuaded|told|tells|telling|says|tricked|warned|informed|asked|and said)\b/;
+  /[;:(]|,\s(?!or\b|and\b|such as\b|like\b|including\b)|\bwho\b(?! said)|\bthat\b|\bbut\b|\bafter\b|\bwhat\b|\band (?:he|she|they|then)\b|\bto (?:withdraw|buy|transfer|hand|go|call|ring|send|pay|make|take|help|check)\b|\b(?:convinced|persuaded|told|tells|telling|says|tricked|warned|informed|asked|and said)\b/;
 
 /** "a police officer, a member of staff from their bank, or someone from their broadband provider": a list of roles. */
 const ROLE_LIST = /^\s*(?:an?|the|someone|somebody)\b[^,;:.]{1,50}(?:,\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}){1,4},?\s(?:or|and)\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}/;

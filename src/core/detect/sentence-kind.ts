@@ -17,7 +17,8 @@ const ADVICE_WORDS = new RegExp(
     String.raw`(?<!\b(?:they|fraudsters|scammers|callers?|offenders|he|she|who|it) )\bdon'?t\b`,
     String.raw`\b(?:you|people|anyone|residents|everyone|relatives|we all) should\b`,
     String.raw`\b(?:always|ensure|make sure|remember|be (?:wary|aware|careful|vigilant|suspicious))\b`,
-    String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask|asked)\b`,
+    // "to say it was for a car if anyone asked" retells the fraudster's instruction; "if anyone asks" is advice.
+    String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask)\b(?! (?:asked|questioned|queried|challenged|wanted|did)\b)`,
     String.raw`\bif you(?:'re| are)\b`,
     // "a gang ... advising the victim that the card was faulty" is the fraudsters' act, not advice.
     String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b(?! (?:the|their) victims?\b)`,
@@ -30,7 +31,7 @@ const ADVICE_WORDS = new RegExp(
     // "Residents are being warned not to give out details": advice to the public, not what a victim was told.
     String.raw`\b(?:residents|people|the public|members of the public|everyone|pensioners|customers|householders|communities)\b[^.]{0,20}\b(?:warned|reminded|advised|urged) (?:not )?to\b`,
     // "she tried to ring 999" tells what a victim did; "call 999" alone is advice.
-    String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able|told \w+|asked \w+|told|asked|instructed|invited|urged|persuaded|needed) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
+    String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able|told \w+|asked \w+|ask \w+|asks \w+|tell \w+|tells \w+|told|asked|instructed|invited|urged|persuaded|needed) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
   ].join('|'),
   'i',
 );

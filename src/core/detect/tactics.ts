@@ -42,7 +42,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     // "A man later arrived at his door and took the money away": a collection at the door.
     /\b(?:arrived|turned up|called|came|returned) (?:back )?(?:at|to) (?:the|their|his|her) (?:door|doorstep|home|house|address|flat)\b[^.]{0,60}\b(?:took|take|taking|collected|collect|picked up|left with)\b[^.]{0,40}\b(?:cash|money|cards?|envelope|package|parcel|jewellery|gold|valuables|watch(?:es)?)\b/i,
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
-    /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:home|house|address|door|doorstep|flat)\b/i,
+    /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:homes?|houses?|address(?:es)?|doors?|doorsteps?|flats?)\b/i,
     /\bto be (?:picked up|collected)\b/i,
     /\bwhich (?:was|were) (?:later |then |subsequently )?(?:collected|picked up) by\b|\bpicked up the (?:watch(?:es)?|cash|money|cards?|gold|jewellery|coins|parcel|package|envelope)\b/i,
     /\bhand(?:ed|ing|s)?\b[^.]{0,40}\bto (?:a|an|the) (?:man|woman|stranger|someone|person)\b/i,
@@ -70,6 +70,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:gold bars?|gold bullion|gift cards?|rolex watch(?:es)?|itunes vouchers?)\b/i,
   ],
   'valuables-handover': [
+    // Bogus officers taking jewellery "for safekeeping" at the door.
+    /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rings?)\b[^.]{0,60}\bfor safe ?keeping\b|\bfor safe ?keeping\b[^.]{0,40}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rings?)\b/i,
     // "took"/"taken" alone is theft ("thieves took rings"); a handover needs the victim to give or someone to collect.
     /\b(?:hand(?:ed|ing|s)? (?:(?:them|it) )?over|gave|give|giving|collect(?:ed|ing)?|handed)\b[^.]{0,80}\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|possessions|heirlooms|rings?|high[- ]value (?:items|goods)|items of value)\b/i,
     /\b(?:jewellery|jewelry|valuables|gold|watch(?:es)?|rolex|iphones?|phones|laptops?|ipads?|diamonds?|coins|sovereigns?)\b[^.]{0,100}\b(?:collect(?:ed)?|handed (?:(?:them|it) )?over|given|taken away by|to a courier|to the courier|to a driver|leave (?:them|it) with|left (?:them|it) (?:in|on|by|outside|under) )/i,
