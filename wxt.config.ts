@@ -15,7 +15,7 @@ const grantedHosts = (process.env.KINWATCH_GRANTED_HOSTS ?? '')
   .map((pattern) => pattern.trim())
   .filter(Boolean);
 
-// Explicit imports everywhere: no auto-import magic (DESIGN.md conventions).
+// Explicit imports everywhere: no auto-import magic (docs/design.md, "Rules the code keeps").
 export default defineConfig({
   imports: false,
   entrypointsDir: 'entrypoints',

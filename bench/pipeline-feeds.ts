@@ -1,7 +1,7 @@
 /**
- * Generated feeds for the pipeline benches: 46 sources × 50 items of realistic RSS, a fifth of them courier-fraud
- * reports (several naming the same incident), the rest the usual force news (burglary, collisions, rogue traders,
- * romance fraud, appeals) that must stay out. Deterministic.
+ * Generated feeds for the pipeline benches: 46 sources × 50 items of realistic RSS, by default a fifth of them
+ * courier-fraud reports (several naming the same incident: a week of spates everywhere at once), the rest the usual
+ * force news (burglary, collisions, rogue traders, romance fraud, appeals) that must stay out. Deterministic.
  */
 export const TOWNS = [
   'Colchester', 'Chelmsford', 'Ipswich', 'Norwich', 'Cambridge', 'Bedford', 'Luton', 'St Albans', 'Reading', 'Oxford',
@@ -49,13 +49,17 @@ export interface GeneratedSource {
   xml: string;
 }
 
-/** One RSS 2.0 feed per town. `now` anchors the dates so spates fall inside the 14-day window. */
-export function generateFeeds(now: number): GeneratedSource[] {
+/**
+ * One RSS 2.0 feed per town. `now` anchors the dates so spates fall inside the 14-day window. `relevantEvery`: one
+ * item in that many is a courier-fraud report (5 by default; force news is mostly other things, 25 is nearer a
+ * normal week).
+ */
+export function generateFeeds(now: number, relevantEvery = 5): GeneratedSource[] {
   return TOWNS.slice(0, SOURCE_COUNT).map((town, sourceIndex) => {
     const sourceId = `bench:${sourceIndex}`;
     const items = Array.from({ length: ITEMS_PER_SOURCE }, (_, index) => {
-      const relevant = index % 5 === 0;
-      const story = relevant ? RELEVANT[(index / 5) % RELEVANT.length]!(town, index) : IRRELEVANT[index % IRRELEVANT.length]!(town);
+      const relevant = index % relevantEvery === 0;
+      const story = relevant ? RELEVANT[(index / relevantEvery) % RELEVANT.length]!(town, index) : IRRELEVANT[index % IRRELEVANT.length]!(town);
       const link = `https://news.example.test/${sourceIndex}/${index}/${story.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}?utm_source=rss`;
       const date = new Date(now - (index % 20) * 86_400_000 * 0.9).toUTCString();
       return `<item><title>${escapeXml(story.title)}</title><link>${escapeXml(link)}</link><guid isPermaLink="true">${escapeXml(link)}</guid><pubDate>${date}</pubDate><description><![CDATA[<p>${story.body}</p>]]></description></item>`;

@@ -1,5 +1,5 @@
 /**
- * npm run --silent analyze -- FILE...   One JSON object per file per line (DESIGN.md "Detection vocabulary").
+ * npm run --silent analyze -- FILE...   One JSON object per file per line (docs/design.md, "Detection vocabulary").
  * `-` reads stdin. .html files are stripped to text first. A file that cannot be read is reported on stderr, the
  * others are still printed, and the exit code is 1.
  */
@@ -14,7 +14,7 @@ export interface AnalyzeLine {
   relevant: boolean;
   score: number;
   tactics: Analysis['tactics'];
-  /** Categories: police, bank, hmrc, other-official (DESIGN.md). */
+  /** Categories: police, bank, hmrc, other-official (docs/design.md). */
   impersonated: Analysis['impersonated'];
   places: string[];
   counts: Analysis['counts'];

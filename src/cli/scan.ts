@@ -175,11 +175,11 @@ async function scanOnce(
     return { anyRead: true };
   }
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
-  for (const spate of shown) console.log(describeSpate(spate, labels));
+  for (const spate of shown) console.log(describeSpate(spate, labels, (url) => state.itemsByUrl.get(url)?.outlet));
   return { anyRead: true };
 }
 
-function describeSpate(spate: Spate, labels: Map<string, string>): string {
+function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url: string) => string | undefined): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
   const counts = [
@@ -196,7 +196,10 @@ function describeSpate(spate: Spate, labels: Map<string, string>): string {
     ...(spate.impersonated.length > 0 ? [`  Posing as: ${describeImpersonated(spate).roles}${spate.claimedAs?.length ? ` (calling themselves ${spate.claimedAs.join(', ')})` : ''}`] : []),
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
-    ...spate.sources.map((source) => `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title} <${source.url}>`),
+    ...spate.sources.map((source) => {
+      const outlet = outletOf(source.url);
+      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${outlet ? ` (${outlet})` : ''} <${source.url}>`;
+    }),
     '',
   ].join('\n');
 }

@@ -1,14 +1,18 @@
 /**
- * Checks rows from outside (a backup file, an import) field by field. Errors name the record and field, e.g.
- * `calls[3].at: expected an ISO date and time`, so a carer (or whoever helps them) can see what is wrong.
+ * The shapes of every record the product writes (people, calls, checklist ticks, alerts with their spates, check-ins),
+ * as Valibot schemas tied to the record types, so a backup, an import or a synced row is checked against exactly what
+ * the app, the watcher and `scan` produce. Errors name the record and field for whoever helps the carer, e.g.
+ * `calls[3].at: expected an ISO date and time`; screens show a sentence for people first (see restore-messages.ts).
  */
-import { OUTCOMES, CALLER_KINDS } from '../core/calls/call.ts';
+import * as v from 'valibot';
+import type { AlertRecord, CheckIn } from '../core/calls/alert.ts';
+import { CALLER_KINDS, OUTCOMES, type CallRecord } from '../core/calls/call.ts';
+import type { CaredPerson } from '../core/calls/person.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import { TACTICS } from '../core/detect/vocabulary.ts';
 import { isHlc } from '../core/circle/hlc.ts';
+import type { ChecklistTick } from '../core/rules/checklist.ts';
 import type { SyncTable } from './schema.ts';
-
-type Obj = Record<string, unknown>;
-type Check = (value: unknown, path: string) => void;
 
 export class RecordError extends Error {
   constructor(message: string) {
@@ -17,85 +21,127 @@ export class RecordError extends Error {
   }
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const text = v.string('expected text');
+const nonEmpty = v.pipe(v.string('expected non-empty text'), v.check((value) => value.trim() !== '', 'expected non-empty text'));
+const bool = v.boolean('expected true or false');
+const num = v.pipe(v.number('expected a number'), v.finite('expected a number'));
+const isoTime = v.pipe(
+  v.string('expected an ISO date and time'),
+  v.check((value) => ISO_TIME.test(value) && !Number.isNaN(Date.parse(value)), 'expected an ISO date and time'),
+);
+const isoDate = v.pipe(
+  v.string('expected a date (YYYY-MM-DD)'),
+  v.check((value) => ISO_DATE.test(value) && !Number.isNaN(Date.parse(value)), 'expected a date (YYYY-MM-DD)'),
+);
+const hlc = v.custom<string>(isHlc, 'expected a clock timestamp');
+const tomb = v.optional(v.literal(true, 'expected true when present'));
+const oneOf = <const T extends readonly string[]>(values: T) => v.picklist(values, `expected one of ${values.join(', ')}`);
+const list = <T extends v.GenericSchema>(item: T) => v.array(item, 'expected a list');
+const count = v.optional(num);
+const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, 'expected an object');
+const httpLink = v.pipe(v.string('expected an http(s) link'), v.regex(/^https?:\/\//, 'expected an http(s) link'));
+
+/** A spate as the watcher and `scan` shape it (src/core/spates/spate.ts). */
+export const spateSchema = strict({
+  id: nonEmpty,
+  personId: nonEmpty,
+  headline: nonEmpty,
+  places: list(text),
+  distanceKm: v.optional(num),
+  counts: strict({ reports: count, targeted: count, victims: count, lossGBP: count, windowDays: count }),
+  tactics: list(oneOf(TACTICS)),
+  impersonated: list(text),
+  claimedAs: v.optional(list(text)),
+  sources: list(strict({ sourceId: text, url: httpLink, title: text, publishedAt: v.nullable(isoTime) })),
+  firstSeen: isoTime,
+  lastSeen: isoTime,
+  severity: oneOf(['low', 'medium', 'high'] as const),
+  state: oneOf(['new', 'escalated', 'quiet'] as const),
+  basis: v.optional(oneOf(['distance', 'own-force'] as const)),
+});
+
+const contact = strict({ name: text, phone: text });
+const synced = { id: nonEmpty, hlc, deleted: tomb };
+const optionalText = v.optional(text);
+
+export const RECORD_SCHEMAS = {
+  people: strict({
+    ...synced,
+    name: nonEmpty,
+    callName: optionalText,
+    postcode: text,
+    postcodeChecked: bool,
+    lat: v.optional(num),
+    lng: v.optional(num),
+    forceId: optionalText,
+    placeName: optionalText,
+    radiusKm: v.optional(num),
+    phones: list(text),
+    banks: list(contact),
+    familyNumbers: list(contact),
+    safeWord: optionalText,
+  }),
+  calls: strict({
+    ...synced,
+    personId: nonEmpty,
+    at: isoTime,
+    numberWithheld: bool,
+    number: optionalText,
+    callerKind: oneOf(CALLER_KINDS),
+    callerForceId: optionalText,
+    callerSaid: optionalText,
+    officerName: optionalText,
+    tactics: list(oneOf(TACTICS)),
+    outcomes: list(oneOf(OUTCOMES)),
+    ref101: optionalText,
+    reportFraudRef: optionalText,
+    bankTold: bool,
+    notes: optionalText,
+    loggedBy: optionalText,
+  }),
+  checklist: strict({ ...synced, personId: nonEmpty, ruleId: nonEmpty, talkedOn: isoDate, by: text }),
+  alerts: strict({ ...synced, personId: nonEmpty, receivedAt: isoTime, spate: spateSchema }),
+  checkIns: strict({ ...synced, alertId: nonEmpty, personId: nonEmpty, at: isoTime, by: text, note: optionalText }),
+} satisfies Record<SyncTable, v.GenericSchema>;
+
+// The schemas and the record types are one definition: each schema's output must be its record type, and back.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Expect<T extends true> = T;
+export type SchemaMatchesTypes = [
+  Expect<Same<v.InferOutput<typeof spateSchema>, Spate>>,
+  Expect<Same<v.InferOutput<typeof RECORD_SCHEMAS.people>, CaredPerson>>,
+  Expect<Same<v.InferOutput<typeof RECORD_SCHEMAS.calls>, CallRecord>>,
+  Expect<Same<v.InferOutput<typeof RECORD_SCHEMAS.checklist>, ChecklistTick>>,
+  Expect<Same<v.InferOutput<typeof RECORD_SCHEMAS.alerts>, AlertRecord>>,
+  Expect<Same<v.InferOutput<typeof RECORD_SCHEMAS.checkIns>, CheckIn>>,
+];
+
+/** Throws RecordError "<path>.<field>: <what was expected>" for the first problem, or returns the value typed. */
+function parse<T extends v.GenericSchema>(schema: T, value: unknown, path: string): v.InferOutput<T> {
+  const result = v.safeParse(schema, value, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  let where = path;
+  for (const step of issue.path ?? []) where += typeof step.key === 'number' ? `[${step.key}]` : `.${String(step.key)}`;
+  // A key the schema does not know is reported on the key itself.
+  if (issue.kind === 'schema' && issue.type === 'strict_object' && issue.expected === 'never') return fail(where, 'unknown field');
+  if (issue.type === 'object' || issue.type === 'strict_object') {
+    if (issue.received === 'undefined' && issue.path && issue.path.length > 0) return fail(where, 'missing');
+  }
+  return fail(where, issue.message);
+}
+
 const fail = (path: string, what: string): never => {
   throw new RecordError(`${path}: ${what}`);
 };
 
-const isObj = (value: unknown): value is Obj => typeof value === 'object' && value !== null && !Array.isArray(value);
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-const text: Check = (v, p) => void (typeof v === 'string' || fail(p, 'expected text'));
-const nonEmpty: Check = (v, p) => void ((typeof v === 'string' && v.trim() !== '') || fail(p, 'expected non-empty text'));
-const bool: Check = (v, p) => void (typeof v === 'boolean' || fail(p, 'expected true or false'));
-const num: Check = (v, p) => void ((typeof v === 'number' && Number.isFinite(v)) || fail(p, 'expected a number'));
-const isoTime: Check = (v, p) => void ((typeof v === 'string' && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v))) || fail(p, 'expected an ISO date and time'));
-const isoDate: Check = (v, p) => void ((typeof v === 'string' && ISO_DATE.test(v) && !Number.isNaN(Date.parse(v))) || fail(p, 'expected a date (YYYY-MM-DD)'));
-const hlc: Check = (v, p) => void (isHlc(v) || fail(p, 'expected a clock timestamp'));
-const tomb: Check = (v, p) => void (v === true || fail(p, 'expected true when present'));
-const oneOf = (values: readonly string[]): Check => (v, p) => void ((typeof v === 'string' && values.includes(v)) || fail(p, `expected one of ${values.join(', ')}`));
-const list = (item: Check): Check => (v, p) => {
-  if (!Array.isArray(v)) fail(p, 'expected a list');
-  (v as unknown[]).forEach((entry, index) => item(entry, `${p}[${index}]`));
-};
-const shape = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => (v, p) => {
-  if (!isObj(v)) fail(p, 'expected an object');
-  const row = v as Obj;
-  for (const [key, check] of Object.entries(required)) {
-    if (!(key in row)) fail(`${p}.${key}`, 'missing');
-    check(row[key], `${p}.${key}`);
-  }
-  for (const [key, check] of Object.entries(optional)) if (row[key] !== undefined) check(row[key], `${p}.${key}`);
-  for (const key of Object.keys(row)) if (!(key in required) && !(key in optional)) fail(`${p}.${key}`, 'unknown field');
-};
-
-/** A spate as the core shapes it (src/core/spates/spate.ts). */
-export const checkSpate: Check = shape(
-        {
-          id: nonEmpty,
-          personId: nonEmpty,
-          headline: nonEmpty,
-          places: list(text),
-          counts: (v, p) => void (isObj(v) || fail(p, 'expected an object')),
-          tactics: list(oneOf(TACTICS)),
-          impersonated: list(text),
-          sources: list(
-            shape({ sourceId: text, url: (v, p) => void ((typeof v === 'string' && /^https?:\/\//.test(v)) || fail(p, 'expected an http(s) link')), title: text, publishedAt: (v, p) => void (v === null || isoTime(v, p)) }),
-          ),
-          firstSeen: isoTime,
-          lastSeen: isoTime,
-          severity: oneOf(['low', 'medium', 'high']),
-          state: oneOf(['new', 'escalated', 'quiet']),
-        },
-        { distanceKm: num, claimedAs: list(text) },
-      );
-
-const contact = shape({ name: text, phone: text });
-const synced = { id: nonEmpty, hlc };
-
-export const RECORD_CHECKS: Record<SyncTable, Check> = {
-  people: shape(
-    { ...synced, name: nonEmpty, postcode: text, postcodeChecked: bool, phones: list(text), banks: list(contact), familyNumbers: list(contact) },
-    { deleted: tomb, lat: num, lng: num, forceId: text, placeName: text, radiusKm: num, safeWord: text },
-  ),
-  calls: shape(
-    { ...synced, personId: nonEmpty, at: isoTime, numberWithheld: bool, callerKind: oneOf(CALLER_KINDS), tactics: list(oneOf(TACTICS)), outcomes: list(oneOf(OUTCOMES)), bankTold: bool },
-    { deleted: tomb, number: text, callerForceId: text, callerSaid: text, officerName: text, ref101: text, reportFraudRef: text, notes: text, loggedBy: text },
-  ),
-  checklist: shape({ ...synced, personId: nonEmpty, ruleId: nonEmpty, talkedOn: isoDate, by: text }, { deleted: tomb }),
-  alerts: shape(
-    {
-      ...synced,
-      personId: nonEmpty,
-      receivedAt: isoTime,
-      spate: checkSpate,
-    },
-    { deleted: tomb },
-  ),
-  checkIns: shape({ ...synced, alertId: nonEmpty, personId: nonEmpty, at: isoTime, by: text }, { deleted: tomb, note: text }),
-};
-
-export function validateRecord(table: SyncTable, row: unknown, path: string): void {
-  RECORD_CHECKS[table](row, path);
+export function checkSpate(value: unknown, path: string): asserts value is Spate {
+  parse(spateSchema, value, path);
 }
 
+export function validateRecord(table: SyncTable, row: unknown, path: string): void {
+  parse(RECORD_SCHEMAS[table], row, path);
+}

@@ -7,7 +7,9 @@ import { createPushWorker } from './push/push-worker.ts';
 import { loadVapidKeys } from './push/vapid.ts';
 import type { RelayConfig } from './relay-config.ts';
 import type { Log } from './relay-deps.ts';
+import { lockDataFolder } from './store/data-folder-lock.ts';
 import { openStore } from './store/open-store.ts';
+import { scheduleCleanup } from './store/scheduled-cleanup.ts';
 
 export interface RunningRelay {
   url: string;
@@ -23,8 +25,20 @@ export const jsonLog: Log = (entry) => {
 export async function runRelay(config: RelayConfig, options: { log?: Log; clock?: Clock; resolve?: Resolver } = {}): Promise<RunningRelay> {
   const log = options.log ?? jsonLog;
   const clock = options.clock ?? systemClock;
-  if (!config.databaseUrl) mkdirSync(config.dataDir, { recursive: true });
-  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  let unlock: (() => Promise<void>) | undefined;
+  if (!config.databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    unlock = await lockDataFolder(config.dataDir, (error) => {
+      log({ level: 'error', msg: 'data folder lock lost; stopping so two relays never write one folder', error: error.message });
+      process.exit(1);
+    });
+  }
+  const store = await openStore(config.databaseUrl
+    ? { databaseUrl: config.databaseUrl, timeouts: { statementMs: config.timeouts.statementMs, poolWaitMs: config.timeouts.poolWaitMs } }
+    : { dataDir: config.dataDir }).catch(async (error: Error) => {
+    await unlock?.();
+    throw error;
+  });
   const vapid = await loadVapidKeys(store);
   const sender = createPushSender({
     vapid,
@@ -55,6 +69,7 @@ export async function runRelay(config: RelayConfig, options: { log?: Log; clock?
   });
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  const cleanup = scheduleCleanup({ store, clock, log, everyMs: config.cleanupEveryMs, abandonedAfterMs: config.abandonedAfterMs });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
@@ -65,10 +80,15 @@ export async function runRelay(config: RelayConfig, options: { log?: Log; clock?
     url,
     close() {
       closing ??= (async () => {
+        cleanup.stop();
+        // Responses in flight get timeouts.shutdownMs to finish; then the connections still open are closed.
+        const force = setTimeout(() => app.server.closeAllConnections(), config.timeouts.shutdownMs);
         await app.close();
+        clearTimeout(force);
         await worker.stop();
         sender.close();
         await store.close();
+        await unlock?.();
       })();
       return closing;
     },

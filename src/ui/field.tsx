@@ -2,6 +2,8 @@
 import { useId, type ReactNode } from 'react';
 
 interface BaseProps {
+  /** A stable id, for an error summary to link to; generated when absent. */
+  id?: string;
   label: string;
   hint?: string;
   error?: string | undefined;
@@ -37,7 +39,8 @@ export function TextField(
     max?: number | string;
   },
 ) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const common = {
@@ -67,7 +70,8 @@ export function TextField(
 export function SelectField(
   props: BaseProps & { value: string; onChange: (value: string) => void; options: { value: string; label: string }[] },
 ) {
-  const id = useId();
+  const generated = useId();
+  const id = props.id ?? generated;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   return (
@@ -79,6 +83,7 @@ export function SelectField(
         name={props.name}
         value={props.value}
         aria-describedby={describedBy(hintId, errorId, props.hint, props.error)}
+        aria-invalid={props.error ? true : undefined}
         onChange={(event) => props.onChange(event.target.value)}
       >
         {props.options.map((option) => (

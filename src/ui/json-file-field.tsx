@@ -13,9 +13,9 @@ export function JsonFileField(props: { label: string; hint?: string; error?: Rea
         </p>
       ) : null}
       {props.error ? (
-        <p className="field-error" id={`${id}-error`} role="alert">
+        <div className="field-error" id={`${id}-error`} role="alert">
           {props.error}
-        </p>
+        </div>
       ) : null}
       <input
         id={id}

@@ -8,10 +8,14 @@ export function PersonPicker(props: {
   onChange: (personId: string) => void;
   label?: string;
   allowAll?: boolean;
+  id?: string;
+  error?: string | undefined;
 }) {
   const options = props.people.map((person) => ({ value: person.id, label: person.name }));
   return (
     <SelectField
+      id={props.id}
+      error={props.error}
       label={props.label ?? 'Person'}
       value={props.value}
       onChange={props.onChange}

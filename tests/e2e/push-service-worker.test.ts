@@ -122,6 +122,7 @@ describe('care circle in the real carer app, with pushes into its real service w
     } as unknown as Spate;
     const alert: CircleAlert = {
       kind: 'spate', title: 'Courier fraud near Margaret', body: 'Fake police officers calling older people in Colchester',
+      // Stamped now, as the watcher stamps it (a clock far ahead of the phone's time is refused).
       alert: { id: 'spate-e2e-1', hlc: formatHlc({ wallMs: Date.now(), counter: 0, nodeId: 'watcher' }), personId: 'p1', spate, receivedAt: '2026-11-24T10:00:01Z' } satisfies AlertRecord,
     };
     await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: await sealAlert(key, membership.circleId, alert), urgency: 'high', topic: 'spate-e2e-1', sentAt: new Date().toISOString() });

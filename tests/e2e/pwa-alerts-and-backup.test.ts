@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -64,7 +65,8 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
     const spate = { ...fixture.tables.alerts[0].spate, id: 's2', headline: 'Fake bank staff calling in Wivenhoe', personId: 'watcher-id' };
     const file = (content: unknown) => ({ name: 'alerts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(content)) });
     await page.getByLabel('Alerts file (JSON)').setInputFiles(file({ ...spate, id: 's3', severity: 'extreme' }));
-    await page.getByText('Nothing was imported: spates[0].severity: expected one of low, medium, high').waitFor();
+    await page.getByText('This alerts file is damaged or was changed by hand, so it cannot be used. Nothing was imported.').waitFor();
+    expect(await page.locator('.field-error details code').textContent()).toBe('spates[0].severity: expected one of low, medium, high');
     await page.getByLabel('Alerts file (JSON)').setInputFiles(file([spate]));
     await page.getByRole('heading', { name: 'Fake bank staff calling in Wivenhoe' }).waitFor();
     expect(await page.getByText('No one has called Joan Smith about this yet.').count()).toBe(1);
@@ -87,10 +89,20 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
     broken.tables.calls[0].at = 'last Tuesday';
     broken.tables.people = [];
     await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
-    await page.getByText('Not restored: calls[0].at: expected an ISO date and time').waitFor();
+    await page.getByText('Not restored: This backup is damaged or was changed by hand, so it cannot be used. Nothing on this device was changed.').waitFor();
+    expect(await page.locator('.field-error details code').textContent()).toBe('calls[0].at: expected an ISO date and time');
+    expect(await page.getByRole('dialog').count()).toBe(0);
     const after = await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click());
     expect(after).toBe(first);
     await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+    // Nothing is replaced until the carer says so, and the question says what goes.
+    const question = page.getByRole('dialog', { name: 'Replace everything on this device?' });
+    expect(await question.innerText()).toContain('Everything on this device now will be replaced: 1 person, 2 calls, 2 alerts');
+    expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze().then((result) => result.violations.map((violation) => violation.id))).toEqual([]);
+    await question.getByRole('button', { name: 'Keep what is here' }).click();
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(first) });
+    await question.getByRole('button', { name: 'Replace with the backup' }).click();
     await page.getByText(/^Restored 1 person, 2 calls, 2 alerts/).waitFor();
     expect(await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click())).toBe(first);
   });

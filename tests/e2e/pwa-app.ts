@@ -31,6 +31,7 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
     mimeType: 'application/json',
     buffer: Buffer.from(readFileSync(file)),
   });
+  await page.getByRole('dialog', { name: 'Replace everything on this device?' }).getByRole('button', { name: 'Replace with the backup' }).click();
   await page.getByText(/^Restored \d+ (person|people), /).waitFor();
 }
 
@@ -84,9 +85,10 @@ export interface EmptyCarerApp {
 
 /**
  * Starts a relay serving the built app and a local postcode service, opens the app with no data in a fresh browser
- * and points it at that postcode service. `beforeOpen` runs on the page before the app first loads.
+ * and points it at that postcode service. `beforeOpen` runs on the page before the app first loads; `context` options
+ * (viewport, colour scheme) apply to its browser context.
  */
-export async function openEmptyCarerApp(options: { beforeOpen?: (page: Page) => Promise<void> } = {}): Promise<EmptyCarerApp> {
+export async function openEmptyCarerApp(options: { beforeOpen?: (page: Page) => Promise<void>; context?: BrowserContextOptions } = {}): Promise<EmptyCarerApp> {
   const [relay, postcodes, browser] = await Promise.all([startRelay(), startPostcodesStub(), launchBrowser()]);
   const close = async (): Promise<void> => {
     await browser.close();
@@ -94,7 +96,7 @@ export async function openEmptyCarerApp(options: { beforeOpen?: (page: Page) => 
     await relay.stop();
   };
   try {
-    const context = await browser.newContext();
+    const context = await browser.newContext(options.context);
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await options.beforeOpen?.(page);

@@ -41,7 +41,8 @@ describe('carer app: people and the call log, online and offline', () => {
     await page.getByLabel('Name', { exact: true }).fill('Bert');
     await page.getByLabel('Postcode').fill('hello');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Enter a UK postcode, like CO7 6AA.').waitFor();
+    await page.getByRole('alert').getByRole('link', { name: 'Enter a UK postcode, like CO7 6AA.' }).waitFor();
+    expect(await page.locator('#person-postcode-error').innerText()).toBe('Enter a UK postcode, like CO7 6AA.');
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Bert');
     await goTo(page, 'Home');
   });
@@ -59,7 +60,7 @@ describe('carer app: people and the call log, online and offline', () => {
     await page.getByRole('heading', { name: 'This looks live: act now' }).waitFor();
     const steps = await page.locator('ol.steps li').allInnerTexts();
     expect(steps[0]).toMatch(/^Now: Call 999 now/);
-    expect(steps[1]).toContain('0345 734 5345 (Barclays)');
+    expect(steps[1]).toContain('Call Barclays: 0345 734 5345');
     expect(await page.getByText('Police and banks will NEVER ask for your PIN or bank details on the phone.').count()).toBe(1);
     expect(await page.getByText('Metropolitan Police Service').count()).toBeGreaterThan(0);
   });
@@ -140,7 +141,7 @@ describe('carer app: people and the call log, online and offline', () => {
       await page.getByLabel('Name', { exact: true }).fill('Alf');
       await page.getByLabel('Postcode').fill('CM1 1AA');
       await page.getByRole('button', { name: 'Save' }).click();
-      await page.getByText(/Saved Alf\. The postcode could not be checked/).waitFor();
+      await page.getByText(/Saved Alf\. The postcode service could not be reached/).waitFor();
       await page.getByText('CM1 1AA (postcode not checked yet)').waitFor();
     } finally {
       await context.setOffline(false);

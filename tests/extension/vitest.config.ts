@@ -13,7 +13,7 @@ export default defineProject({
     include: ['tests/extension/**/*.test.ts'],
     dir: root,
     environment: 'node',
-    testTimeout: 20_000,
-    hookTimeout: 20_000,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -9,7 +9,10 @@ export interface CaredPerson {
   id: string;
   hlc: string;
   deleted?: true;
+  /** How the family refers to them in the app: "Mum", "Joan Smith". */
   name: string;
+  /** What to call them on the phone, when it differs from `name`: "Margaret". */
+  callName?: string;
   /** Normalised UK postcode, e.g. "CO1 1AA". */
   postcode: string;
   /** False when it was saved offline without being looked up. */
@@ -21,8 +24,14 @@ export interface CaredPerson {
   placeName?: string;
   /** How far from home a reported place still counts as near, km (the watcher's default, 15, when absent). */
   radiusKm?: number;
+  /** Their own phone numbers (home, mobile): the phone script offers them as tap-to-call links. */
   phones: string[];
   banks: PhoneContact[];
   familyNumbers: PhoneContact[];
   safeWord?: string;
+}
+
+/** The name to say to them: their call name when set, else the app's name for them. */
+export function nameToSay(person: Pick<CaredPerson, 'name' | 'callName'>): string {
+  return person.callName?.trim() || person.name;
 }

@@ -4,7 +4,7 @@
  */
 import { describeImpersonated } from '../detect/impersonated-wording.ts';
 import type { Spate } from '../spates/spate.ts';
-import type { CaredPerson } from './person.ts';
+import { nameToSay, type CaredPerson } from './person.ts';
 
 const TACTIC_SAYINGS: Record<string, string> = {
   'pin-request': 'ask for your PIN or bank details',
@@ -30,7 +30,7 @@ export function phoneScript(spate: Spate, person: CaredPerson, callerName: strin
   const who = describeImpersonated(spate);
   const sayings = spate.tactics.map((tactic) => TACTIC_SAYINGS[tactic]).filter((text): text is string => Boolean(text));
   const lines: ScriptLine[] = [
-    { cue: 'Say', text: `Hello ${person.name}, it's ${callerName || 'me'}. Nothing is wrong. I'm ringing because of a warning from the police.` },
+    { cue: 'Say', text: `Hello ${nameToSay(person)}, it's ${callerName || 'me'}. Nothing is wrong. I'm ringing because of a warning from the police.` },
     { cue: 'Say', text: `People pretending to be ${who.roles} are phoning older people around ${where} right now.` },
   ];
   if (who.names.length > 0) lines.push({ cue: 'Say', text: `They may say they are ${who.names.slice(0, 3).join(' or ')}.` });

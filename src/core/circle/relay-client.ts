@@ -21,14 +21,28 @@ export class RelayError extends Error {
 export interface DeviceInfo {
   id: string;
   name: string;
+  /** Owners invite, cancel invites, remove other devices and make owners; a circle always has one. */
+  role: 'owner' | 'member';
   createdAt: string;
   lastSeenAt: string;
   self: boolean;
 }
 
+export interface PendingInvite {
+  id: string;
+  /** The device that made it. */
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
 export interface RelayClient {
   createCircle(deviceName: string): Promise<{ circleId: string; deviceId: string; deviceToken: string }>;
-  createInvite(circleId: string, token: string): Promise<{ inviteToken: string; expiresAt: string }>;
+  createInvite(circleId: string, token: string): Promise<{ id: string; inviteToken: string; expiresAt: string }>;
+  /** Invites not yet used, cancelled or expired (owners only). */
+  listInvites(circleId: string, token: string): Promise<PendingInvite[]>;
+  cancelInvite(circleId: string, inviteId: string, token: string): Promise<void>;
+  setRole(circleId: string, deviceId: string, role: 'owner' | 'member', token: string): Promise<void>;
   join(circleId: string, inviteToken: string, deviceName: string): Promise<{ deviceId: string; deviceToken: string }>;
   listDevices(circleId: string, token: string): Promise<DeviceInfo[]>;
   revokeDevice(circleId: string, deviceId: string, token: string): Promise<void>;
@@ -64,6 +78,9 @@ export function createRelayClient(relayOrigin: string, fetchImpl: HttpFetch = (u
   return {
     createCircle: (deviceName) => call('POST', '/api/circles', { body: { deviceName } }),
     createInvite: (circleId, token) => call('POST', `/api/circles/${circleId}/invites`, { token, body: {} }),
+    listInvites: async (circleId, token) => (await call<{ invites: PendingInvite[] }>('GET', `/api/circles/${circleId}/invites`, { token })).invites,
+    cancelInvite: (circleId, inviteId, token) => call('DELETE', `/api/circles/${circleId}/invites/${inviteId}`, { token }),
+    setRole: (circleId, deviceId, role, token) => call('PUT', `/api/circles/${circleId}/devices/${deviceId}/role`, { token, body: { role } }),
     join: (circleId, inviteToken, deviceName) => call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken, deviceName } }),
     listDevices: async (circleId, token) => (await call<{ devices: DeviceInfo[] }>('GET', `/api/circles/${circleId}/devices`, { token })).devices,
     revokeDevice: (circleId, deviceId, token) => call('DELETE', `/api/circles/${circleId}/devices/${deviceId}`, { token }),

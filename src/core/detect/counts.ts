@@ -1,19 +1,33 @@
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
-import { classifySentence } from './sentence-kind.ts';
+import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
 import type { Counts } from './vocabulary.ts';
 
 const N = NUMBER_PATTERN;
-const REPORTS = new RegExp(String.raw`\b(more than |over |at least |around |about |nearly |almost )?(${N}) (?:separate |further |similar |new |fresh )*(?:reports?|calls|incidents|cases)\b`, 'i');
-const TARGETED = new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,30}\b(?:(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)|targeted|(?:got|received|had) (?:phone |scam |similar |suspicious )?calls|contacted\b(?! (?:police|us|their bank|the bank|officers)))`, 'i');
+const REPORTS = new RegExp(String.raw`\b(more than |over |at least |around |about |nearly |almost )?(${N}) (?:separate |further |similar |new |fresh |of the )*(?:reports?|calls|incidents|cases|complaints)\b`, 'i');
+const TARGETED = new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,70}?\b(?:(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)|targeted|(?:being|been) (?:taken in|called|contacted)|(?:got|received|had) (?:phone |scam |similar |suspicious )?calls|contacted\b(?! (?:police|us|their bank|the bank|officers)))`, 'i');
 const TARGETED_OBJECT = new RegExp(String.raw`\b(?:phoned|called|contacted|targeted|rang|approached) (more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|pensioners|households|homes)\b`, 'i');
-const VICTIMS = new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|lost|losing|were conned|was conned|were tricked|was tricked|were duped|was duped|handed over|had been conned|have been conned|has been conned|parted with|gave)`, 'i');
+const VICTIMS = new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|fallen foul|fell victim|fallen victim|lost|losing|handed (?:their|his|her) |(?:were|was|had been|have been|has been) (?:conned|tricked|duped|scammed|defrauded|swindled|cheated)|handed over|parted with|gave)`, 'i');
 /** "stole more than £400,000 from 61 victims". */
 const VICTIMS_OBJECT = new RegExp(String.raw`\b(?:stole|stolen|took|taken|conned|cheated|defrauded|swindled)\b[^.]{0,60}\bfrom (${N}) (?:elderly |older |vulnerable |local )*(?:victims|people|pensioners|residents)\b`, 'i');
-const NO_VICTIMS = /\b(?:did not (?:provide|hand over|give|lose|part with)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been) (?:lost|handed|taken))\b/i;
+const NO_VICTIMS =
+  /\b(?:did not (?:provide|hand over|give|lose|part with)|refused to (?:pass|give|hand|provide)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been|had been) (?:lost|handed|taken|passed)|before any (?:money|information|details|cash) (?:was|were|had been) (?:passed|handed|given|lost))\b/i;
+/** "two out of the three frauds were unsuccessful": three targeted, one victim. */
+const SOME_FAILED = new RegExp(String.raw`\b(${N}) (?:out )?of the (${N}) (?:frauds|scams|attempts|incidents|calls|cases) (?:were|was|have been) (?:unsuccessful|foiled|stopped|prevented|thwarted|blocked)\b`, 'i');
+/** "A fourth pensioner was called": the count of people targeted so far. */
+const ORDINAL_TARGET =
+  /\b(?:a|the) (second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:pensioner|woman|man|person|resident|victim|householder) (?:was|had been|has been) (?:called|contacted|targeted|phoned|rung|cold-called)\b/i;
+const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
+/** One person losing money or valuables: "an elderly woman lost", "the OAP ended up handing over £6,000". */
+const SINGLE_VICTIM = /\b(?:(?:a|an|the|one|another) (?:[\w"“”'-]+ ){0,3}(?:woman|man|pensioner|OAP|widow|widower|victim|grandmother|grandfather|person|resident|lady)|she|he|her|him)\b/i;
+const PREVENTED = /\b(?:stopped|prevented|blocked|thwarted|foiled)\b[^.]{0,40}\bfrom\b|\b(?:was|were|been) (?:stopped|prevented|blocked|declined|thwarted|foiled)\b|\bintervened\b/i;
+const COUPLE = /\b(?:a|an|the) (?:[\w-]+ ){0,2}couple\b/i;
+const LOSS = /\b(?:lost|losing|gave (?:him|her|them|the \w+) (?:(?:her|his|their|the) )?(?:bank )?(?:cards?|cash|money|£)|(?<!\b(?:unless|if|or) (?:she|he|they) )paid|left with|pick(?:ed)? up the (?:money|cash)|conned|defrauded|scammed|duped|swindled|cheated|handed over|handing over|handed (?:it|them|the|her|his|£)|hand over|parted with|persuaded to (?:buy|purchase|withdraw|hand)|(?<!\b(?:told|asked|instructed|ordered|urged|wanted)(?: (?:her|him|them|the victim))? to (?:[\w£,]+ ){0,4})(?:buy|bought|purchas\w+)\b[^.]{0,40}\b(?:watch|rolex|gold|jewellery|coins|bullion|vouchers|gift cards)|took £|collected)\b/i;
+const VALUE = /£|\b(?:cash|money|savings|sums?|watch|rolex|gold|coins|jewellery|valuables|card)\b/i;
 const MONEY = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** Background statistics ("700 thefts in the past 15 months", "in total") are not this spate's counts. */
-const BACKGROUND = /\b(?:in the (?:past|last) \d+ (?:months|years)|over the (?:past|last) (?:\d+ )?(?:months|years|year)|last year|in total|since 20\d\d|so far this year|nationally|across the country|in the uk|nationwide)\b/i;
+const BACKGROUND =
+  /\b(?:in the (?:past|last) \d+ (?:months|years)|over the (?:past|last) (?:\d+ )?(?:months|years|year)|last year|in total|since 20\d\d|so far this year|nationally|across the country|in the uk|nationwide|it follows|follows (?:recent|earlier|previous|similar|a number of)|earlier this (?:month|year))\b/i;
 const NOT_COUNTED = /\b(?:arrest\w*|charged|jailed|sentenced|convicted|officers|patrols)\b/i;
 /** A bulleted line that reads like one incident: a place and a time ("Mill Street, Elsing, at around 10.15am"). */
 const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|between \d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?)/i;
@@ -27,10 +41,39 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
   const counts: Counts = {};
   let incidentLines = 0;
   let victimsNone = false;
-  for (const segment of segments) {
+  /** Loss amounts of single victims' stories ("a woman lost £13,000", "she bought a £14,000 watch") → people (a couple is 2). */
+  const singleLosses = new Map<number, number>();
+  let singleLossWithoutAmount = false;
+  let pluralLoss = false;
+  for (const whole of segments) {
+    if (whole.bullet && INCIDENT_LINE.test(whole.text)) incidentLines += 1;
+    const wholeKind = classifySentence(whole);
+    // "urged to be vigilant following a report in which £40,000 of gold coins were handed over": the tail tells.
+    const segment = wholeKind === 'advice' ? narrativeTail(whole) : whole;
+    if (!segment) continue;
     const sentence = segment.text;
-    if (segment.bullet && INCIDENT_LINE.test(sentence)) incidentLines += 1;
-    if (classifySentence(segment) === 'advice' || BACKGROUND.test(sentence)) continue;
+    const kind = segment === whole ? wholeKind : 'narrative';
+    if (BACKGROUND.test(sentence)) continue;
+    const amounts = [...sentence.matchAll(MONEY)].map(poundsOf).filter((value) => value > 0);
+    if (kind === 'narrative' && LOSS.test(sentence) && VALUE.test(sentence) && !NO_VICTIMS.test(sentence) && !isNegated(sentence)) {
+      if (SINGLE_VICTIM.test(sentence) || COUPLE.test(sentence)) {
+        if (amounts.length > 0) singleLosses.set(Math.max(...amounts), COUPLE.test(sentence) ? 2 : 1);
+        else singleLossWithoutAmount = true;
+      } else {
+        pluralLoss = true;
+      }
+    }
+    const failed = SOME_FAILED.exec(sentence);
+    if (failed) {
+      const failures = parseNumber(failed[1]!);
+      const attempts = parseNumber(failed[2]!);
+      if (failures !== undefined && attempts !== undefined && attempts >= failures) {
+        counts.targeted = Math.max(counts.targeted ?? 0, attempts);
+        counts.victims = Math.max(counts.victims ?? 0, attempts - failures);
+      }
+    }
+    const ordinal = ORDINAL_TARGET.exec(sentence);
+    if (ordinal) counts.targeted = Math.max(counts.targeted ?? 0, ORDINALS[ordinal[1]!.toLowerCase()] ?? 0);
     const reports = REPORTS.exec(sentence);
     if (reports && !NOT_COUNTED.test(sentence.slice(reports.index, reports.index + reports[0].length + 30))) {
       const value = parseNumber(reports[2]!);
@@ -49,13 +92,8 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
       if (value !== undefined) counts.victims = Math.max(counts.victims ?? 0, value);
     }
     if (NO_VICTIMS.test(sentence)) victimsNone = true;
-    for (const money of sentence.matchAll(MONEY)) {
-      let value = Number(money[1]!.replace(/,/g, ''));
-      const unit = money[2]?.toLowerCase();
-      if (unit === 'k' || unit === 'thousand') value *= 1_000;
-      if (unit === 'm' || unit === 'million') value *= 1_000_000;
-      if (Number.isFinite(value) && value > 0) counts.lossGBP = Math.max(counts.lossGBP ?? 0, Math.round(value));
-    }
+    // "a cashier stopped her withdrawing £9,000": a loss prevented is no loss.
+    if (!PREVENTED.test(sentence)) for (const value of amounts) counts.lossGBP = Math.max(counts.lossGBP ?? 0, value);
     const window = WINDOW.exec(sentence);
     if (window && counts.windowDays === undefined) {
       const amount = parseNumber(window[1]!);
@@ -68,6 +106,22 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
   }
   // "more than half a dozen calls" is a lower bound; a list of each call is exact.
   if (incidentLines > 0 && counts.reports !== undefined && incidentLines > counts.reports) counts.reports = incidentLines;
-  if (victimsNone && counts.victims === undefined) counts.victims = 0;
+  // Without a number of victims, each single victim's loss story counts once: two women, two watches, two losses.
+  if (counts.victims === undefined && (singleLosses.size > 0 || (singleLossWithoutAmount && !victimsNone))) {
+    counts.victims = Math.max(1, [...singleLosses.values()].reduce((sum, people) => sum + people, 0));
+    const total = [...singleLosses.keys()].reduce((sum, value) => sum + value, 0);
+    if (singleLosses.size > 1 && total > (counts.lossGBP ?? 0)) counts.lossGBP = total;
+  }
+  // "No money was handed over" settles it, unless others are said to have lost ("people losing large sums").
+  if (victimsNone && counts.victims === undefined && !pluralLoss) counts.victims = 0;
   return counts;
+}
+
+/** "£2.5m" → 2500000, "£38k" → 38000, "£1,200" → 1200 (whole pounds). */
+function poundsOf(money: RegExpMatchArray): number {
+  let value = Number(money[1]!.replace(/,/g, ''));
+  const unit = money[2]?.toLowerCase();
+  if (unit === 'k' || unit === 'thousand') value *= 1_000;
+  if (unit === 'm' || unit === 'million') value *= 1_000_000;
+  return Number.isFinite(value) ? Math.round(value) : 0;
 }

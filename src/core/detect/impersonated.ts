@@ -13,7 +13,7 @@ const QUOTED_OFFICIAL =
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
 /**
- * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (DESIGN.md).
+ * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (docs/design.md).
  * Police forces and banks are found separately. Companies (BT, Microsoft) are no officials: they have no category.
  */
 export const OFFICIALS: { name: string; pattern: RegExp; category?: ImpersonatedCategory }[] = [
@@ -58,7 +58,7 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
   { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
 ];
 
-const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details))/i;
+const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details|notes|transfers?|holidays?))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
 
 const MET = /\b(?:Metropolitan [Pp]olice|the Met\b|Met [Pp]olice|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
@@ -83,7 +83,7 @@ const RANKED_NAME =
 
 /** A clause ends at these: what follows is what the caller said or did, not who they claimed to be. */
 const CLAUSE_END =
-  /[;:(]|,\s(?!or\b|and\b|such as\b|like\b|including\b)|\bwho\b(?! said)|\bbut\b|\bafter\b|\bwhat\b|\band (?:he|she|they|then)\b|\bto (?:withdraw|buy|transfer|hand|go|call|ring|send|pay|make|take|help|check)\b|\b(?:convinced|persuaded|told|tells|telling|says|tricked|warned|informed|asked|and said)\b/;
+  /[;:(]|,\s(?!or\b|and\b|such as\b|like\b|including\b)|\bwho\b(?! said)|\bthat\b|\bbut\b|\bafter\b|\bwhat\b|\band (?:he|she|they|then)\b|\bto (?:withdraw|buy|transfer|hand|go|call|ring|send|pay|make|take|help|check)\b|\b(?:convinced|persuaded|told|tells|telling|says|tricked|warned|informed|asked|and said)\b/;
 
 /** "a police officer, a member of staff from their bank, or someone from their broadband provider": a list of roles. */
 const ROLE_LIST = /^\s*(?:an?|the|someone|somebody)\b[^,;:.]{1,50}(?:,\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}){1,4},?\s(?:or|and)\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}/;
@@ -96,17 +96,31 @@ const BANK_AS_OBJECT =
 const PUT_THROUGH_TO_BANK =
   /\b(?:put|passed|transferred|handed|connected) (?:(?:her|him|them|the call|the victim) )?(?:through |over |on )?to (?:someone (?:(?:she|he|they) (?:was|were) told )?(?:who )?(?:worked|works|working|from|at|in) (?:for |at |in )?)?(?:her|his|their|the victim's|the|a|an) (?:own )?["“‘']?(?:bank|branch|building society)\b/i;
 /** A caller "from her branch", or "her new card had been compromised and someone would collect the old one". */
-const BRANCH_CALLER = /\b(?:from|calling from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
+const BRANCH_CALLER =
+  /\b(?:(?:ringing|calling|phoning|caller|someone|somebody|a man|a woman|(?:he|she) was|they were|staff|the fraud team) from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
 const CARD_SWAP =
   /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i;
-const CALLER = /\b(?:rang|called|phoned|caller|call from|cold-called|contacted by)\b/i;
+const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
   /\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i;
 const ARREST_OR_PAY = /\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i;
 
 /**
- * Who the fraudsters pretended to be: categories (DESIGN.md: police, bank, hmrc, other-official) and the names they
+ * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",
+ * the replacement-card ruse (bank); the unpaid-tax arrest call (hmrc). `paragraph` is the text told so far in the
+ * sentence's paragraph, since the threat often follows the claim in the next sentence.
+ */
+export function impliedImpersonation(sentence: string, paragraph = sentence): ImpersonatedCategory[] {
+  const found: ImpersonatedCategory[] = [];
+  if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
+  // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
+  if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) found.push('hmrc');
+  return found;
+}
+
+/**
+ * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
  * used. A force named right before "said"/"has warned" is the one reporting, not the one impersonated; "the Met" is
  * "Metropolitan Police". Implied cases count: being put through to "your bank", a caller "from her branch", the
  * replacement-card ruse, and the tax-arrest call (hmrc). Advice ("police will never ...") names nobody.
@@ -124,11 +138,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     const sentence = told.text;
     const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${sentence}`;
     toldParagraphs.set(segment.paragraph, paragraph);
-    // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
-    if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) categories.add('hmrc');
-    if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) {
-      categories.add('bank');
-    }
+    for (const category of impliedImpersonation(sentence, paragraph)) categories.add(category);
     const cue = IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
     // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be.

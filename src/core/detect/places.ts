@@ -1,6 +1,7 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
 import { IMPERSONATION_CUE } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
+import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { PlaceMention } from './vocabulary.ts';
 
 /** Words that turn a place name into something else: "Essex Police", "Norwich Road", "Watford General Hospital". */
@@ -70,7 +71,7 @@ export interface PlacesOptions {
  * Counties and areas count when named as where ("Hampshire pensioners", "in Bucks", "west Wales"). Left out: force
  * names ("Devon and Cornwall Police"), streets, people, the base a caller claimed ("a detective in Holborn"), places
  * in the fraudster's story ("he said the card was used in Leeds"), defendants' homes and courts in court reports, and
- * where calls were traced. Villages found only from the text have no coordinates: see unresolvedPlaceNames().
+ * where calls were traced. Villages found only from the text have no coordinates: geo/resolve-places.ts looks them up.
  */
 export function findPlaces(text: string, options: PlacesOptions = {}, segments: Segment[] = segmentText(text)): PlaceMention[] {
   const gazetteer = options.gazetteer;
@@ -94,8 +95,12 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   for (const segment of segments) {
     const sentence = segment.text;
     if (ORGANISATIONAL_SENTENCE.test(sentence)) continue;
+    // "I would urge people across Leicester and Rutland to stay alert": advice names its audience, not where it
+    // happened, unless it goes on to tell what happened ("... following reports in Hinckley").
+    if (classifySentence(segment) === 'advice' && !narrativeTail(segment)) continue;
     const metContext = MET_CONTEXT.test(sentence);
-    const courtSentence = COURT_SENTENCE.test(sentence);
+    // "She was told a man had been arrested" is the fraudster's story, not a court report.
+    const courtSentence = COURT_SENTENCE.test(sentence) && !/\b(?:told|said|says|claimed|claiming|saying|informed|advised)\b/i.test(sentence);
 
     for (const match of sentence.matchAll(STREET_THEN_PLACE)) {
       const name = match[1]!;
@@ -252,7 +257,7 @@ const LIST_AFTER_CUE = /\b(?:in|from|across|around|near|throughout)\s+(?:[A-Z][\
 
 
 /** "posted the money to an address in London": where the loot went, not where the victims were. */
-const DESTINATION = /\b(?:sent|posted|delivered|taken|driven|send|post)\b[^.]{0,40}\bto (?:an? )?(?:address(?:es)? )?(?:in\s+)?$/i;
+const DESTINATION = /\b(?:sent|posted|delivered|taken|driven|send|post|take|took|bring|brought|deliver|drive)\b[^.]{0,40}\bto (?:an? )?(?:address(?:es)? )?(?:in\s+)?$/i;
 
 function splitOnAnd(run: Token[]): Token[][] {
   const parts: Token[][] = [[]];
@@ -279,7 +284,8 @@ const FRAUDSTER_STORY =
   /\b(?:(?:he|she|the (?:caller|fraudster|scammer|man|woman|courier|conman|suspect|offender|trickster)) (?:said|says|told|claimed|claims|alleged|explained|insisted)|(?:and|then) (?:said|told|claimed)|(?<!(?:police|officers|detectives) )(?:was|were|had been|being) (?:told|advised|informed)(?! to\b))\b(?:(?!\bbut\b|\band (?:requested|asked|instructed|told|persuaded|convinced)\b)[^.;])*$/i;
 
 /** "calls from London numbers", "a call from Sheikh Jones": where calls were traced, or who made them. */
-const CALL_ORIGIN = /\b(?:calls?|phoned|rang|numbers?)\s+(?:came\s+)?from\s+$|\bcall(?:ed|s)?\s+(?:was\s+|were\s+)?traced\s+to\s+$/i;
+const CALL_ORIGIN =
+  /\b(?:calls?|phoned|rang|numbers?)\s+(?:came\s+)?from\s+(?:(?:mobile |landline |phone |telephone )?numbers?\s+(?:in|from)\s+)?$|\bnumbers?\s+(?:in|from|based in)\s+$|\bcall(?:ed|s)?\s+(?:was\s+|were\s+)?traced\s+to\s+$/i;
 
 /** Nouns for the people an adjectival place describes: "a Lurgan pensioner", "Hampshire residents". */
 const VICTIM_NOUN = /^\s+(?:pensioners?|wom[ae]n|m[ae]n|couples?|residents?|grandmothers?|grandfathers?|grandparents?|widows?|widowers?|OAPs?|victims?|famil(?:y|ies)|households?|mothers?|fathers?|people)\b/;
@@ -295,7 +301,7 @@ const BROAD_KINDS_HERE: ReadonlySet<string | undefined> = new Set(['county', 'ar
 function notIncidentPlace(before: string, after: string, courtSentence: boolean): boolean {
   if (courtSentence && /\b(?:from|of)\s+(?:(?:north|south|east|west|central)\s+)?$/i.test(before)) return true;
   // "Jo Bloggs, 20, of Mill Lane, London, was jailed": the town after a defendant's street.
-  if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,\s*$/.test(before)) return true;
+  if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,(?:\s*[A-Z][\w'’ -]*,)?\s*$/.test(before)) return true;
   if (courtSentence && /^\s*(?:crown|magistrates'?|county|sheriff|youth)?\s*court\b/i.test(after)) return true;
   if (/^-based\b|^\s+(?:numbers?|crown court|magistrates|police station|fraud squad)\b/i.test(after)) return true;
   if (CALL_ORIGIN.test(before)) return true;
@@ -304,7 +310,7 @@ function notIncidentPlace(before: string, after: string, courtSentence: boolean)
 }
 
 const NOT_PLACE_WORDS =
-  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|HM|Revenue|Customs|Ofcom|Ofgem|DVLA|BT|TSB|Department|Agency|Authority|Ministry|Government|Treasury|Squad|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her|Force|Euros?|Dollars?|Bitcoin|Sterling|Cook|TalkTalk|Talk|Sky|Virgin|PayPal|Western|Union|Morrisons|Tesco|Sainsbury's|Asda|Argos|Boots|Aldi|Lidl|Waitrose|Sheikh|Metropolitan|Met|Asian|European|African|Elderly|Vulnerable|Older|Local|Young|Recent|Some|Many|Most|All|Both|Several|Other|Another|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty\S*|Thirty\S*|Dozens|Hundreds)$/;
+  /^(?:Police|Constabulary|Council|Court|Fraud|Action|Report|Operation|Unit|Team|Bank|Barclays|HSBC|Lloyds|NatWest|Santander|Nationwide|Halifax|HMRC|Royal|Mail|Post|Office|Facebook|Twitter|Google|Amazon|Microsoft|Apple|Christmas|Easter|English|British|Scottish|Welsh|Irish|Crime|Stoppers|Crimestoppers|Age|UK|God|HM|Revenue|Customs|Ofcom|Ofgem|DVLA|BT|TSB|Department|Agency|Authority|Ministry|Government|Treasury|Squad|The|A|An|This|That|It|He|She|They|We|I|Photo|ID|Our|Their|His|Her|Force|Euros?|Dollars?|Bitcoin|Sterling|Cook|TalkTalk|Talk|Sky|Virgin|PayPal|Western|Union|Morrisons|Tesco|Sainsbury's|Asda|Argos|Boots|Aldi|Lidl|Waitrose|Sheikh|Support|Watch|Neighbourhood|Citizens|Advice|Trading|Standards|Scams?|Against|Friends|Metropolitan|Met|Asian|European|African|Elderly|Vulnerable|Older|Local|Young|Recent|Some|Many|Most|All|Both|Several|Other|Another|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twenty\S*|Thirty\S*|Dozens|Hundreds)$/;
 
 function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean {
   if (afterRun && (NAME_SUFFIX.test(afterRun.word) || LOWER_ORG_SUFFIX.test(afterRun.word))) return false;

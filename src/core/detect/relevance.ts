@@ -1,4 +1,4 @@
-import { IMPERSONATION_CUE, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
+import { IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { Tactic } from './vocabulary.ts';
@@ -11,7 +11,10 @@ export interface RelevanceResult {
 }
 
 /** Who fraudsters pretend to be in courier fraud and its variants. */
-const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank(?! cards?| details| accounts?| notes| transfers?| holidays?)|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
+const UTILITY_STAFF =
+  /\b(?:water|gas|electricity|electric|utility|utilities|energy|phone|broadband|telecoms?|internet)(?: board| company| supplier| provider)? (?:officials?|officers?|workers?|staff|engineers?|employees?|inspectors?)\b/gi;
+
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
 const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
@@ -19,6 +22,12 @@ const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scam
 /** Topics that are not courier fraud, each with the plain-words reason shown when it weighs against. */
 const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
   { reason: 'about a burglary', pattern: /\bburglar(?:y|ies|s)?\b|\bbroke into\b|\bbreak-ins?\b|\bforced entry\b/i },
+  {
+    reason: 'about a bogus workman or utility caller',
+    pattern: /\bwater (?:board|company)\b|\bbogus (?:workm[ae]n|tradesm[ae]n|gas|electricity)\b/i,
+  },
+  { reason: 'about a computer or broadband support call', pattern: /\bremote access\b|\bdownload(?:ed|ing)? (?:some |an? )?(?:software|app\w*)\b|\bvirus on\b|\baccessed (?:the|her|his|their) (?:victim's )?(?:computer|laptop)\b|\bbroadband (?:provider|company)\b/i },
+  { reason: 'about a text or email scam', pattern: /\b(?:scam|fake|bogus) (?:texts?|emails?|messages?)\b|\bparcel (?:delivery )?fee\b|\bshipping fee\b|\bhi mum\b/i },
   { reason: 'about romance fraud', pattern: /\bromance (?:fraud|scams?)\b|\bdating (?:site|app|website)\b|\bonline relationship\b|\bfell in love\b|\bmet (?:him |her |them )?online\b|\b(?:he|she) met online\b/i },
   { reason: 'about investment fraud', pattern: /\binvestment (?:fraud|scams?|opportunit\w+|platform)\b|\bcrypto\w*\b|\bbitcoin\b|\btrading platform\b|\bhigh returns\b/i },
   { reason: 'about a road collision', pattern: /\bcollision\b|\bcrash(?:ed)?\b|\broad traffic\b|\bdangerous driving\b/i },
@@ -38,16 +47,24 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
   let impersonationInNarrative = false;
   let wantedInNarrative = false;
   let anyNarrative = false;
+  const toldParagraphs = new Map<number, string>();
   for (const segment of segments) {
     const told = classifySentence(segment) === 'narrative' ? segment : narrativeTail(segment);
     if (!told) continue;
     anyNarrative = true;
+    const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${told.text}`;
+    toldParagraphs.set(segment.paragraph, paragraph);
+    // "a man rang to say her card was compromised and a courier would collect it": a bank, though never named.
+    if (impliedImpersonation(told.text, paragraph).length > 0) impersonationInNarrative = true;
     const cue = IMPERSONATION_CUE.exec(told.text);
     if (cue) {
       // "posed as a US army officer": an officer of something other than police is not an official here.
       // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
       const clauseAfter = told.text.slice(cue.index).split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '';
-      const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter).replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '');
+      const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter)
+        .replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '')
+        // "bogus water board officials": utility and phone-company staff are workmen, not officials.
+        .replace(UTILITY_STAFF, '');
       if (OFFICIAL.test(near) || [...OFFICIALS.filter((official) => official.category), ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
     if (WANTED.test(told.text)) wantedInNarrative = true;
@@ -74,7 +91,8 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
   }
   for (const topic of OTHER_TOPICS) {
     if (topic.pattern.test(text)) {
-      score -= impersonationInNarrative && tactics.length >= 2 ? 0.1 : 0.35;
+      // "burglars are in the area, so we will take your jewellery": the topic is the ruse, not the story.
+      score -= impersonationInNarrative && (tactics.length >= 2 || (wantedInNarrative && tactics.length >= 1)) ? 0.1 : 0.35;
       reasons.push(topic.reason);
     }
   }

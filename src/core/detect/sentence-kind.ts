@@ -17,17 +17,21 @@ const ADVICE_WORDS = new RegExp(
     String.raw`(?<!\b(?:they|fraudsters|scammers|callers?|offenders|he|she|who|it) )\bdon'?t\b`,
     String.raw`\b(?:you|people|anyone|residents|everyone|relatives|we all) should\b`,
     String.raw`\b(?:always|ensure|make sure|remember|be (?:wary|aware|careful|vigilant|suspicious))\b`,
-    String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask|asked)\b`,
+    // "to say it was for a car if anyone asked" retells the fraudster's instruction; "if anyone asks" is advice.
+    String.raw`\bif (?:you|someone|anyone|a caller|in doubt|unsure|they ask)\b(?! (?:asked|questioned|queried|challenged|wanted|did)\b)`,
     String.raw`\bif you(?:'re| are)\b`,
-    String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b`,
+    // "a gang ... advising the victim that the card was faulty" is the fraudsters' act, not advice.
+    String.raw`\b(?:advice|advis(?:e|ed|es|ing))\b(?! (?:the|their) victims?\b)`,
     String.raw`\burg(?:e|ed|es|ing)\b`,
     String.raw`\bencourag(?:e|ed|es|ing) (?:people|anyone|residents|everyone|the public|relatives)\b`,
     String.raw`\banyone (?:who|with|receiving|concerned)\b`,
     String.raw`\b(?:would|will|do) not (?:ask|request|send|call|phone|contact|need|collect)\b`,
     String.raw`\bwouldn'?t\b`,
     String.raw`\bplease\b`,
+    // "Residents are being warned not to give out details": advice to the public, not what a victim was told.
+    String.raw`\b(?:residents|people|the public|members of the public|everyone|pensioners|customers|householders|communities)\b[^.]{0,20}\b(?:warned|reminded|advised|urged) (?:not )?to\b`,
     // "she tried to ring 999" tells what a victim did; "call 999" alone is advice.
-    String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
+    String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able|told \w+|asked \w+|ask \w+|asks \w+|tell \w+|tells \w+|told|asked|instructed|invited|urged|persuaded|needed) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
   ].join('|'),
   'i',
 );
@@ -39,14 +43,15 @@ const SECOND_PERSON = /\b(?:you|your|yours|yourself)\b/i;
 
 /** Reported speech of the fraudster ("told her 'your card has been cloned'") is narrative despite the "you". */
 const FRAUDSTER_ACTS =
-  /\b(?:fraudsters?|scammers?|callers?|offenders?|suspects?|criminals?|con artists?|conmen|conman|thieves)\b.*\b(?:told|said|claimed|asked|instructed|convinced|persuaded|called|phoned|rang)\b/i;
+  /\b(?:fraudsters?|scammers?|callers?|offenders?|suspects?|criminals?|con artists?|conmen|conman|thieves)\b.*\b(?:told|tells?|said|says?|claimed|claims?|asked|asks?|instructed|convinced|persuaded|called|phoned|rang|sends?|sent)\b/i;
 
 const GENERIC_WORDS = /\b(?:may|might|often|typically|usually|commonly|tend to|sometimes|can be|can|could|have been known to|is known to|are known to)\b/i;
 const INCIDENT_WORDS =
   /\b(?:was|were|had|received|reported|targeted|lost|conned|tricked|duped|handed|gave|withdrew|collected|arrived|attended|called|phoned|rang|visited|asked|told|instructed|happened|took place|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
 /** "Residents heard how fraudsters pose as police": a talk about the scam, not an incident. */
-const HOW_SCAMS_GO = /\b(?:heard|learn(?:ed|t)?|explained|shown|showed|taught|described|told) (?:about )?(?:how|the ways?|the tricks?)\b/i;
+const HOW_SCAMS_GO =
+  /\b(?:hear|heard|learn(?:ed|t)?|explain(?:ed|ing|s)?|show(?:n|ed|ing)?|taught|teach(?:ing)?|describ(?:e|ed|ing)|told|talk(?:ed|ing)? about|warn(?:ed|ing)? about) (?:about )?(?:how|the ways?|the tricks?)\b/i;
 
 export function classifySentence(segment: Segment): SentenceKind {
   const text = segment.text;
@@ -71,7 +76,7 @@ export function isNegated(text: string): boolean {
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
  * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
 export function narrativeTail(segment: Segment): Segment | undefined {
-  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|fraudsters?|scammers?|criminals?|two|three|four|five|\d)\b)/i.exec(segment.text);
+  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d+)\b)/i.exec(segment.text);
   if (!match) return undefined;
   const tail: Segment = { ...segment, text: segment.text.slice(match.index + match[0].length) };
   return classifySentence(tail) === 'narrative' ? tail : undefined;

@@ -1,4 +1,4 @@
-/** The fixed tactic vocabulary (DESIGN.md): what the fraudsters did, never the advice given. */
+/** The fixed tactic vocabulary (docs/design.md): what the fraudsters did, never the advice given. */
 export const TACTICS = [
   'pin-request',
   'card-handover',
@@ -14,7 +14,7 @@ export const TACTICS = [
 
 export type Tactic = (typeof TACTICS)[number];
 
-/** Who the fraudsters pretended to be, as a category (DESIGN.md): the names they used are kept in `claimedAs`. */
+/** Who the fraudsters pretended to be, as a category (docs/design.md): the names they used are kept in `claimedAs`. */
 export const IMPERSONATED_CATEGORIES = ['police', 'bank', 'hmrc', 'other-official'] as const;
 
 export type ImpersonatedCategory = (typeof IMPERSONATED_CATEGORIES)[number];

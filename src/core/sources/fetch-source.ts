@@ -4,6 +4,7 @@ import { backoffDelayMs, retryAfterMs } from './backoff.ts';
 import type { HostPoliteness } from './host-politeness.ts';
 import { decodeBody } from './decode-body.ts';
 import { findFeedLinks } from './feed-links.ts';
+import { withSohFeed } from './force-registry.ts';
 import { ParseError, parseFeedDocument } from './parse-feed.ts';
 import type { SourceErrorCode } from './source-error-code.ts';
 import { readBodyCapped, ResponseTooLargeError } from './read-body-capped.ts';
@@ -82,6 +83,8 @@ type Outcome =
       finalUrl?: string;
       /** Feeds named by the page that answered (`<link rel="alternate">`), for autodiscovery. */
       feedLinks?: readonly string[];
+      /** Where a permanent (301/308) redirect led, when the page there was not a feed or was gone. */
+      movedPermanentlyTo?: string;
     };
 
 interface Answer {
@@ -96,7 +99,8 @@ interface Answer {
  * One polite, bounded attempt at a source: conditional GET from the stored validators, timeout, size cap, manual
  * redirects, then parsing. Then, as a good feed reader does:
  * - a Single Online Home source whose `GetNewsRss/` feed fails or is empty reads its HTML listing (`fallbackUrl`),
- *   and the health says which answered (`answeredBy`) and why (`warning`);
+ *   and the health says which answered (`answeredBy`) and why (`warning`); a listing address a user added is read
+ *   the same way (see withSohFeed);
  * - a source whose address has gone (404/410), or gives a web page rather than a feed, is looked for again by
  *   autodiscovery: the feeds named in that page's `<link rel="alternate">`, else in the site's home page; one that
  *   works is kept (`movedTo`), as is the target of a permanent (301/308) redirect.
@@ -105,10 +109,11 @@ interface Answer {
  * with full jitter).
  */
 export async function fetchSource(
-  source: Source,
+  given: Source,
   previous: SourceHealth | undefined,
   deps: FetchSourceDeps,
 ): Promise<FetchResult> {
+  const source = withSohFeed(given);
   const base: SourceHealth = previous ?? { sourceId: source.id, consecutiveFailures: 0 };
   const attempt = () => answerFor(source, base, deps);
   let answer: Answer;
@@ -139,7 +144,7 @@ async function answerFor(source: Source, previous: SourceHealth, deps: FetchSour
 
   const failedOrEmpty = outcome.kind === 'error' || (outcome.kind === 'ok' && outcome.items.length === 0);
   if (source.fallbackUrl !== undefined && failedOrEmpty) {
-    const why = outcome.kind === 'error' ? `failed (${outcome.message})` : 'listed no items';
+    const why = outcome.kind === 'error' ? `failed (${outcome.message.replace(` from ${primaryUrl}`, '')})` : 'listed no items';
     const fallback = await one(source.fallbackUrl, 'any');
     if (fallback.kind !== 'error') {
       warning = `The feed ${primaryUrl} ${why}; the news listing was read instead.`;
@@ -158,6 +163,12 @@ async function answerFor(source: Source, previous: SourceHealth, deps: FetchSour
       movedTo = found.url;
       answeredBy = 'discovered';
       warning = `${primaryUrl} no longer gives a feed; moved to ${found.url}.`;
+    } else if (outcome.kind === 'error' && outcome.movedPermanentlyTo !== undefined) {
+      outcome = {
+        ...outcome,
+        code: 'moved',
+        message: `${primaryUrl} has moved to ${outcome.movedPermanentlyTo}, which is not a feed and names none`,
+      };
     }
   } else if (outcome.kind === 'ok' && outcome.movedPermanently && answeredBy !== 'listing') {
     movedTo = outcome.finalUrl;
@@ -323,6 +334,7 @@ async function fetchOne(sourceId: string, url: string, expect: 'feed' | 'any', v
       message: messageOf(error),
       bytesRead: page.bytesRead,
       finalUrl: page.finalUrl,
+      ...(page.movedPermanently ? { movedPermanentlyTo: page.finalUrl } : {}),
       ...(parseError !== undefined && parseError.feedLinks.length > 0 ? { feedLinks: parseError.feedLinks } : {}),
     };
   }

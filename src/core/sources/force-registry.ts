@@ -122,14 +122,43 @@ export class UnknownForceError extends Error {
   }
 }
 
+/**
+ * A force's own news as sources to poll. A Single Online Home force is one source: its `GetNewsRss/` feed first,
+ * its HTML listing as the fallback (same site, one permission). Every source names the force's home page for
+ * autodiscovery.
+ */
 function forceNewsSources(force: ForceRecord): Source[] {
-  return force.newsSources.map((news) => ({
-    id: `${force.id}:${news.kind === 'rss' ? 'rss' : 'news'}`,
-    kind: news.kind,
-    url: news.url,
-    label: `${force.name} news`,
-    forceId: force.id,
-  }));
+  return force.newsSources.map((news) => {
+    const common = { label: `${force.name} news`, forceId: force.id, homeUrl: `${force.website}/` };
+    if (news.kind === 'rss') return { id: `${force.id}:rss`, kind: 'rss', url: news.url, ...common };
+    if (news.kind === 'soh') {
+      return { id: `${force.id}:news`, kind: 'soh-listing', url: sohFeedUrl(news.url), fallbackUrl: news.url, ...common };
+    }
+    return { id: `${force.id}:news`, kind: 'soh-listing', url: news.url, ...common };
+  });
+}
+
+const SOH_LISTING_PATH = /^\/news\/[a-z0-9-]+\/(news|latest)\/?$/i;
+
+/**
+ * A source whose address is a Single Online Home news listing (`/news/<force>/news/` or `/latest/`), such as one a
+ * user added, read like a force's: its `GetNewsRss/` feed first, the listing as the fallback. Other sources, and
+ * sources that already name a fallback, are returned unchanged.
+ */
+export function withSohFeed(source: Source): Source {
+  if (source.fallbackUrl !== undefined || source.kind === 'google-news') return source;
+  let path: string;
+  try {
+    path = new URL(source.url).pathname;
+  } catch {
+    return source;
+  }
+  return SOH_LISTING_PATH.test(path) ? { ...source, url: sohFeedUrl(source.url), fallbackUrl: source.url } : source;
+}
+
+/** A Single Online Home listing's RSS feed: the listing path plus `GetNewsRss/` (docs/design.md facts). */
+export function sohFeedUrl(listingUrl: string): string {
+  return `${listingUrl.endsWith('/') ? listingUrl : `${listingUrl}/`}GetNewsRss/`;
 }
 
 /** Case, punctuation, "&"/"and" and "City of" word order do not matter: "London, City of" = "City of London". */

@@ -7,16 +7,56 @@
  * - `pfaName` / `pfaCode`: the police force area as postcodes.io returns it (`result.pfa`, `result.codes.pfa`;
  *   ONS PFA codes E23…, W15…, S23…). British Transport Police has no area. `aliases` are counties, unitary
  *   authorities and cities inside the area, so an outcode's county or district also finds its force.
- * - `newsSources`: the Met's RSS feed (its newsroom at news.met.police.uk); the "Single Online Home" news listing
- *   (`<site>/news/<force>/news/`, Kent `/news/kent/latest/`) for forces known to publish one. Forces on other
- *   platforms have none here and rely on the Google News fallback, built from `newsArea`.
+ * - `newsSources`: each with its evidence, the date it was last checked against that evidence, and whether its
+ *   address was seen in the evidence or inferred from a pattern other forces follow (see ForceNewsSource). The Met
+ *   publishes RSS; "Single Online Home" (SOH) forces serve RSS at their listing path plus `GetNewsRss/`, read first,
+ *   with the HTML listing (`<site>/news/<force>/news/`, Kent `/news/kent/latest/`) as the fallback; a few forces have
+ *   news pages on other platforms (read as a news listing). Forces with none rely on the Google News search built
+ *   from `newsArea`, which every force also gets.
  * - `neighbours`: forces sharing a land border (or a bridge or tunnel: Essex–Kent, Avon and Somerset–Gwent);
  *   symmetric.
  */
 export interface ForceNewsSource {
-  kind: 'rss' | 'soh-listing';
+  /**
+   * "rss": a feed. "soh": a Single Online Home listing page; its feed is `url` + `GetNewsRss/`, read first, the page
+   * itself the fallback. "listing": an HTML news page on another platform, read with the news-listing parser.
+   */
+  kind: 'rss' | 'soh' | 'listing';
   url: string;
+  /** Where the address (and for "soh" the feed) comes from. */
+  evidence: string;
+  /** When the entry was last checked against its evidence (YYYY-MM-DD). */
+  checkedOn: string;
+  /**
+   * "seen": the address itself appears in the evidence. "inferred": built from the pattern other forces' seen
+   * addresses follow (the force's own slug in the SOH path); it may need correcting, and autodiscovery looks for
+   * the feed again if it answers 404/410 or with a page that is not a feed.
+   */
+  address: 'seen' | 'inferred';
+  /** For "soh": whether the `GetNewsRss/` feed of this force was itself seen, or inferred from other SOH forces. */
+  feed?: 'seen' | 'inferred';
 }
+
+/** Evidence for Single Online Home paths (docs/design.md "Facts the product relies on"). */
+const SOH_PATTERN =
+  'Single Online Home path pattern: listing /news/<force>/news/ (seen for Essex; Kent /news/kent/latest/), feed at listing + GetNewsRss/ (seen in public scraper code for Gloucestershire, Greater Manchester, Merseyside, Lincolnshire, West Midlands)';
+const SOH_FEED_SEEN = new Set(['gloucestershire', 'greater-manchester', 'merseyside', 'lincolnshire', 'west-midlands']);
+const SOH_LISTING_SEEN = new Set(['essex', 'kent']);
+
+/** A Single Online Home force's news: `GetNewsRss/` first, the listing page as the fallback. */
+function soh(forceId: string, listing: string, evidence = SOH_PATTERN, checkedOn = RECHECKED_ON): ForceNewsSource {
+  return {
+    kind: 'soh',
+    url: listing,
+    evidence,
+    checkedOn,
+    address: SOH_LISTING_SEEN.has(forceId) || SOH_FEED_SEEN.has(forceId) ? 'seen' : 'inferred',
+    feed: SOH_FEED_SEEN.has(forceId) ? 'seen' : 'inferred',
+  };
+}
+
+/** Every entry was re-checked against the evidence in docs/design.md on this date (nothing here was fetched live). */
+const RECHECKED_ON = '2026-11-30';
 
 export interface ForceRecord {
   id: string;
@@ -31,7 +71,7 @@ export interface ForceRecord {
   newsArea: string[];
 }
 
-export const FORCES_CHECKED_ON = '2026-11-24';
+export const FORCES_CHECKED_ON = RECHECKED_ON;
 
 export const FORCES_SOURCES = [
   'https://data.police.uk/api/forces',
@@ -42,7 +82,10 @@ export const FORCES_SOURCES = [
   'https://news.met.police.uk/',
   'https://www.essex.police.uk/news/essex/news/',
   'https://www.kent.police.uk/news/kent/latest/',
-  'https://www.scotland.police.uk/',
+  'https://www.scotland.police.uk/what-s-happening/news/',
+  'https://news.devon-cornwall.police.uk/',
+  'https://www.avonandsomerset.police.uk/news/ (articles at /news/YYYY/MM/slug)',
+  'Public code that scrapes force sites (2026): SOH GetNewsRss/ feeds; Humberside, North Wales, Dorset, Wiltshire on SOH paths',
   'https://www.psni.police.uk/',
   'https://www.btp.police.uk/',
 ];
@@ -58,7 +101,15 @@ export const FORCES: readonly ForceRecord[] = [
       'Somerset', 'Bristol', 'City of Bristol', 'Bristol, City of', 'Bath and North East Somerset', 'North Somerset',
       'South Gloucestershire', 'Avon',
     ],
-    newsSources: [],
+    newsSources: [
+      {
+        kind: 'listing',
+        url: 'https://www.avonandsomerset.police.uk/news/',
+        evidence: 'Avon and Somerset articles are at /news/YYYY/MM/slug (docs/design.md facts); the /news/ listing above them is inferred',
+        checkedOn: RECHECKED_ON,
+        address: 'inferred',
+      },
+    ],
     neighbours: ['devon-and-cornwall', 'dorset', 'gloucestershire', 'gwent', 'wiltshire'],
     newsArea: ['Bristol', 'Somerset', 'Bath'],
   },
@@ -80,7 +131,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Cambridgeshire',
     pfaCode: 'E23000023',
     aliases: ['Peterborough', 'Cambridge'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.cambs.police.uk/news/cambridgeshire/news/' }],
+    newsSources: [soh('cambridgeshire', 'https://www.cambs.police.uk/news/cambridgeshire/news/')],
     neighbours: ['bedfordshire', 'essex', 'hertfordshire', 'lincolnshire', 'norfolk', 'northamptonshire', 'suffolk'],
     newsArea: ['Cambridgeshire', 'Peterborough'],
   },
@@ -91,7 +142,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Cheshire',
     pfaCode: 'E23000006',
     aliases: ['Cheshire East', 'Cheshire West and Chester', 'Halton', 'Warrington'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.cheshire.police.uk/news/cheshire/news/' }],
+    newsSources: [soh('cheshire', 'https://www.cheshire.police.uk/news/cheshire/news/')],
     neighbours: ['derbyshire', 'greater-manchester', 'merseyside', 'north-wales', 'staffordshire', 'west-mercia'],
     newsArea: ['Cheshire', 'Warrington'],
   },
@@ -102,7 +153,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'London, City of',
     pfaCode: 'E23000034',
     aliases: ['City of London'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.cityoflondon.police.uk/news/city-of-london/news/' }],
+    newsSources: [soh('city-of-london', 'https://www.cityoflondon.police.uk/news/city-of-london/news/')],
     neighbours: ['metropolitan'],
     newsArea: ['"City of London"'],
   },
@@ -113,7 +164,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Cleveland',
     pfaCode: 'E23000013',
     aliases: ['Middlesbrough', 'Hartlepool', 'Stockton-on-Tees', 'Redcar and Cleveland'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.cleveland.police.uk/news/cleveland/news/' }],
+    newsSources: [soh('cleveland', 'https://www.cleveland.police.uk/news/cleveland/news/')],
     neighbours: ['durham', 'north-yorkshire'],
     newsArea: ['Middlesbrough', 'Hartlepool', 'Stockton', 'Redcar'],
   },
@@ -135,7 +186,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Derbyshire',
     pfaCode: 'E23000018',
     aliases: ['Derby'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.derbyshire.police.uk/news/derbyshire/news/' }],
+    newsSources: [soh('derbyshire', 'https://www.derbyshire.police.uk/news/derbyshire/news/')],
     neighbours: [
       'cheshire', 'greater-manchester', 'leicestershire', 'nottinghamshire', 'south-yorkshire', 'staffordshire',
       'west-yorkshire',
@@ -149,7 +200,15 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Devon & Cornwall',
     pfaCode: 'E23000035',
     aliases: ['Devon', 'Cornwall', 'Isles of Scilly', 'Plymouth', 'Torbay'],
-    newsSources: [],
+    newsSources: [
+      {
+        kind: 'listing',
+        url: 'https://news.devon-cornwall.police.uk/',
+        evidence: 'Devon and Cornwall publish on their own news site, docs/design.md facts',
+        checkedOn: RECHECKED_ON,
+        address: 'seen',
+      },
+    ],
     neighbours: ['avon-and-somerset', 'dorset'],
     newsArea: ['Devon', 'Cornwall', 'Plymouth'],
   },
@@ -160,7 +219,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Dorset',
     pfaCode: 'E23000039',
     aliases: ['Bournemouth, Christchurch and Poole'],
-    newsSources: [],
+    newsSources: [soh('dorset', 'https://www.dorset.police.uk/news/dorset/news/', `${SOH_PATTERN}; Dorset shows Single Online Home paths in public scraper code, its slug inferred`)],
     neighbours: ['avon-and-somerset', 'devon-and-cornwall', 'hampshire', 'wiltshire'],
     newsArea: ['Dorset', 'Bournemouth', 'Poole'],
   },
@@ -171,7 +230,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Durham',
     pfaCode: 'E23000008',
     aliases: ['County Durham', 'Darlington'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.durham.police.uk/news/durham/news/' }],
+    newsSources: [soh('durham', 'https://www.durham.police.uk/news/durham/news/')],
     neighbours: ['cleveland', 'cumbria', 'north-yorkshire', 'northumbria'],
     newsArea: ['"County Durham"', 'Darlington'],
   },
@@ -182,7 +241,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Dyfed-Powys',
     pfaCode: 'W15000004',
     aliases: ['Carmarthenshire', 'Pembrokeshire', 'Ceredigion', 'Powys', 'Sir Gaerfyrddin', 'Sir Benfro'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.dyfed-powys.police.uk/news/dyfed-powys/news/' }],
+    newsSources: [soh('dyfed-powys', 'https://www.dyfed-powys.police.uk/news/dyfed-powys/news/')],
     neighbours: ['gwent', 'north-wales', 'south-wales', 'west-mercia'],
     newsArea: ['Carmarthenshire', 'Pembrokeshire', 'Ceredigion', 'Powys'],
   },
@@ -193,7 +252,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Essex',
     pfaCode: 'E23000028',
     aliases: ['Southend-on-Sea', 'Thurrock'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.essex.police.uk/news/essex/news/' }],
+    newsSources: [soh('essex', 'https://www.essex.police.uk/news/essex/news/')],
     neighbours: ['cambridgeshire', 'hertfordshire', 'kent', 'metropolitan', 'suffolk'],
     newsArea: ['Essex'],
   },
@@ -204,7 +263,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Gloucestershire',
     pfaCode: 'E23000037',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.gloucestershire.police.uk/news/gloucestershire/news/' }],
+    newsSources: [soh('gloucestershire', 'https://www.gloucestershire.police.uk/news/gloucestershire/news/')],
     neighbours: ['avon-and-somerset', 'gwent', 'thames-valley', 'warwickshire', 'west-mercia', 'wiltshire'],
     newsArea: ['Gloucestershire', 'Cheltenham'],
   },
@@ -215,7 +274,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Greater Manchester',
     pfaCode: 'E23000005',
     aliases: ['Manchester', 'Bolton', 'Bury', 'Oldham', 'Rochdale', 'Salford', 'Stockport', 'Tameside', 'Trafford', 'Wigan'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.gmp.police.uk/news/greater-manchester/news/' }],
+    newsSources: [soh('greater-manchester', 'https://www.gmp.police.uk/news/greater-manchester/news/')],
     neighbours: ['cheshire', 'derbyshire', 'lancashire', 'merseyside', 'west-yorkshire'],
     newsArea: ['Manchester', 'Stockport', 'Bolton', 'Wigan'],
   },
@@ -237,7 +296,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Hampshire',
     pfaCode: 'E23000030',
     aliases: ['Isle of Wight', 'Southampton', 'Portsmouth'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.hampshire.police.uk/news/hampshire/news/' }],
+    newsSources: [soh('hampshire', 'https://www.hampshire.police.uk/news/hampshire/news/')],
     neighbours: ['dorset', 'surrey', 'sussex', 'thames-valley', 'wiltshire'],
     newsArea: ['Hampshire', '"Isle of Wight"', 'Southampton', 'Portsmouth'],
   },
@@ -248,7 +307,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Hertfordshire',
     pfaCode: 'E23000027',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.herts.police.uk/news/hertfordshire/news/' }],
+    newsSources: [soh('hertfordshire', 'https://www.herts.police.uk/news/hertfordshire/news/')],
     neighbours: ['bedfordshire', 'cambridgeshire', 'essex', 'metropolitan', 'thames-valley'],
     newsArea: ['Hertfordshire', 'Herts'],
   },
@@ -262,7 +321,7 @@ export const FORCES: readonly ForceRecord[] = [
       'East Riding of Yorkshire', 'Kingston upon Hull, City of', 'Kingston upon Hull', 'Hull', 'North Lincolnshire',
       'North East Lincolnshire',
     ],
-    newsSources: [],
+    newsSources: [soh('humberside', 'https://www.humberside.police.uk/news/humberside/news/', `${SOH_PATTERN}; Humberside shows Single Online Home paths in public scraper code, its slug inferred`)],
     neighbours: ['lincolnshire', 'north-yorkshire', 'south-yorkshire'],
     newsArea: ['Hull', '"East Riding"', 'Grimsby', 'Scunthorpe'],
   },
@@ -273,7 +332,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Kent',
     pfaCode: 'E23000032',
     aliases: ['Medway'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.kent.police.uk/news/kent/latest/' }],
+    newsSources: [soh('kent', 'https://www.kent.police.uk/news/kent/latest/')],
     neighbours: ['essex', 'metropolitan', 'surrey', 'sussex'],
     newsArea: ['Kent', 'Medway'],
   },
@@ -295,7 +354,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Leicestershire',
     pfaCode: 'E23000021',
     aliases: ['Leicester', 'Rutland'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.leics.police.uk/news/leicestershire/news/' }],
+    newsSources: [soh('leicestershire', 'https://www.leics.police.uk/news/leicestershire/news/')],
     neighbours: ['derbyshire', 'lincolnshire', 'northamptonshire', 'nottinghamshire', 'staffordshire', 'warwickshire'],
     newsArea: ['Leicestershire', 'Leicester', 'Rutland'],
   },
@@ -306,7 +365,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Lincolnshire',
     pfaCode: 'E23000020',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.lincs.police.uk/news/lincolnshire/news/' }],
+    newsSources: [soh('lincolnshire', 'https://www.lincs.police.uk/news/lincolnshire/news/')],
     neighbours: [
       'cambridgeshire', 'humberside', 'leicestershire', 'norfolk', 'northamptonshire', 'nottinghamshire',
       'south-yorkshire',
@@ -320,7 +379,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Merseyside',
     pfaCode: 'E23000004',
     aliases: ['Liverpool', 'Knowsley', 'Sefton', 'St. Helens', 'St Helens', 'Wirral'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.merseyside.police.uk/news/merseyside/news/' }],
+    newsSources: [soh('merseyside', 'https://www.merseyside.police.uk/news/merseyside/news/')],
     neighbours: ['cheshire', 'greater-manchester', 'lancashire'],
     newsArea: ['Merseyside', 'Liverpool', 'Wirral'],
   },
@@ -331,7 +390,15 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Metropolitan Police',
     pfaCode: 'E23000001',
     aliases: ['Greater London', 'London'],
-    newsSources: [{ kind: 'rss', url: 'https://news.met.police.uk/rss/current_news/66871' }],
+    newsSources: [
+      {
+        kind: 'rss',
+        url: 'https://news.met.police.uk/rss/current_news/66871',
+        evidence: 'The Met newsroom publishes RSS 2.0 at news.met.police.uk/rss/… (docs/design.md facts)',
+        checkedOn: RECHECKED_ON,
+        address: 'seen',
+      },
+    ],
     neighbours: ['city-of-london', 'essex', 'hertfordshire', 'kent', 'surrey', 'thames-valley'],
     newsArea: ['London'],
   },
@@ -356,7 +423,7 @@ export const FORCES: readonly ForceRecord[] = [
       'Gwynedd', 'Conwy', 'Denbighshire', 'Flintshire', 'Wrexham', 'Isle of Anglesey', 'Sir Ddinbych',
       'Sir y Fflint', 'Wrecsam', 'Ynys Môn',
     ],
-    newsSources: [],
+    newsSources: [soh('north-wales', 'https://www.northwales.police.uk/news/north-wales/news/', `${SOH_PATTERN}; North Wales shows Single Online Home paths in public scraper code, its slug inferred`)],
     neighbours: ['cheshire', 'dyfed-powys', 'west-mercia'],
     newsArea: ['"North Wales"', 'Wrexham', 'Conwy', 'Gwynedd', 'Anglesey'],
   },
@@ -367,7 +434,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'North Yorkshire',
     pfaCode: 'E23000009',
     aliases: ['York'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.northyorkshire.police.uk/news/north-yorkshire/news/' }],
+    newsSources: [soh('north-yorkshire', 'https://www.northyorkshire.police.uk/news/north-yorkshire/news/')],
     neighbours: ['cleveland', 'cumbria', 'durham', 'humberside', 'lancashire', 'south-yorkshire', 'west-yorkshire'],
     newsArea: ['"North Yorkshire"', 'York', 'Harrogate', 'Scarborough'],
   },
@@ -378,7 +445,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Northamptonshire',
     pfaCode: 'E23000022',
     aliases: ['North Northamptonshire', 'West Northamptonshire', 'Northants'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.northants.police.uk/news/northants/news/' }],
+    newsSources: [soh('northamptonshire', 'https://www.northants.police.uk/news/northants/news/')],
     neighbours: ['bedfordshire', 'cambridgeshire', 'leicestershire', 'lincolnshire', 'thames-valley', 'warwickshire'],
     newsArea: ['Northamptonshire', 'Northampton'],
   },
@@ -392,7 +459,7 @@ export const FORCES: readonly ForceRecord[] = [
       'Northumberland', 'Tyne and Wear', 'Newcastle upon Tyne', 'Gateshead', 'North Tyneside', 'South Tyneside',
       'Sunderland',
     ],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.northumbria.police.uk/news/northumbria/news/' }],
+    newsSources: [soh('northumbria', 'https://www.northumbria.police.uk/news/northumbria/news/')],
     neighbours: ['cumbria', 'durham', 'police-scotland'],
     newsArea: ['Newcastle', 'Sunderland', 'Northumberland', 'Gateshead'],
   },
@@ -403,7 +470,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Nottinghamshire',
     pfaCode: 'E23000019',
     aliases: ['Nottingham'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.nottinghamshire.police.uk/news/nottinghamshire/news/' }],
+    newsSources: [soh('nottinghamshire', 'https://www.nottinghamshire.police.uk/news/nottinghamshire/news/')],
     neighbours: ['derbyshire', 'leicestershire', 'lincolnshire', 'south-yorkshire'],
     newsArea: ['Nottinghamshire', 'Nottingham'],
   },
@@ -417,7 +484,7 @@ export const FORCES: readonly ForceRecord[] = [
       'Cardiff', 'Swansea', 'Bridgend', 'Vale of Glamorgan', 'Neath Port Talbot', 'Rhondda Cynon Taf',
       'Merthyr Tydfil', 'Caerdydd', 'Abertawe',
     ],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.south-wales.police.uk/news/south-wales/news/' }],
+    newsSources: [soh('south-wales', 'https://www.south-wales.police.uk/news/south-wales/news/')],
     neighbours: ['dyfed-powys', 'gwent'],
     newsArea: ['Cardiff', 'Swansea', 'Bridgend', '"Vale of Glamorgan"'],
   },
@@ -428,7 +495,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'South Yorkshire',
     pfaCode: 'E23000011',
     aliases: ['Sheffield', 'Doncaster', 'Rotherham', 'Barnsley'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.southyorkshire.police.uk/news/south-yorkshire/news/' }],
+    newsSources: [soh('south-yorkshire', 'https://www.southyorkshire.police.uk/news/south-yorkshire/news/')],
     neighbours: ['derbyshire', 'humberside', 'lincolnshire', 'north-yorkshire', 'nottinghamshire', 'west-yorkshire'],
     newsArea: ['Sheffield', 'Doncaster', 'Rotherham', 'Barnsley'],
   },
@@ -439,7 +506,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Staffordshire',
     pfaCode: 'E23000015',
     aliases: ['Stoke-on-Trent'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.staffordshire.police.uk/news/staffordshire/news/' }],
+    newsSources: [soh('staffordshire', 'https://www.staffordshire.police.uk/news/staffordshire/news/')],
     neighbours: ['cheshire', 'derbyshire', 'leicestershire', 'warwickshire', 'west-mercia', 'west-midlands'],
     newsArea: ['Staffordshire', 'Stoke'],
   },
@@ -450,7 +517,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Suffolk',
     pfaCode: 'E23000025',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.suffolk.police.uk/news/suffolk/news/' }],
+    newsSources: [soh('suffolk', 'https://www.suffolk.police.uk/news/suffolk/news/')],
     neighbours: ['cambridgeshire', 'essex', 'norfolk'],
     newsArea: ['Suffolk', 'Ipswich'],
   },
@@ -461,7 +528,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Surrey',
     pfaCode: 'E23000031',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.surrey.police.uk/news/surrey/news/' }],
+    newsSources: [soh('surrey', 'https://www.surrey.police.uk/news/surrey/news/')],
     neighbours: ['hampshire', 'kent', 'metropolitan', 'sussex', 'thames-valley'],
     newsArea: ['Surrey'],
   },
@@ -472,7 +539,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Sussex',
     pfaCode: 'E23000033',
     aliases: ['East Sussex', 'West Sussex', 'Brighton and Hove'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.sussex.police.uk/news/sussex/news/' }],
+    newsSources: [soh('sussex', 'https://www.sussex.police.uk/news/sussex/news/')],
     neighbours: ['hampshire', 'kent', 'surrey'],
     newsArea: ['Sussex', 'Brighton'],
   },
@@ -486,7 +553,7 @@ export const FORCES: readonly ForceRecord[] = [
       'Berkshire', 'Buckinghamshire', 'Oxfordshire', 'Milton Keynes', 'Reading', 'Slough', 'West Berkshire',
       'Windsor and Maidenhead', 'Wokingham', 'Bracknell Forest',
     ],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.thamesvalley.police.uk/news/thames-valley/news/' }],
+    newsSources: [soh('thames-valley', 'https://www.thamesvalley.police.uk/news/thames-valley/news/')],
     neighbours: [
       'bedfordshire', 'gloucestershire', 'hampshire', 'hertfordshire', 'metropolitan', 'northamptonshire', 'surrey',
       'warwickshire', 'wiltshire',
@@ -500,7 +567,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Warwickshire',
     pfaCode: 'E23000017',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.warwickshire.police.uk/news/warwickshire/news/' }],
+    newsSources: [soh('warwickshire', 'https://www.warwickshire.police.uk/news/warwickshire/news/')],
     neighbours: [
       'gloucestershire', 'leicestershire', 'northamptonshire', 'staffordshire', 'thames-valley', 'west-mercia',
       'west-midlands',
@@ -514,7 +581,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'West Mercia',
     pfaCode: 'E23000016',
     aliases: ['Worcestershire', 'Herefordshire', 'Herefordshire, County of', 'Shropshire', 'Telford and Wrekin'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.westmercia.police.uk/news/west-mercia/news/' }],
+    newsSources: [soh('west-mercia', 'https://www.westmercia.police.uk/news/west-mercia/news/')],
     neighbours: [
       'cheshire', 'dyfed-powys', 'gloucestershire', 'gwent', 'north-wales', 'staffordshire', 'warwickshire',
       'west-midlands',
@@ -524,11 +591,17 @@ export const FORCES: readonly ForceRecord[] = [
   {
     id: 'west-midlands',
     name: 'West Midlands Police',
-    website: 'https://www.westmidlands.police.uk',
+    website: 'https://www.west-midlands.police.uk',
     pfaName: 'West Midlands',
     pfaCode: 'E23000014',
     aliases: ['Birmingham', 'Coventry', 'Dudley', 'Sandwell', 'Solihull', 'Walsall', 'Wolverhampton'],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.westmidlands.police.uk/news/' }],
+    newsSources: [
+      soh(
+        'west-midlands',
+        'https://www.west-midlands.police.uk/news/west-midlands/news/',
+        'Feed seen at /news/west-midlands/news/GetNewsRss/ in public scraper code (the path; the host west-midlands.police.uk is the force site). The earlier /news/ address was the section page, not the listing',
+      ),
+    ],
     neighbours: ['staffordshire', 'warwickshire', 'west-mercia'],
     newsArea: ['Birmingham', 'Coventry', 'Wolverhampton', 'Walsall', 'Solihull'],
   },
@@ -550,7 +623,7 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Wiltshire',
     pfaCode: 'E23000038',
     aliases: ['Swindon'],
-    newsSources: [],
+    newsSources: [soh('wiltshire', 'https://www.wiltshire.police.uk/news/wiltshire/news/', `${SOH_PATTERN}; Wiltshire shows Single Online Home paths in public scraper code, its slug inferred`)],
     neighbours: ['avon-and-somerset', 'dorset', 'gloucestershire', 'hampshire', 'thames-valley'],
     newsArea: ['Wiltshire', 'Swindon'],
   },
@@ -559,7 +632,7 @@ export const FORCES: readonly ForceRecord[] = [
     name: 'British Transport Police',
     website: 'https://www.btp.police.uk',
     aliases: [],
-    newsSources: [{ kind: 'soh-listing', url: 'https://www.btp.police.uk/news/btp/news/' }],
+    newsSources: [soh('btp', 'https://www.btp.police.uk/news/btp/news/')],
     neighbours: [],
     newsArea: ['"British Transport Police"'],
   },
@@ -580,7 +653,15 @@ export const FORCES: readonly ForceRecord[] = [
     pfaName: 'Scotland',
     pfaCode: 'S23000009',
     aliases: ['Scotland'],
-    newsSources: [],
+    newsSources: [
+      {
+        kind: 'listing',
+        url: 'https://www.scotland.police.uk/what-s-happening/news/',
+        evidence: "Police Scotland's news page (another CMS), docs/design.md facts",
+        checkedOn: RECHECKED_ON,
+        address: 'seen',
+      },
+    ],
     neighbours: ['cumbria', 'northumbria'],
     newsArea: ['Scotland', 'Glasgow', 'Edinburgh'],
   },

@@ -9,6 +9,11 @@ const BREAKING_ELEMENTS = new Set([
   'article', 'header', 'footer', 'blockquote', 'pre', 'hr', 'dd', 'dt', 'figcaption', 'address',
 ]);
 
+/** Text and well-formed tags only (attribute values quoted or bare, no "<" or ">" inside them), no "&" anywhere. */
+const SIMPLE_MARKUP = /^(?:[^<&]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s(?:[^<>"'&]|"[^"<>&]*"|'[^'<>&]*')*)?\/?>)*$/;
+const SKIPPED_OPENING = /<(?:script|style|noscript|template|iframe|object|svg|head)\b/i;
+const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)[^>]*>/g;
+
 /**
  * Turns an HTML fragment (a feed description, a CDATA body, a title with <b>) into plain text: tags stripped,
  * script and style dropped, entities decoded (htmlparser2 knows the full HTML named set and numeric references),
@@ -16,6 +21,10 @@ const BREAKING_ELEMENTS = new Set([
  */
 export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return collapseWhitespace(html);
+  if (SIMPLE_MARKUP.test(html) && !SKIPPED_OPENING.test(html)) {
+    // Plain tags, no entities, nothing to skip (most feed descriptions): the same text as the parser gives, by regex.
+    return collapseWhitespace(html.replace(TAG, (_tag, name: string) => (BREAKING_ELEMENTS.has(name.toLowerCase()) ? ' ' : '')));
+  }
   const parts: string[] = [];
   let skipDepth = 0;
   const parser = new Parser(

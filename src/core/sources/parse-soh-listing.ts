@@ -202,5 +202,7 @@ function isStoryLink(itemUrl: string, pageUrl: string): boolean {
   }
   // An address above the listing ("/news/", "/news/essex/") is navigation, not a story.
   const ancestor = page.pathname.startsWith(item.pathname.endsWith('/') ? item.pathname : `${item.pathname}/`);
-  return item.host === page.host && item.pathname.includes('/news/') && item.pathname !== page.pathname && !ancestor;
+  // Single Online Home stories live under /news/; a news site of its own (news.<force>.police.uk) may not use it.
+  const underNews = !page.pathname.includes('/news/') || item.pathname.includes('/news/');
+  return item.host === page.host && underNews && item.pathname !== page.pathname && !ancestor;
 }

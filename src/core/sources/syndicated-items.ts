@@ -1,8 +1,8 @@
 import type { FeedItem } from './source.ts';
 
 /**
- * Aggregator items (Google News: titles end with " - <outlet>", `<source url>` names the outlet; DESIGN.md "Facts",
- * checked on 2026-11-24): the outlet's suffix is removed from the title, so detection and clustering see the
+ * Aggregator items (Google News: titles end with " - <outlet>", `<source url>` names the outlet; docs/design.md,
+ * "Facts the product relies on", checked on 2026-11-24): the outlet's suffix is removed from the title, so detection and clustering see the
  * headline itself, and one story carried by several papers becomes one item whose `outlet` lists them all
  * ("Essex Echo, Colchester Gazette"), the first-listed item's link kept. Items without an outlet pass unchanged.
  */

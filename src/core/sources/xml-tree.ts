@@ -1,52 +1,27 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { collapseWhitespace } from './html-to-text.ts';
-import { ParseError } from './parse-error.ts';
 import { decodeXmlEntities } from './xml-entities.ts';
+import { readXml, type XmlNode } from './xml-reader.ts';
 
-/** A parsed XML element as fast-xml-parser gives it: attributes as "@_name", text as "#text", CDATA as "#cdata". */
-export type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  // Entity expansion off: a DOCTYPE's entities (billion laughs) are never expanded; decodeXmlEntities handles
-  // the five predefined ones and numeric references, bounded.
-  processEntities: false,
-  htmlEntities: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Prefixes kept: `media:title`, `itunes:title` or `atom:link` must never shadow the item's own `title` or `link`.
-  removeNSPrefix: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  cdataPropName: '#cdata',
-  trimValues: true,
-  // Atom text constructs may hold XHTML markup; kept raw so its text keeps its order (see parse-atom.ts).
-  stopNodes: ['feed.entry.title', 'feed.entry.summary', 'feed.entry.content'],
-});
+export type { XmlNode } from './xml-reader.ts';
 
 /**
- * Parses XML into a plain object tree. The parse is a recovering one, as a feed reader's must be: a bare "&" or an
- * HTML entity the XML never declared (`&nbsp;`, `&pound;`) keeps its text and the items (feedparser calls such a feed
- * "bozo"; `recoveredFrom` says what was forgiven so the source health can warn). Broken structure (an unclosed item,
- * a truncated body) is never guessed at: it throws ParseError (code "malformed") naming the source and the line.
+ * Parses XML into a plain object tree (see readXml). The parse is a recovering one, as a feed reader's must be: a
+ * bare "&" or an HTML entity the XML never declared (`&nbsp;`, `&pound;`) keeps its text and the items (feedparser
+ * calls such a feed "bozo"; `recoveredFrom` says what was forgiven so the source health can warn). Broken structure
+ * (an unclosed item, a truncated body) is never guessed at: it throws ParseError (code "malformed") naming the source
+ * and the line.
  */
 export function parseXmlTree(text: string, sourceId: string): { tree: XmlNode; recoveredFrom?: string } {
-  let recoveredFrom: string | undefined;
-  let verdict = XMLValidator.validate(text);
-  if (verdict !== true && verdict.err.code === 'InvalidChar' && verdict.err.msg.includes("'&'")) {
-    // Only the ampersands are wrong: check the structure with them escaped, then read the text as it is (the
-    // XML layer keeps "&" literally; the HTML layer reads "&nbsp;" and friends).
-    recoveredFrom = 'read leniently: a bare "&" is not valid XML';
-    verdict = XMLValidator.validate(text.replace(BARE_AMPERSAND, '&amp;'));
-  }
-  if (verdict !== true) {
-    throw new ParseError(sourceId, `malformed XML at line ${verdict.err.line}: ${verdict.err.msg}`, 'malformed');
-  }
-  try {
-    const tree = parser.parse(text) as XmlNode;
-    return recoveredFrom === undefined ? { tree } : { tree, recoveredFrom };
-  } catch (error) {
-    throw new ParseError(sourceId, `invalid XML: ${error instanceof Error ? error.message : String(error)}`, 'malformed');
-  }
+  const tree = readXml(text, sourceId);
+  return hasBareAmpersand(text) ? { tree, recoveredFrom: 'read leniently: a bare "&" is not valid XML' } : { tree };
+}
+
+function hasBareAmpersand(text: string): boolean {
+  BARE_AMPERSAND.lastIndex = 0;
+  if (!BARE_AMPERSAND.test(text)) return false;
+  const outsideCdata = text.includes('<![CDATA[') ? text.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, '') : text;
+  BARE_AMPERSAND.lastIndex = 0;
+  return BARE_AMPERSAND.test(outsideCdata);
 }
 
 /** "&" that starts no reference at all (an undeclared named entity such as "&nbsp;" is a reference, kept as text). */

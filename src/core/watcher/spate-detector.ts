@@ -1,19 +1,20 @@
-import { analyzeText } from '../detect/analyze.ts';
+import { analyzeForSpates } from '../detect/screen-article.ts';
 import type { Analysis } from '../detect/vocabulary.ts';
 import type { LatLng } from '../geo/distance.ts';
 import { gbGazetteer } from '../geo/gazetteer-gb.ts';
-import type { PlaceResolver } from '../geo/nearby.ts';
+import type { Gazetteer } from '../geo/gazetteer.ts';
 import type { PostcodeClient } from '../geo/postcodes.ts';
+import { resolvePlaceNames, unresolvedPlaceNames } from '../geo/resolve-places.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { FeedItem } from '../sources/source.ts';
 import { findSpates } from '../spates/find-spates.ts';
 import type { SpateDetector } from './poll-cycle.ts';
 
 export interface SpateDetectorDeps {
-  /** Text analysis; default the detection engine (analyzeText) over the UK gazetteer. */
+  /** Text analysis; default the detection engine as the watcher uses it (analyzeForSpates) over the UK gazetteer. */
   analyze?(text: string, options: { title: string }): Analysis;
   /** Default the UK gazetteer (GeoNames + supplement). */
-  gazetteer?: PlaceResolver;
+  gazetteer?: Pick<Gazetteer, 'lookup'>;
   /**
    * Villages the gazetteer lacks, looked up by name near a person (postcodes.io /places, OS Open Names). Each name is
    * asked once per detector; a failed look-up is asked again next time. Without it such places stay unlocated.
@@ -27,7 +28,7 @@ export interface SpateDetectorDeps {
  */
 export function createSpateDetector(deps: SpateDetectorDeps = {}): SpateDetector {
   const gazetteer = deps.gazetteer ?? gbGazetteer();
-  const analyzeUncached = deps.analyze ?? ((text: string, options: { title: string }) => analyzeText(text, { ...options, gazetteer: gbGazetteer() }));
+  const analyzeUncached = deps.analyze ?? ((text: string, options: { title: string }) => analyzeForSpates(text, { ...options, gazetteer: gbGazetteer() }));
   const analyses = new Map<string, Analysis>();
   const analyze = (text: string, options: { title: string }): Analysis => {
     const key = `${options.title}\n${text}`;
@@ -39,9 +40,10 @@ export function createSpateDetector(deps: SpateDetectorDeps = {}): SpateDetector
     return analysis;
   };
   const placeCoordinates = new Map<string, LatLng>();
+  const notFound = new Set<string>();
 
   return async ({ items, sources, people, previous, now }) => {
-    if (deps.lookupPlace) await locateVillages(items, people, analyze, gazetteer, deps.lookupPlace, placeCoordinates);
+    if (deps.lookupPlace) await locateVillages(items, people, analyze, gazetteer, deps.lookupPlace, placeCoordinates, notFound);
     // Keep the cache to what is held now: items age out of the store, so must their analyses.
     const held = new Set(items.map((item) => `${item.title}\n${item.text}`));
     for (const key of analyses.keys()) if (!held.has(key)) analyses.delete(key);
@@ -60,32 +62,24 @@ export function createSpateDetector(deps: SpateDetectorDeps = {}): SpateDetector
   };
 }
 
-/** Places named by relevant items that neither the analysis nor the gazetteer locates: ask once each, near a person. */
+/**
+ * Places named by relevant items that neither the analysis nor the gazetteer locates: looked up once each (a name
+ * not found is not asked again), the nearest of several same-named places to the first person watched.
+ */
 async function locateVillages(
   items: readonly FeedItem[],
   people: readonly WatchedPerson[],
   analyze: (text: string, options: { title: string }) => Analysis,
-  gazetteer: PlaceResolver,
+  gazetteer: Pick<Gazetteer, 'lookup'>,
   lookupPlace: PostcodeClient['lookupPlace'],
   placeCoordinates: Map<string, LatLng>,
+  notFound: Set<string>,
 ): Promise<void> {
-  // One place per name: the nearest of several same-named places to the first person watched.
   const near = people[0];
   if (!near) return;
-  const asked = new Set<string>();
   for (const item of items) {
     const analysis = analyze(item.text, { title: item.title });
     if (!analysis.relevant) continue;
-    for (const place of analysis.places) {
-      const key = place.name.trim().toLowerCase();
-      if (place.lat !== undefined || placeCoordinates.has(key) || asked.has(key) || gazetteer.lookup(place.name)) continue;
-      asked.add(key);
-      try {
-        const found = await lookupPlace(place.name, { near });
-        if (found) placeCoordinates.set(key, { lat: found.lat, lng: found.lng });
-      } catch {
-        // The place stays unlocated: the item can still match on the person's own force.
-      }
-    }
+    await resolvePlaceNames(unresolvedPlaceNames(analysis.places, gazetteer, placeCoordinates), lookupPlace, placeCoordinates, { near, notFound });
   }
 }

@@ -2,8 +2,7 @@
 import { useEffect, useState } from 'react';
 import { db, repository } from '../app-data.ts';
 import { appCircleSync } from '../sync/circle-sync.ts';
-import { DevicesPanel } from './devices-panel.tsx';
-import { InvitePanel } from './invite-panel.tsx';
+import { MembersPanels } from './devices-panel.tsx';
 import { NotificationsPanel } from './notifications-panel.tsx';
 import { StartPanel } from './start-panel.tsx';
 import { useMembership, useSyncStatus } from './use-membership.ts';
@@ -29,6 +28,13 @@ function SyncPanel() {
       </p>
       {status?.lastError ? <p className="field-error">Last attempt failed: {status.lastError}</p> : null}
       {status?.undecryptable ? <p className="field-error">{status.undecryptable} updates could not be decrypted with this circle’s key and were skipped.</p> : null}
+      {status?.heldAhead?.length ? (
+        <p className="field-error">
+          {status.heldAhead.length === 1 ? '1 update is' : `${status.heldAhead.length} updates are`} waiting because the device that
+          made {status.heldAhead.length === 1 ? 'it' : 'them'} has its clock set ahead; {status.heldAhead.length === 1 ? 'it' : 'they'} will
+          be applied when this device’s time catches up. Check the date and time on the family’s devices.
+        </p>
+      ) : null}
       <button type="button" className="button" onClick={syncNow} disabled={busy}>
         Sync now
       </button>
@@ -65,8 +71,7 @@ export function CircleScreen() {
       ) : null}
       <NotificationsPanel membership={membership} />
       <SyncPanel />
-      <InvitePanel membership={membership} />
-      <DevicesPanel membership={membership} />
+      <MembersPanels membership={membership} />
     </>
   );
 }

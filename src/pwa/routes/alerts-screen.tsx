@@ -1,5 +1,6 @@
 /** Alerts inbox: spates near each person, with their sources, and "I've called them" once the family has phoned. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { describeFileProblem, type FileProblem } from '../../db/restore-messages.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { TACTIC_LABELS } from '../../core/calls/call.ts';
 import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
@@ -40,9 +41,9 @@ function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecor
   }, [focused]);
   return (
     <li className={`panel alert severity-${spate.severity}`} aria-labelledby={headingId}>
-      <h3 id={headingId} ref={heading} tabIndex={focused ? -1 : undefined}>
+      <h2 id={headingId} ref={heading} tabIndex={focused ? -1 : undefined}>
         {spate.headline}
-      </h3>
+      </h2>
       <p>
         <strong>{SEVERITY_LABEL[spate.severity]} risk</strong> for {personName}
         {spate.places.length ? ` · ${spate.places.join(', ')}` : ''}
@@ -98,7 +99,7 @@ export function AlertsScreen({ focusAlertId }: { focusAlertId?: string | undefin
   const people = usePeople();
   const [personId, setPersonId] = useState('');
   const [importFor, setImportFor] = useState('');
-  const [importError, setImportError] = useState('');
+  const [importError, setImportError] = useState<FileProblem | undefined>();
   const toast = useToast();
   const data = useLiveQuery(async () => {
     const alerts = (await db.alerts.orderBy('receivedAt').reverse().toArray()).filter((alert) => !alert.deleted);
@@ -111,14 +112,14 @@ export function AlertsScreen({ focusAlertId }: { focusAlertId?: string | undefin
   const target = importFor || people[0]?.id || '';
 
   async function importFile(file: File) {
-    setImportError('');
+    setImportError(undefined);
     try {
       const rows = parseAlertFile(await file.text(), people ?? [], target, new Date().toISOString());
       const repo = await repository();
       for (const row of rows) await repo.saveRecord('alerts', row);
       toast(`Imported ${rows.length} alert${rows.length === 1 ? '' : 's'}.`);
     } catch (error) {
-      setImportError(error instanceof Error ? error.message : String(error));
+      setImportError(describeFileProblem(error, 'alerts file'));
     }
   }
 
@@ -150,7 +151,17 @@ export function AlertsScreen({ focusAlertId }: { focusAlertId?: string | undefin
             <PersonPicker people={people} value={target} onChange={setImportFor} label="Import alerts for" />
             <JsonFileField
               label="Alerts file (JSON)"
-              error={importError ? <>Nothing was imported: {importError}</> : null}
+              error={
+                importError ? (
+                  <>
+                    {importError.sentence}
+                    <details>
+                      <summary>Details for whoever helps you</summary>
+                      <code>{importError.detail}</code>
+                    </details>
+                  </>
+                ) : null
+              }
               onFile={(file) => void importFile(file)}
             />
           </section>

@@ -6,6 +6,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { db, repository } from '../app-data.ts';
 import { forceName } from '../forces.ts';
 import { Link, navigate } from '../router.tsx';
+import { PlanSteps } from '../calls/plan-steps.tsx';
 
 export function CallDetailScreen({ callId }: { callId: string }) {
   const data = useLiveQuery(async () => {
@@ -26,7 +27,7 @@ export function CallDetailScreen({ callId }: { callId: string }) {
       </>
     );
   }
-  const plan = planForCall(call, person?.banks.map((bank) => `${bank.phone} (${bank.name})`) ?? []);
+  const plan = planForCall(call, { banks: person?.banks ?? [], family: person?.familyNumbers ?? [] });
   const when = new Date(call.at).toLocaleString('en-GB', { dateStyle: 'full', timeStyle: 'short' });
 
   async function remove() {
@@ -63,14 +64,7 @@ export function CallDetailScreen({ callId }: { callId: string }) {
       ) : null}
       <section aria-labelledby="steps-heading">
         <h2 id="steps-heading">What to do next</h2>
-        <ol className="steps">
-          {plan.steps.map((step) => (
-            <li key={step.id} className={step.urgent ? 'step urgent-step' : 'step'}>
-              {step.urgent ? <strong>Now: </strong> : null}
-              {step.text}
-            </li>
-          ))}
-        </ol>
+        <PlanSteps steps={plan.steps} />
       </section>
       {plan.brokenRules.length > 0 ? (
         <section aria-labelledby="broken-heading">

@@ -1,13 +1,16 @@
 /** Log or edit a call. Everything but the person and the time is optional: a carer logs what they know, fast. */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CALLER_KIND_LABELS, CALLER_KINDS, OUTCOME_LABELS, OUTCOMES, TACTIC_LABELS, type CallRecord, type CallerKind } from '../../core/calls/call.ts';
+import { planForCall } from '../../core/calls/next-steps.ts';
 import { TACTICS } from '../../core/detect/vocabulary.ts';
+import { ErrorSummary, type FormError } from '../../ui/error-summary.tsx';
 import { CheckboxField, CheckboxGroup, SelectField, TextField } from '../../ui/field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { askForPersistentStorage, db, repository, SETTINGS, useCurrentPerson, usePeople, useSetting } from '../app-data.ts';
 import { FORCES } from '../forces.ts';
 import { Link, navigate } from '../router.tsx';
+import { PlanSteps } from '../calls/plan-steps.tsx';
 
 type Draft = Omit<CallRecord, 'id' | 'hlc' | 'at' | 'deleted'> & { at: string };
 
@@ -28,7 +31,27 @@ export function CallFormScreen({ personId, callId }: { personId?: string | undef
   const [draft, setDraft] = useState<Draft | undefined>();
   const [existing, setExisting] = useState<CallRecord | undefined>();
   const [errors, setErrors] = useState<{ at?: string; personId?: string }>({});
+  const [attempt, setAttempt] = useState(0);
+  const liveBox = useRef<HTMLElement>(null);
+  const urgentShown = useRef<string[]>([]);
   const toast = useToast();
+  const person = people?.find((entry) => entry.id === draft?.personId);
+  const draftAt = draft ? new Date(draft.at) : undefined;
+  const plan = draft
+    ? planForCall(
+        { ...draft, at: draftAt && !Number.isNaN(draftAt.getTime()) ? draftAt.toISOString() : undefined },
+        { banks: person?.banks ?? [], family: person?.familyNumbers ?? [] },
+      )
+    : undefined;
+  const urgent = plan?.steps.filter((step) => step.urgent) ?? [];
+
+  // The moment a tick adds an urgent step, bring the steps into view at the top: they matter more than the form.
+  const urgentIds = urgent.map((step) => step.id).join(' ');
+  useEffect(() => {
+    const ids = urgentIds ? urgentIds.split(' ') : [];
+    if (ids.some((id) => !urgentShown.current.includes(id))) liveBox.current?.scrollIntoView({ block: 'start' });
+    urgentShown.current = ids;
+  }, [urgentIds]);
 
   useEffect(() => {
     if (draft || !people) return;
@@ -66,6 +89,7 @@ export function CallFormScreen({ personId, callId }: { personId?: string | undef
     if (Number.isNaN(at.getTime())) nextErrors.at = 'Enter the date and time of the call.';
     if (!people?.some((person) => person.id === draft.personId)) nextErrors.personId = 'Choose who got the call.';
     setErrors(nextErrors);
+    setAttempt((count) => count + 1);
     if (Object.keys(nextErrors).length > 0) return;
     const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
     const record: Omit<CallRecord, 'hlc'> = {
@@ -95,9 +119,24 @@ export function CallFormScreen({ personId, callId }: { personId?: string | undef
     navigate(`/calls/${record.id}`, { replace: Boolean(existing) });
   }
 
+  const summary: FormError[] = [
+    ...(errors.personId ? [{ fieldId: 'call-person', message: errors.personId }] : []),
+    ...(errors.at ? [{ fieldId: 'call-at', message: errors.at }] : []),
+  ];
   return (
     <>
       <h1>{existing ? 'Edit call' : 'Log a call'}</h1>
+      <ErrorSummary errors={summary} attempt={attempt} />
+      {/* Always present, so the steps are announced the moment a tick makes the call urgent. */}
+      <div aria-live="assertive">
+        {urgent.length > 0 && plan ? (
+          <section className="urgent live-steps" ref={liveBox} aria-labelledby="live-steps-heading">
+            <h2 id="live-steps-heading">{plan.live ? 'Act now: do these first' : 'Do these first'}</h2>
+            <PlanSteps steps={urgent} />
+            <p>Then save the call below{existing ? '' : ': the whole plan is on the next screen, and a family circle gets an urgent alert'}.</p>
+          </section>
+        ) : null}
+      </div>
       <form
         noValidate
         onSubmit={(event) => {
@@ -105,9 +144,8 @@ export function CallFormScreen({ personId, callId }: { personId?: string | undef
           void save();
         }}
       >
-        <PersonPicker people={people} value={draft.personId} onChange={(id) => set({ personId: id })} label="Who got the call" />
-        {errors.personId ? <p className="field-error">{errors.personId}</p> : null}
-        <TextField label="When" type="datetime-local" value={draft.at} onChange={(at) => set({ at })} error={errors.at} />
+        <PersonPicker id="call-person" people={people} value={draft.personId} onChange={(id) => set({ personId: id })} label="Who got the call" error={errors.personId} />
+        <TextField id="call-at" label="When" type="datetime-local" value={draft.at} onChange={(at) => set({ at })} error={errors.at} />
         <CheckboxField label="The number was withheld" checked={draft.numberWithheld} onChange={(numberWithheld) => set({ numberWithheld })} />
         {draft.numberWithheld ? null : <TextField label="Number shown" type="tel" value={draft.number ?? ''} onChange={(number) => set({ number })} />}
         <SelectField

@@ -1,18 +1,18 @@
 /** Add or edit a person: name, postcode (looked up when online), phones, banks, family numbers, safe word. */
 import { useEffect, useState } from 'react';
 import type { CaredPerson, PhoneContact } from '../../core/calls/person.ts';
-import { createPostcodeClient } from '../../core/geo/postcodes.ts';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
-import { parsePostcode } from '../../core/geo/postcode-format.ts';
+import { ErrorSummary, type FormError } from '../../ui/error-summary.tsx';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { FieldGroup, TextField } from '../../ui/field.tsx';
 import { useToast } from '../../ui/toast.tsx';
-import { askForPersistentStorage, db, DEFAULT_POSTCODES_BASE_URL, repository, setSetting, SETTINGS } from '../app-data.ts';
-import { forceIdForPfa } from '../forces.ts';
+import { askForPersistentStorage, db, repository, setSetting, SETTINGS } from '../app-data.ts';
+import { checkPostcodeShape, lookUpPlace, type Place } from '../postcode-check.ts';
 import { navigate } from '../router.tsx';
 
 interface Draft {
   name: string;
+  callName: string;
   postcode: string;
   /** km, as typed. */
   radiusKm: string;
@@ -22,7 +22,7 @@ interface Draft {
   safeWord: string;
 }
 
-const emptyDraft: Draft = { name: '', postcode: '', radiusKm: String(DEFAULT_RADIUS_KM), phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
+const emptyDraft: Draft = { name: '', callName: '', postcode: '', radiusKm: String(DEFAULT_RADIUS_KM), phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
 
 function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
   const update = (index: number, change: Partial<PhoneContact>) => props.onChange(props.rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -46,6 +46,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
   const [existing, setExisting] = useState<CaredPerson | undefined>();
   const [errors, setErrors] = useState<{ name?: string; postcode?: string; radiusKm?: string }>({});
   const [saving, setSaving] = useState(false);
+  const [attempt, setAttempt] = useState(0);
   const toast = useToast();
 
   useEffect(() => {
@@ -55,6 +56,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       setExisting(person);
       setDraft({
         name: person.name,
+        callName: person.callName ?? '',
         postcode: person.postcode,
         radiusKm: String(person.radiusKm ?? DEFAULT_RADIUS_KM),
         phones: person.phones.join('\n'),
@@ -68,33 +70,34 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
   async function save() {
     const nextErrors: typeof errors = {};
     if (!draft.name.trim()) nextErrors.name = 'Enter a name (a first name is enough).';
-    const parsed = parsePostcode(draft.postcode);
-    if (!parsed) nextErrors.postcode = 'Enter a UK postcode, like CO7 6AA.';
+    const shape = checkPostcodeShape(draft.postcode);
+    if ('error' in shape) nextErrors.postcode = shape.error;
     const radiusKm = Number(draft.radiusKm);
     if (!draft.radiusKm.trim() || !Number.isFinite(radiusKm) || radiusKm < 1 || radiusKm > MAX_RADIUS_KM) {
       nextErrors.radiusKm = `Enter a distance from 1 to ${MAX_RADIUS_KM} km.`;
     }
     setErrors(nextErrors);
-    if (Object.keys(nextErrors).length > 0 || !parsed) return;
+    setAttempt((count) => count + 1);
+    if (Object.keys(nextErrors).length > 0 || !('parsed' in shape)) return;
+    const parsed = shape.parsed;
     setSaving(true);
     const postcode = parsed.kind === 'postcode' ? parsed.postcode : parsed.outcode;
     const unchanged = existing && existing.postcode === postcode && existing.postcodeChecked;
-    let place: Pick<CaredPerson, 'postcodeChecked' | 'lat' | 'lng' | 'forceId' | 'placeName'> = unchanged
-      ? { postcodeChecked: true, lat: existing.lat, lng: existing.lng, forceId: existing.forceId, placeName: existing.placeName }
-      : { postcodeChecked: false };
+    // What was known stays until a lookup says otherwise: the force name on the cards is never lost to an offline save.
+    const known: Place = existing && existing.postcode === postcode ? { postcodeChecked: existing.postcodeChecked, lat: existing.lat, lng: existing.lng, forceId: existing.forceId, placeName: existing.placeName } : { postcodeChecked: false };
+    let place: Place = unchanged ? known : { ...known, postcodeChecked: false };
     let offlineNote = '';
     if (!unchanged) {
-      const baseUrl = ((await db.settings.get(SETTINGS.postcodesBaseUrl))?.value as string | undefined) || DEFAULT_POSTCODES_BASE_URL;
       try {
-        const location = await createPostcodeClient({ fetch: (url, init) => fetch(url, init), baseUrl }).lookupPostcode(postcode);
-        place = { postcodeChecked: true, lat: location.lat, lng: location.lng, forceId: location.pfa ? forceIdForPfa(location.pfa) : undefined, placeName: location.district };
+        place = await lookUpPlace(postcode);
       } catch (error) {
         if (error instanceof PostcodeLookupError && !error.retryable) {
           setErrors({ postcode: error.message });
+          setAttempt((count) => count + 1);
           setSaving(false);
           return;
         }
-        offlineNote = ' The postcode could not be checked (offline?): it is saved as typed and will be checked next time you save.';
+        offlineNote = ' The postcode service could not be reached: the postcode is saved as typed and will be checked automatically when it can be.';
       }
     }
     const clean = (rows: PhoneContact[]) => rows.map((row) => ({ name: row.name.trim(), phone: row.phone.trim() })).filter((row) => row.name || row.phone);
@@ -109,6 +112,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       banks: clean(draft.banks),
       familyNumbers: clean(draft.familyNumbers),
       ...(draft.safeWord.trim() ? { safeWord: draft.safeWord.trim() } : {}),
+      ...(draft.callName.trim() ? { callName: draft.callName.trim() } : {}),
     };
     const repo = await repository();
     await repo.saveRecord('people', record);
@@ -127,9 +131,14 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
     navigate('/');
   }
 
+  const summary: FormError[] = [
+    ...(errors.name ? [{ fieldId: 'person-name', message: errors.name }] : []),
+    ...(errors.postcode ? [{ fieldId: 'person-postcode', message: errors.postcode }] : []),
+  ];
   return (
     <>
       <h1>{personId ? `Edit ${existing?.name ?? 'person'}` : 'Add a person'}</h1>
+      <ErrorSummary errors={summary} attempt={attempt} />
       <form
         noValidate
         onSubmit={(event) => {
@@ -137,8 +146,25 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           void save();
         }}
       >
-        <TextField label="Name" value={draft.name} onChange={(name) => setDraft({ ...draft, name })} error={errors.name} autoComplete="off" required />
         <TextField
+          id="person-name"
+          label="Name"
+          hint="How the family calls them in the app: “Mum”, “Joan Smith”. It goes on the cards."
+          value={draft.name}
+          onChange={(name) => setDraft({ ...draft, name })}
+          error={errors.name}
+          autoComplete="off"
+          required
+        />
+        <TextField
+          label="Name to say when you phone them (optional)"
+          hint="What you call them on the phone, like “Margaret”. The phone script uses it; left empty, it uses the name above."
+          value={draft.callName}
+          onChange={(callName) => setDraft({ ...draft, callName })}
+          autoComplete="off"
+        />
+        <TextField
+          id="person-postcode"
           label="Postcode"
           hint="Where they live. Used to find local warnings and their police force."
           value={draft.postcode}
@@ -156,8 +182,8 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           onChange={(radiusKm) => setDraft({ ...draft, radiusKm })}
           error={errors.radiusKm}
         />
-        {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet. Save while online to check it.</p> : null}
-        <TextField label="Their phone numbers" hint="One per line: home phone, mobile." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
+        {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet: it is checked automatically when the postcode service can be reached.</p> : null}
+        <TextField label="Their phone numbers" hint="One per line: home phone, mobile. The phone script offers them to ring." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
         <ContactRows legend="Their banks" nameLabel="Bank name" rows={draft.banks} onChange={(banks) => setDraft({ ...draft, banks })} addLabel="Add another bank" />
         <ContactRows legend="Family numbers" nameLabel="Family member" rows={draft.familyNumbers} onChange={(familyNumbers) => setDraft({ ...draft, familyNumbers })} addLabel="Add another family number" />
         <TextField

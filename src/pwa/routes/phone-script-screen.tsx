@@ -1,5 +1,7 @@
 /** The words for phoning the parent about one alert, filled in with its details. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { telHref } from '../../core/calls/help-lines.ts';
+import { nameToSay } from '../../core/calls/person.ts';
 import { phoneScript } from '../../core/calls/phone-script.ts';
 import { db, SETTINGS, useSetting } from '../app-data.ts';
 import { Link } from '../router.tsx';
@@ -26,6 +28,22 @@ export function PhoneScriptScreen({ alertId }: { alertId: string }) {
     <>
       <h1>Phone script: calling {data.person.name}</h1>
       <p>About: {data.alert.spate.headline}</p>
+      {data.person.phones.length > 0 ? (
+        <div className="actions">
+          {data.person.phones.map((phone) => {
+            const href = telHref(phone);
+            return href ? (
+              <a key={phone} className="button" href={href}>
+                Call {nameToSay(data.person!)}: {phone}
+              </a>
+            ) : null;
+          })}
+        </div>
+      ) : (
+        <p className="hint">
+          No phone number is saved for {data.person.name}. <Link to={`/people/${data.person.id}`}>Add their number</Link> to ring from here.
+        </p>
+      )}
       <p className="hint">Calm and short. Read it, or say it in your own words.</p>
       <ol className="script">
         {lines.map((line, index) => (

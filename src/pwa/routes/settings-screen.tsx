@@ -1,7 +1,9 @@
 /** Settings: your name, the postcode service, keeping data safe (backup, restore, persistent storage). */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { callsToCsv } from '../../core/calls/call-csv.ts';
-import { exportBackup, restoreBackup } from '../../db/backup.ts';
+import { exportBackup, parseBackup, restoreBackup } from '../../db/backup.ts';
+import { describeFileProblem, type FileProblem } from '../../db/restore-messages.ts';
+import { SYNC_TABLES, type SyncTable } from '../../db/schema.ts';
 import { downloadText } from '../../ui/download.ts';
 import { TextField } from '../../ui/field.tsx';
 import { JsonFileField } from '../../ui/json-file-field.tsx';
@@ -12,7 +14,9 @@ export function SettingsScreen() {
   const carerName = useSetting<string>(SETTINGS.carerName, '');
   const baseUrl = useSetting<string>(SETTINGS.postcodesBaseUrl, '');
   const [persisted, setPersisted] = useState<boolean | undefined>();
-  const [restoreError, setRestoreError] = useState('');
+  const [restoreError, setRestoreError] = useState<FileProblem | undefined>();
+  const [pending, setPending] = useState<{ name: string; text: string; incoming: Record<SyncTable, number>; here: Record<SyncTable, number> } | undefined>();
+  const dialog = useRef<HTMLDialogElement>(null);
   const [baseUrlError, setBaseUrlError] = useState('');
   const toast = useToast();
 
@@ -32,15 +36,42 @@ export function SettingsScreen() {
     downloadText(`kinwatch-calls-${today()}.csv`, callsToCsv(calls, (id) => people.get(id) ?? ''), 'text/csv;charset=utf-8');
   }
 
-  async function restore(file: File) {
-    setRestoreError('');
+  /** Checks the file first; only a good backup gets as far as the question. */
+  async function chooseBackup(file: File) {
+    setRestoreError(undefined);
     try {
-      const { counts } = await restoreBackup(db, await file.text());
-      toast(`Restored ${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} calls, ${counts.alerts} alerts.`);
+      const text = await file.text();
+      const parsed = parseBackup(text);
+      const incoming = {} as Record<SyncTable, number>;
+      const here = {} as Record<SyncTable, number>;
+      for (const table of SYNC_TABLES) {
+        incoming[table] = (parsed.tables[table] as { deleted?: true }[]).filter((row) => !row.deleted).length;
+        here[table] = await db.table(table).filter((row: { deleted?: true }) => !row.deleted).count();
+      }
+      setPending({ name: file.name, text, incoming, here });
     } catch (error) {
-      setRestoreError(error instanceof Error ? error.message : String(error));
+      setRestoreError(describeFileProblem(error, 'backup'));
     }
   }
+
+  useEffect(() => {
+    if (pending && !dialog.current?.open) dialog.current?.showModal();
+  }, [pending]);
+
+  async function confirmRestore() {
+    if (!pending) return;
+    dialog.current?.close();
+    try {
+      const { counts } = await restoreBackup(db, pending.text);
+      toast(`Restored ${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} calls, ${counts.alerts} alerts.`);
+    } catch (error) {
+      setRestoreError(describeFileProblem(error, 'backup'));
+    }
+    setPending(undefined);
+  }
+
+  const describe = (counts: Record<SyncTable, number>) =>
+    `${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} call${counts.calls === 1 ? '' : 's'}, ${counts.alerts} alert${counts.alerts === 1 ? '' : 's'} and ${counts.checklist} checklist tick${counts.checklist === 1 ? '' : 's'}`;
 
   return (
     <>
@@ -74,10 +105,42 @@ export function SettingsScreen() {
         </div>
         <JsonFileField
           label="Restore from a backup file"
-          hint="Replaces everything on this device with the backup. A file with any error is refused and nothing changes."
-          error={restoreError ? <>Not restored: {restoreError}</> : null}
-          onFile={(file) => void restore(file)}
+          hint="You will be asked before anything is replaced. A file with any error is refused and nothing changes."
+          error={
+            restoreError ? (
+              <>
+                Not restored: {restoreError.sentence}
+                <details>
+                  <summary>Details for whoever helps you</summary>
+                  <code>{restoreError.detail}</code>
+                </details>
+              </>
+            ) : null
+          }
+          onFile={(file) => void chooseBackup(file)}
         />
+        <dialog ref={dialog} aria-labelledby="restore-dialog-title" className="dialog" onClose={() => setPending(undefined)}>
+          {pending ? (
+            <>
+              <h2 id="restore-dialog-title">Replace everything on this device?</h2>
+              <p>
+                The backup “{pending.name}” holds {describe(pending.incoming)}.
+              </p>
+              <p>
+                <strong>Everything on this device now will be replaced</strong>: {describe(pending.here)}. Anything not in the backup is lost, unless you
+                download a backup of this device first.
+              </p>
+              <div className="actions">
+                <button type="button" className="danger" onClick={() => void confirmRestore()}>
+                  Replace with the backup
+                </button>
+                <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+                  Keep what is here
+                </button>
+              </div>
+            </>
+          ) : null}
+        </dialog>
       </section>
       <section aria-labelledby="service-heading">
         <h2 id="service-heading">Postcode lookups</h2>

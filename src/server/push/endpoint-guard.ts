@@ -9,6 +9,8 @@ import { BlockList, isIP } from 'node:net';
  */
 export const PUSH_SERVICE_HOSTS: readonly string[] = [
   'fcm.googleapis.com',
+  // Chromium builds without Google API keys (Debian's, Ungoogled) subscribe through GCM's older endpoint host.
+  'jmt17.google.com',
   'updates.push.services.mozilla.com',
   '*.push.apple.com',
   '*.notify.windows.com',
@@ -38,7 +40,9 @@ for (const [net, prefix] of [
   ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
 ] as const) notPublicV4.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['::ffff:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64],
+  // ::/96 holds the deprecated IPv4-compatible addresses (::127.0.0.1), ::ffff:0:0/96 the IPv4-mapped ones and
+  // ::ffff:0:0:0/96 the IPv4-translated ones (RFC 2765): each can reach an IPv4 host, so none is public.
+  ['::', 96], ['::1', 128], ['::ffff:0:0', 96], ['::ffff:0:0:0', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64],
   ['2001::', 32], ['2001:db8::', 32], ['2002::', 16], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
 ] as const) notPublicV6.addSubnet(net, prefix, 'ipv6');
 

@@ -24,7 +24,8 @@ export type SendOutcome =
   | { kind: 'delivered'; status: number }
   /** The subscription is gone for good (404/410): delete it. */
   | { kind: 'gone'; status: number }
-  | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string }
+  /** `staleConnection`: a kept-alive connection the push service had already closed; worth trying again at once. */
+  | { kind: 'retry'; status?: number; retryAfterMs?: number; reason: string; staleConnection?: boolean }
   | { kind: 'failed'; status?: number; reason: string };
 
 export interface PushSender {
@@ -89,6 +90,12 @@ export function createPushSender(options: {
       const isHttps = checked.url.protocol === 'https:';
       const request = (isHttps ? https : http).request;
       return new Promise<SendOutcome>((resolve) => {
+        // One deadline for the whole exchange (connect, send, answer), not only for an idle socket.
+        const deadline = setTimeout(() => req.destroy(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        const settle = (outcome: SendOutcome) => {
+          clearTimeout(deadline);
+          resolve(outcome);
+        };
         const req = request({
           protocol: checked.url.protocol,
           hostname: checked.url.hostname.replace(/^\[|\]$/g, ''),
@@ -103,18 +110,23 @@ export function createPushSender(options: {
           res.resume();
           res.on('end', () => {
             const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve({ kind: 'delivered', status });
-            else if (status === 404 || status === 410) resolve({ kind: 'gone', status });
+            if (status >= 200 && status < 300) settle({ kind: 'delivered', status });
+            else if (status === 404 || status === 410) settle({ kind: 'gone', status });
             else if (status === 429 || status >= 500) {
               const retryAfterMs = parseRetryAfter(res.headers['retry-after'], Date.now());
-              resolve({ kind: 'retry', status, reason: `push service answered ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+              settle({ kind: 'retry', status, reason: `push service answered ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
             }
             // Redirects are not followed: a push service never redirects, and following one would undo the check.
-            else resolve({ kind: 'failed', status, reason: `push service answered ${status}` });
+            else settle({ kind: 'failed', status, reason: `push service answered ${status}` });
           });
+          res.on('error', (error) => settle({ kind: 'retry', reason: `network: ${error.message}` }));
         });
-        req.on('timeout', () => req.destroy(new Error('timed out')));
-        req.on('error', (error) => resolve({ kind: 'retry', reason: `network: ${error.message}` }));
+        req.on('timeout', () => req.destroy(new Error(`idle for ${timeoutMs} ms`)));
+        req.on('error', (error) => {
+          // A reused keep-alive socket the server closed while idle fails at once (ECONNRESET, EPIPE): nothing reached it.
+          const staleConnection = req.reusedSocket && /ECONNRESET|EPIPE|socket hang up/.test(`${(error as NodeJS.ErrnoException).code} ${error.message}`);
+          settle({ kind: 'retry', reason: `network: ${error.message}`, ...(staleConnection ? { staleConnection } : {}) });
+        });
         req.end(details.body ?? undefined);
       });
     },

@@ -21,6 +21,11 @@ export function browserPageDeps(): PageDeps {
       return () => browser.runtime.onMessage.removeListener(handler);
     },
     extensionUrl: (path) => extensionPageUrl(path),
+    async notificationLevel() {
+      // Chrome only; Firefox has no getPermissionLevel (its notifications permission comes with the install).
+      const level = await browser.notifications.getPermissionLevel?.().catch(() => undefined);
+      return level === 'granted' || level === 'denied' ? level : 'unknown';
+    },
   };
 }
 

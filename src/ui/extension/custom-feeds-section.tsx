@@ -46,14 +46,17 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
         setError(`Kinwatch could not read a feed at ${source.url}: ${result.error ?? 'no answer'}. Check the address.`);
         return;
       }
+      // A site's page resolved by autodiscovery: keep the feed it names, so every poll goes straight there.
+      const found = result.health.movedTo;
+      const kept = found !== undefined ? customFeedSource(found, name) : source;
       const current = await deps.store.getCustomFeeds();
-      if (!current.some((feed) => feed.id === source.id)) {
-        await deps.store.saveCustomFeeds([...current, { id: source.id, url: source.url, label: source.label, addedAt: new Date().toISOString() }]);
+      if (!current.some((feed) => feed.id === kept.id)) {
+        await deps.store.saveCustomFeeds([...current, { id: kept.id, url: kept.url, label: kept.label, addedAt: new Date().toISOString() }]);
       }
       await reload();
       setUrl('');
       setName('');
-      setStatus(`Feed added: ${source.label} (${result.items?.length ?? 0} items now).`);
+      setStatus(`Feed added: ${kept.label} (${result.items?.length ?? 0} items now)${found !== undefined ? `, found at ${found}` : ''}.`);
     } finally {
       setBusy(false);
     }

@@ -15,6 +15,8 @@ export interface PageDeps {
   sendMessage(message: WatcherRequest): Promise<unknown>;
   /** Subscribes to progress broadcasts from the background; returns the unsubscribe. */
   onProgress(listener: (message: PollProgressMessage) => void): () => void;
+  /** Whether this browser lets Kinwatch show notifications ("unknown" where it cannot tell, as in Firefox). */
+  notificationLevel(): Promise<'granted' | 'denied' | 'unknown'>;
   /** A page of this extension, e.g. "/health.html". */
   extensionUrl(path: string): string;
 }

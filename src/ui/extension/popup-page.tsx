@@ -7,6 +7,7 @@ import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
 import { formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
+import { AlertReach } from './alert-reach.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 
@@ -120,6 +121,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         </ul>
       )}
       <p role="status">{outcome}</p>
+      <AlertReach deps={deps} />
       <p>
         <a href={deps.extensionUrl('/health.html')} target="_blank" rel="noreferrer">Source health</a> ·{' '}
         <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Settings</a>

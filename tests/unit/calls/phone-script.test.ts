@@ -32,4 +32,10 @@ describe('phone script for a spate', () => {
     expect(noNames).toContain('pretending to be the tax office (HMRC)');
     expect(noNames).not.toContain('They may say they are');
   });
+
+  it('greets them by the name to say, not the label the family uses', () => {
+    const lines = phoneScript(spate, { ...person, name: 'Mum', callName: 'Margaret' }, 'Sarah');
+    expect(lines[0]!.text).toContain("Hello Margaret, it's Sarah");
+    expect(phoneScript(spate, { ...person, name: 'Mum', callName: ' ' }, 'Sarah')[0]!.text).toContain('Hello Mum,');
+  });
 });

@@ -30,6 +30,15 @@ beforeAll(async () => {
     '/alerts.rss': { headers: { 'content-type': 'application/rss+xml' }, body: feed },
     '/broken.rss': { status: 500, body: 'oops' },
     '/forbidden.rss': { status: 403, body: 'no' },
+    '/google-news.rss': {
+      headers: { 'content-type': 'application/rss+xml' },
+      body: `<rss version="2.0"><channel><title>search</title>${['Essex Echo', 'Colchester Gazette', 'Harwich Standard']
+        .map(
+          (outlet, n) =>
+            `<item><title>Fake police officers con Colchester pensioner out of £8,000 - ${outlet}</title><link>https://news.google.com/rss/articles/CBMi${n}</link><guid isPermaLink="false">CBMi${n}</guid><pubDate>${new Date(Date.now() - DAY).toUTCString()}</pubDate><description>A pensioner in Colchester was called by a man claiming to be a detective who said her bank card had been cloned. A courier collected her card and PIN and she lost £8,000.</description><source url="https://${n}.example">${outlet}</source></item>`,
+        )
+        .join('')}</channel></rss>`,
+    },
     '/error-page.rss': { headers: { 'content-type': 'application/rss+xml' }, body: '<!DOCTYPE html><html><body><h1>Sorry, something went wrong</h1></body></html>' },
     '/undated.rss': {
       headers: { 'content-type': 'application/rss+xml' },
@@ -75,6 +84,16 @@ describe('scan command', () => {
     expect(stdout).toContain('Checked 3 sources: 0 read; 3 of 3 sources could not be reached.');
     expect(stdout).toContain('No source could be read, so Kinwatch cannot say whether courier fraud is being reported near CO7 6AA.');
     expect(stdout).not.toMatch(/No courier-fraud spates reported/);
+  }, 90_000);
+
+  it('shows one report for one story in three papers, naming the outlets, not "- Outlet" in the headline', async () => {
+    const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/google-news.rss`], postcodes.url);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 items/);
+    const sourceLines = stdout.split('\n').filter((line) => line.startsWith('    - '));
+    expect(sourceLines).toEqual([
+      expect.stringContaining(': Fake police officers con Colchester pensioner out of £8,000 (Essex Echo, Colchester Gazette, Harwich Standard) <https://news.google.com/rss/articles/CBMi0>'),
+    ]);
   }, 90_000);
 
   it('does not alert on an undated article a source already had when first read', async () => {

@@ -27,10 +27,13 @@ describe('tactics: what the fraudsters did', () => {
       'Never hand over cash or cards to a courier.',
       'If you are asked to withdraw money or buy gold, it is a scam.',
       '"Banks would never ask you to move money to a safe account," said Det Insp Jo Hale.',
-      'Remember to wait for a dial tone, as fraudsters can keep the line open.',
       'Do not send cash by post and do not keep a call secret from your family.',
     ].join('\n\n');
     expect(tacticsOf(advice)).toEqual([]);
+  });
+
+  it('takes what the advice says fraudsters do as the reason for it (docs/design.md: typical tactics count)', () => {
+    expect(tacticsOf('Remember to wait for a dial tone, as fraudsters can keep the line open.')).toEqual(['line-held-open']);
   });
 
   it('treats every bullet under an advice heading as advice', () => {

@@ -4,6 +4,9 @@ import { checkPushEndpoint, EndpointRefused, isPublicAddress, type Resolver } fr
 // Names resolve through this table, never through the network: the tricks are DNS answers an attacker controls.
 const dns: Record<string, string[]> = {
   'fcm.googleapis.com': ['142.250.180.10'],
+  'jmt17.google.com': ['142.250.102.188'],
+  'compat.push.apple.com': ['::7f00:1'],
+  'translated.push.apple.com': ['::ffff:0:a00:1'],
   'updates.push.services.mozilla.com': ['2a05:d014:e3c:5001::1', '34.117.65.55'],
   'web.push.apple.com': ['17.188.128.10'],
   'wns2-db5p.notify.windows.com': ['52.142.84.61'],
@@ -24,6 +27,7 @@ const resolve: Resolver = async (host) => {
 
 const accepted: [string, string][] = [
   ['FCM', 'https://fcm.googleapis.com/fcm/send/abc'],
+  ['Chromium without Google keys (GCM endpoint host)', 'https://jmt17.google.com/fcm/send/abc'],
   ['Mozilla (IPv6 and IPv4)', 'https://updates.push.services.mozilla.com/wpush/v2/abc'],
   ['Apple', 'https://web.push.apple.com/QG9abc'],
   ['Windows', 'https://wns2-db5p.notify.windows.com/w/?token=abc'],
@@ -50,6 +54,8 @@ const refused: [string, string, RegExp][] = [
   ['push host resolving to IPv4-mapped IPv6 loopback', 'https://mapped.push.apple.com/x', /non-public/],
   ['push host resolving to unique-local IPv6', 'https://ula.push.apple.com/x', /non-public/],
   ['push host resolving to ::1', 'https://v6loop.push.apple.com/x', /non-public/],
+  ['push host resolving to an IPv4-compatible address (::/96)', 'https://compat.push.apple.com/x', /non-public/],
+  ['push host resolving to an IPv4-translated address (::ffff:0:0:0/96)', 'https://translated.push.apple.com/x', /non-public/],
   ['push host that does not resolve', 'https://gone.push.apple.com/x', /does not resolve/],
 ];
 
@@ -77,7 +83,7 @@ describe('push endpoint guard', () => {
   });
 
   it('classifies addresses', () => {
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fc00::1', '::ffff:8.8.8.8', '64:ff9b::7f00:1', 'not-an-ip']) {
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '::1', '::', 'fe80::1', 'fc00::1', '::ffff:8.8.8.8', '::7f00:1', '::a00:1', '::ffff:0:7f00:1', '64:ff9b::7f00:1', 'not-an-ip']) {
       expect(isPublicAddress(address), address).toBe(false);
     }
     for (const address of ['8.8.8.8', '142.250.180.10', '2a00:1450:4009:81b::200e']) expect(isPublicAddress(address), address).toBe(true);

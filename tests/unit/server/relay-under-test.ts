@@ -45,6 +45,8 @@ export async function relayUnderTest(options: {
   trustProxy?: string[];
   resolve?: Resolver;
   maxAttempts?: number;
+  /** The push sender's deadline per push, ms. */
+  pushTimeoutMs?: number;
 }): Promise<RelayUnderTest> {
   const store = options.store ?? (await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}));
   let now = Date.parse('2026-11-24T12:00:00Z');
@@ -52,8 +54,8 @@ export async function relayUnderTest(options: {
   const logs: Record<string, unknown>[] = [];
   const log = (entry: Record<string, unknown>) => void logs.push(entry);
   const vapid = await loadVapidKeys(store);
-  const sender = createPushSender({ vapid, subject: 'mailto:test@kinwatch.invalid', allowOrigins: options.allowOrigins ?? [], ...(options.resolve ? { resolve: options.resolve } : {}) });
-  const worker = createPushWorker({ store, sender, clock, log, baseBackoffMs: 1000, maxAttempts: options.maxAttempts ?? 5 });
+  const sender = createPushSender({ vapid, subject: 'mailto:test@kinwatch.invalid', allowOrigins: options.allowOrigins ?? [], ...(options.resolve ? { resolve: options.resolve } : {}), ...(options.pushTimeoutMs ? { timeoutMs: options.pushTimeoutMs } : {}) });
+  const worker = createPushWorker({ store, sender, clock, log, baseBackoffMs: 1000, idleMs: 100, maxAttempts: options.maxAttempts ?? 5 });
   const app = await buildApp({
     store,
     clock,

@@ -24,8 +24,14 @@ describe('whitespace, blank lines or a byte-order mark before <?xml', () => {
     ['spaces and tabs', `   \t${body}`],
     ['whitespace then a BOM', `\n \uFEFF${body}`],
     ['a comment and a stylesheet before the root', body.replace('<rss', '<!-- generated --><?xml-stylesheet type="text/xsl" href="/rss.xsl"?>\n<rss')],
+    ['a server warning printed before it', `Notice: Undefined index: page in /var/www/feed.php on line 12\n${body}`],
   ])('keeps the feed after %s', (_name, text) => {
     expect(parseFeed(text, ctx()).map((entry) => entry.title)).toEqual(['Courier fraud warning in Colchester']);
+  });
+
+  it('says when it skipped text before the feed', () => {
+    expect(parseFeedDocument(`Warning: x\n${body}`, ctx()).warnings).toEqual(['read leniently: text before the feed was skipped']);
+    expect(parseFeedDocument(body, ctx()).warnings).toEqual([]);
   });
 });
 
@@ -289,5 +295,19 @@ describe('Google News: the outlet is shown, not part of the headline, and one st
     const items = parseFeed(rss(outlets.map((outlet, n) => gn('Fake police officers target Clacton pensioners', outlet, n + 1)).join('') + gn('Another story entirely', 'BBC News', 7)), ctx());
     expect(items.map((entry) => entry.title)).toEqual(['Fake police officers target Clacton pensioners', 'Another story entirely']);
     expect(items[0]?.outlet).toBe(outlets.join(', '));
+  });
+});
+
+describe('descriptions as text, whichever way they are read (plain markup by regex, the rest by the HTML parser)', () => {
+  it.each([
+    ['<p>Two victims.</p><p>Call 101.</p>', 'Two victims. Call 101.'],
+    ['Lost <b>£5,000</b> to a <a href="https://p.example/x?a=1">fake officer</a>', 'Lost £5,000 to a fake officer'],
+    ['<p>Seen</p><script>alert("x")</script><style>p{}</style>', 'Seen'],
+    ['Caller said 5 < 6<br/>and hung up', 'Caller said 5 < 6 and hung up'],
+    ['<a title="a>b">kept</a> text', 'kept text'],
+    ['Fish &amp; chips &pound;5&nbsp;only', 'Fish & chips £5 only'],
+    ['<p>one</p><!-- note --><p>two</p>', 'one two'],
+  ])('%s', (html, text) => {
+    expect(parseFeed(rss(`<item><title>T</title><link>https://p.example/a</link><description><![CDATA[${html}]]></description></item>`), ctx())[0]?.text).toBe(text);
   });
 });

@@ -25,7 +25,7 @@ describe('force registry', () => {
   });
 
   it('says when and where its facts were checked', () => {
-    expect(FORCES_CHECKED_ON).toBe('2026-11-24');
+    expect(FORCES_CHECKED_ON).toBe('2026-11-30');
     expect(FORCES_SOURCES.some((url) => url.startsWith('https://data.police.uk/'))).toBe(true);
   });
 
@@ -51,14 +51,20 @@ describe('force registry', () => {
     }
   });
 
-  it('uses the Met RSS feed and the Single Online Home listings, with Google News as the fallback', () => {
+  it('uses the Met RSS feed and the Single Online Home feeds with their listings as fallback, and Google News', () => {
     expect(sourcesForForce('metropolitan', { includeGoogleNews: false })).toEqual([
       expect.objectContaining({ id: 'metropolitan:rss', kind: 'rss', url: expect.stringMatching(/^https:\/\/news\.met\.police\.uk\/rss\//) }),
     ]);
-    expect(sourcesForForce('kent', { includeGoogleNews: false })[0]?.url).toBe('https://www.kent.police.uk/news/kent/latest/');
+    expect(sourcesForForce('kent', { includeGoogleNews: false })[0]).toMatchObject({
+      url: 'https://www.kent.police.uk/news/kent/latest/GetNewsRss/',
+      fallbackUrl: 'https://www.kent.police.uk/news/kent/latest/',
+    });
     expect(sourcesForForce('essex', { includeGoogleNews: false })[0]).toMatchObject({
+      id: 'essex:news',
       kind: 'soh-listing',
-      url: 'https://www.essex.police.uk/news/essex/news/',
+      url: 'https://www.essex.police.uk/news/essex/news/GetNewsRss/',
+      fallbackUrl: 'https://www.essex.police.uk/news/essex/news/',
+      homeUrl: 'https://www.essex.police.uk/',
       forceId: 'essex',
     });
     const [google] = sourcesForForce('essex').filter((source) => source.kind === 'google-news');
@@ -69,6 +75,30 @@ describe('force registry', () => {
     expect(url.searchParams.get('ceid')).toBe('GB:en');
     expect(url.searchParams.get('q')).toContain('"courier fraud"');
     expect(url.searchParams.get('q')).toContain('Essex');
+  });
+
+  it('keeps evidence, a checked-on date and seen-or-inferred for every force news address', () => {
+    for (const force of forces) {
+      for (const news of force.newsSources) {
+        expect(news.evidence.length, force.id).toBeGreaterThan(20);
+        expect(news.checkedOn, force.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(['seen', 'inferred'], force.id).toContain(news.address);
+        if (news.kind === 'soh') expect(['seen', 'inferred'], force.id).toContain(news.feed);
+      }
+    }
+  });
+
+  it('follows the re-checked evidence: West Midlands path, SOH for four more forces, own news pages for three', () => {
+    const first = (id: string) => sourcesForForce(id, { includeGoogleNews: false })[0];
+    expect(first('west-midlands')?.url).toBe('https://www.west-midlands.police.uk/news/west-midlands/news/GetNewsRss/');
+    for (const id of ['humberside', 'north-wales', 'dorset', 'wiltshire']) {
+      expect(first(id)?.url, id).toMatch(/\/news\/[a-z-]+\/news\/GetNewsRss\/$/);
+      expect(forces.find((force) => force.id === id)?.newsSources[0]?.address, id).toBe('inferred');
+    }
+    expect(first('police-scotland')?.url).toBe('https://www.scotland.police.uk/what-s-happening/news/');
+    expect(first('devon-and-cornwall')?.url).toBe('https://news.devon-cornwall.police.uk/');
+    expect(first('avon-and-somerset')?.url).toBe('https://www.avonandsomerset.police.uk/news/');
+    expect(forces.find((force) => force.id === 'gloucestershire')?.newsSources[0]).toMatchObject({ feed: 'seen' });
   });
 
   it('adds neighbours’ own news only when asked', () => {
