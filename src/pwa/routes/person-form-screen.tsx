@@ -175,9 +175,6 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
         <TextField
           label="Warn about places within (km)"
           hint="The family's watcher extension warns about spates reported this close to their home."
-          type="number"
-          min={1}
-          max={MAX_RADIUS_KM}
           value={draft.radiusKm}
           onChange={(radiusKm) => setDraft({ ...draft, radiusKm })}
           error={errors.radiusKm}
