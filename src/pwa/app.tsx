@@ -1,7 +1,8 @@
 /** The shell: skip link, named navigation, the current screen, the toast and the update prompt. */
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { ToastOutlet, ToastProvider } from '../ui/toast.tsx';
-import { Link, useLocation } from './router.tsx';
+import { matchRoute, useLocation, useRouter, useSearch, type StringRouteParams } from 'wouter';
+import { Link } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { DatabaseReplacedNotice, useDatabaseReplaced } from './database-replaced.tsx';
 import { AlertsScreen } from './routes/alerts-screen.tsx';
@@ -29,50 +30,62 @@ const NAV: { to: string; label: string }[] = [
   { to: '/settings', label: 'Settings' },
 ];
 
-function route(path: string, query: URLSearchParams): { title: string; screen: ReactNode } {
-  const parts = path.split('/').filter(Boolean);
-  const [first, second, third] = parts;
-  switch (first) {
-    case undefined:
-      return { title: 'Home', screen: <HomeScreen /> };
-    case 'people':
-      return { title: second === 'new' || !second ? 'Add a person' : 'Edit person', screen: <PersonFormScreen personId={second && second !== 'new' ? second : undefined} /> };
-    case 'alerts':
-      if (second && third === 'script') return { title: 'Phone script', screen: <PhoneScriptScreen alertId={second} /> };
-      return { title: 'Alerts', screen: <AlertsScreen /> };
-    case 'calls':
-      if (second === 'new') return { title: 'Log a call', screen: <CallFormScreen personId={query.get('person') ?? undefined} /> };
-      if (second === 'summary') return { title: 'Incident summary', screen: <IncidentSummaryScreen personId={query.get('person') ?? ''} /> };
-      if (second && third === 'edit') return { title: 'Edit call', screen: <CallFormScreen callId={second} /> };
-      if (second) return { title: 'Call', screen: <CallDetailScreen callId={second} /> };
-      return { title: 'Calls', screen: <CallsScreen /> };
-    case 'checklist':
-      return { title: 'Checklist', screen: <ChecklistScreen /> };
-    case 'cards':
-      return { title: 'Cards', screen: <CardsScreen /> };
-    case 'circle':
-    case 'join':
-      return { title: 'Care circle', screen: <CircleScreen /> };
-    case 'settings':
-      return { title: 'Settings', screen: <SettingsScreen /> };
-    default:
-      return {
-        title: 'Not found',
-        screen: (
-          <>
-            <h1>Page not found</h1>
-            <p>
-              <Link to="/">Go to Home</Link>
-            </p>
-          </>
-        ),
-      };
+/** One screen of the app: its path (with typed `:params`), its title and what it shows. */
+interface AppRoute<P extends string> {
+  path: P;
+  title: string;
+  render: (params: StringRouteParams<P>, query: URLSearchParams) => ReactNode;
+}
+
+/** Checks a route's params against its path at the definition, then keeps it in the table. */
+const route = <P extends string>(definition: AppRoute<P>): AppRoute<string> => definition as unknown as AppRoute<string>;
+
+const ROUTES: readonly AppRoute<string>[] = [
+  route({ path: '/', title: 'Home', render: () => <HomeScreen /> }),
+  route({ path: '/people/new', title: 'Add a person', render: () => <PersonFormScreen /> }),
+  route({ path: '/people', title: 'Add a person', render: () => <PersonFormScreen /> }),
+  route({ path: '/people/:personId', title: 'Edit person', render: ({ personId }) => <PersonFormScreen personId={personId} /> }),
+  route({ path: '/alerts', title: 'Alerts', render: () => <AlertsScreen /> }),
+  route({ path: '/alerts/:alertId/script', title: 'Phone script', render: ({ alertId }) => <PhoneScriptScreen alertId={alertId} /> }),
+  route({ path: '/calls', title: 'Calls', render: () => <CallsScreen /> }),
+  route({ path: '/calls/new', title: 'Log a call', render: (_, query) => <CallFormScreen personId={query.get('person') ?? undefined} /> }),
+  route({ path: '/calls/summary', title: 'Incident summary', render: (_, query) => <IncidentSummaryScreen personId={query.get('person') ?? ''} /> }),
+  route({ path: '/calls/:callId/edit', title: 'Edit call', render: ({ callId }) => <CallFormScreen callId={callId} /> }),
+  route({ path: '/calls/:callId', title: 'Call', render: ({ callId }) => <CallDetailScreen callId={callId} /> }),
+  route({ path: '/checklist', title: 'Checklist', render: () => <ChecklistScreen /> }),
+  route({ path: '/cards', title: 'Cards', render: () => <CardsScreen /> }),
+  route({ path: '/circle', title: 'Care circle', render: () => <CircleScreen /> }),
+  route({ path: '/join', title: 'Care circle', render: () => <CircleScreen /> }),
+  route({ path: '/settings', title: 'Settings', render: () => <SettingsScreen /> }),
+];
+
+const NOT_FOUND: AppRoute<string> = {
+  path: '*',
+  title: 'Not found',
+  render: () => (
+    <>
+      <h1>Page not found</h1>
+      <p>
+        <Link to="/">Go to Home</Link>
+      </p>
+    </>
+  ),
+};
+
+/** The first route whose path matches, with its params. */
+function useCurrentRoute(): { title: string; screen: ReactNode; path: string } {
+  const [path] = useLocation();
+  const search = useSearch();
+  const { parser } = useRouter();
+  for (const candidate of ROUTES) {
+    const [matched, params] = matchRoute(parser, candidate.path, path);
+    if (matched) return { title: candidate.title, screen: candidate.render(params as never, new URLSearchParams(search)), path };
   }
+  return { title: NOT_FOUND.title, screen: NOT_FOUND.render({} as never, new URLSearchParams(search)), path };
 }
 
 export function App() {
-  const { path, query } = useLocation();
-  const { title, screen } = route(path, query);
+  const { path, title, screen } = useCurrentRoute();
   const main = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
   // Nothing can be saved once a newer tab upgraded the database: no screen should let the carer start a change.

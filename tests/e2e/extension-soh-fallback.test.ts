@@ -109,6 +109,12 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
     }
     await options.close();
     closedRefuses = true;
+
+    // Before any check, the popup does not pretend all is quiet.
+    const popup = await page('popup.html');
+    await popup.getByRole('region', { name: 'Dad' }).getByText('Not checked yet.').waitFor();
+    expect(await popup.getByRole('region', { name: 'Dad' }).innerText()).not.toContain('All quiet');
+    await popup.close();
   });
 
   it('reads the listing when GetNewsRss/ fails, and the popup says what could not be reached', async () => {
@@ -159,6 +165,23 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
       expect(result.violations.map((violation) => `${path}: ${violation.id} ${violation.nodes.map((node) => node.target).join(' ')}`)).toEqual([]);
       await opened.close();
     }
+  });
+
+  it('never says "All quiet" once every source has failed', async () => {
+    // The state a check leaves when the whole site is down: every source's last attempt failed.
+    await (await currentWorker()).evaluate(async () => {
+      const storage = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } } }).chrome.storage.local;
+      const health = ((await storage.get('sourceHealth')).sourceHealth ?? {}) as Record<string, Record<string, unknown>>;
+      for (const entry of Object.values(health)) Object.assign(entry, { consecutiveFailures: 1, lastStatus: 503, lastError: 'HTTP 503', lastErrorCode: 'http_503' });
+      await storage.set({ sourceHealth: health });
+    });
+    const popup = await page('popup.html');
+    const dad = popup.getByRole('region', { name: 'Dad' });
+    await dad.getByText('Could not check: none of the 2 sources tried could be read.').waitFor();
+    await dad.getByText('2 of 2 sources could not be reached.').waitFor();
+    expect(await dad.innerText()).not.toContain('All quiet');
+    if (SCREENSHOTS) await popup.screenshot({ path: join(SCREENSHOTS, 'popup-all-failed.png'), fullPage: true });
+    await popup.close();
   });
 
   it('stores the listing\'s items from the first read as dated, and raised no alert for quiet news', async () => {

@@ -36,4 +36,44 @@ describe('carer app checklist', () => {
     await page.getByText(`${before} of 12 talked through`).waitFor();
     expect(await rule(courierRule).innerText()).toContain('Not talked through yet.');
   });
+
+  /** Today's live ticks for a rule, read from the app's database. */
+  const todaysTicks = (ruleId: string) =>
+    page.evaluate(async (rule) => {
+      const today = new Date().toLocaleDateString('en-CA');
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('kinwatch');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const rows = await new Promise<{ ruleId: string; talkedOn: string; deleted?: true }[]>((resolve, reject) => {
+        const request = db.transaction('checklist').objectStore('checklist').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return rows.filter((row) => row.ruleId === rule && row.talkedOn === today && !row.deleted).length;
+    }, ruleId);
+
+  it('a ticked rule looks ticked, repeated taps do not pile up records, and tapping again takes it back', async () => {
+    const button = rule(courierRule).getByRole('button', { name: /^Talked through with Joan Smith today/ });
+    expect(await button.getAttribute('aria-pressed')).toBe('false');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    expect(await button.innerText()).toContain('✓');
+    // Three quick taps: whatever the end state, never more than one record for today.
+    await button.click({ clickCount: 1 });
+    await button.click({ clickCount: 1 });
+    await button.click({ clickCount: 1 });
+    await page.waitForTimeout(300);
+    expect(await todaysTicks('never-courier')).toBeLessThanOrEqual(1);
+    // From a known state, tapping a ticked rule takes today's tick back.
+    if ((await button.getAttribute('aria-pressed')) === 'false') await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('true');
+    await button.click();
+    await expect.poll(() => button.getAttribute('aria-pressed')).toBe('false');
+    expect(await todaysTicks('never-courier')).toBe(0);
+    expect(await rule(courierRule).innerText()).toContain('Not talked through yet.');
+    await page.screenshot({ path: '/tmp/kinwatch-e2e-checklist.png' });
+  });
 });

@@ -83,6 +83,8 @@ type Outcome =
       finalUrl?: string;
       /** Feeds named by the page that answered (`<link rel="alternate">`), for autodiscovery. */
       feedLinks?: readonly string[];
+      /** Where a permanent (301/308) redirect led, when the page there was not a feed or was gone. */
+      movedPermanentlyTo?: string;
     };
 
 interface Answer {
@@ -161,6 +163,12 @@ async function answerFor(source: Source, previous: SourceHealth, deps: FetchSour
       movedTo = found.url;
       answeredBy = 'discovered';
       warning = `${primaryUrl} no longer gives a feed; moved to ${found.url}.`;
+    } else if (outcome.kind === 'error' && outcome.movedPermanentlyTo !== undefined) {
+      outcome = {
+        ...outcome,
+        code: 'moved',
+        message: `${primaryUrl} has moved to ${outcome.movedPermanentlyTo}, which is not a feed and names none`,
+      };
     }
   } else if (outcome.kind === 'ok' && outcome.movedPermanently && answeredBy !== 'listing') {
     movedTo = outcome.finalUrl;
@@ -326,6 +334,7 @@ async function fetchOne(sourceId: string, url: string, expect: 'feed' | 'any', v
       message: messageOf(error),
       bytesRead: page.bytesRead,
       finalUrl: page.finalUrl,
+      ...(page.movedPermanently ? { movedPermanentlyTo: page.finalUrl } : {}),
       ...(parseError !== undefined && parseError.feedLinks.length > 0 ? { feedLinks: parseError.feedLinks } : {}),
     };
   }

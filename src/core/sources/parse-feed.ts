@@ -22,7 +22,8 @@ export interface ParsedFeed {
 
 /**
  * Reads a fetched response as items, as forgivingly as a good feed reader:
- * - whitespace, blank lines or a byte-order mark before `<?xml` are skipped;
+ * - whitespace, blank lines or a byte-order mark before `<?xml` are skipped, and so is a line of text a server printed
+ *   before the feed (with a warning);
  * - the body decides the format (servers label RSS as text/html surprisingly often): XML is dispatched on its root
  *   element (rss → RSS 2.0, rdf:RDF → RSS 1.0, feed → Atom), HTML goes to the news-listing parser when the source is
  *   a listing (`context.expect` "any"); where a feed was expected, an HTML page (an error page served as
@@ -33,8 +34,17 @@ export interface ParsedFeed {
  * Throws ParseError (code "empty", "not_a_feed" or "malformed") naming the source; it never crashes the poll.
  */
 export function parseFeedDocument(text: string, context: ParseContext): ParsedFeed {
-  const body = text.replace(/^[\s\uFEFF]+/, '');
+  let body = text.replace(/^[\s\uFEFF]+/, '');
   if (body === '') throw new ParseError(context.sourceId, 'the response was empty', 'empty');
+  const leadingWarnings: string[] = [];
+  if (!body.startsWith('<')) {
+    // A server-side warning printed before the feed ("Notice: … on line 12"): skip to the feed, and say so.
+    const start = body.slice(0, 4096).search(/<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>]/);
+    if (start > 0) {
+      body = body.slice(start);
+      leadingWarnings.push('read leniently: text before the feed was skipped');
+    }
+  }
   const root = rootElementName(body);
   if (root === 'html' || root === undefined) {
     if ((context.expect ?? 'any') === 'any' && (root === 'html' || /html/i.test(context.contentType ?? ''))) {
@@ -55,7 +65,7 @@ export function parseFeedDocument(text: string, context: ParseContext): ParsedFe
     throw new ParseError(context.sourceId, `not a feed: root element <${root}> is not rss, rdf:RDF or feed`, 'not_a_feed');
   }
   const { tree, recoveredFrom } = parseXmlTree(body, context.sourceId);
-  const warnings = recoveredFrom === undefined ? [] : [recoveredFrom];
+  const warnings = recoveredFrom === undefined ? leadingWarnings : [...leadingWarnings, recoveredFrom];
   if (local === 'rss') return { items: mergeSyndicated(parseRss2(tree, context, root)), format: 'rss2', warnings };
   if (local === 'RDF') return { items: parseRss1(tree, context, root), format: 'rss1', warnings };
   return { items: parseAtom(tree, context, root), format: 'atom', warnings };

@@ -4,6 +4,7 @@
  * - `http_<status>`: the site answered with that HTTP status (e.g. `http_403`: it refuses this browser or address).
  * - `timeout`: no complete answer within the time limit. `network`: no answer at all (DNS, refused, offline).
  * - `too_large`: the body passed the size cap. `not_a_feed`: a web page or other document where a feed was expected.
+ *   `moved`: the address redirects for good to a page that is not a feed, and no feed could be found from it.
  * - `malformed`: XML the parser cannot read. `empty`: no body. `redirect_loop`, `too_many_redirects`, `refused`:
  *   a redirect or address Kinwatch will not follow (not http(s), a loop, too many hops).
  * - `not_allowed`: the user has not allowed the site yet (the browser would refuse the request).
@@ -14,6 +15,7 @@ export type SourceErrorCode =
   | 'network'
   | 'too_large'
   | 'not_a_feed'
+  | 'moved'
   | 'malformed'
   | 'empty'
   | 'redirect_loop'
@@ -38,6 +40,8 @@ export function adviceFor(code: SourceErrorCode | undefined): string {
       return 'The page is larger than any news feed should be; check the address is a feed.';
     case 'not_a_feed':
       return 'The address gives a web page, not a news feed, and the page names no feed.';
+    case 'moved':
+      return 'The site has moved this page and Kinwatch could not find its feed; check the address on the site.';
     case 'malformed':
       return 'The feed is broken on the site’s side; Kinwatch will try again later.';
     case 'empty':

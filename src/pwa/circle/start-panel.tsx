@@ -7,6 +7,7 @@ import { db } from '../app-data.ts';
 import { saveMembership } from '../sync/circle-membership.ts';
 import { createRelayClient, RelayError } from '../../core/circle/relay-client.ts';
 import { ErrorAlert } from '../../ui/error-alert.tsx';
+import { ErrorSummary } from '../../ui/error-summary.tsx';
 
 function message(error: unknown): string {
   if (error instanceof RelayError && error.code === 'invite_used') return 'This invite link was already used. Ask for a new one.';
@@ -21,6 +22,9 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
   const [deviceName, setDeviceName] = useState('');
   const [link, setLink] = useState('');
   const [error, setError] = useState<string>();
+  // A field error goes in the summary at the top, linked to the field; others (the relay's) show at the top too.
+  const [nameProblem, setNameProblem] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
 
   // Opened from an invite link: take the fragment into the form, then remove it from the address bar and history.
@@ -33,9 +37,15 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
 
   const nameError = deviceName.trim() ? undefined : 'Give this device a name, for example "Anna’s phone".';
 
+  const checkName = (): boolean => {
+    setAttempt((count) => count + 1);
+    setNameProblem(nameError);
+    return !nameError;
+  };
+
   async function create(event: FormEvent) {
     event.preventDefault();
-    if (nameError) return setError(nameError);
+    if (!checkName()) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -52,7 +62,7 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
 
   async function join(event: FormEvent) {
     event.preventDefault();
-    if (nameError) return setError(nameError);
+    if (!checkName()) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -81,11 +91,21 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
   return (
     <>
       <h1>Care circle</h1>
+      <ErrorSummary errors={nameProblem ? [{ fieldId: 'circle-device-name', message: nameProblem }] : []} attempt={attempt} />
+      <ErrorAlert message={error} />
       <p>
         A care circle shares alerts, the call log and the checklist between the family’s devices. Everything is
         encrypted on this device; the relay only passes on what it cannot read.
       </p>
-      <TextField label="Name for this device" hint="Shown to the rest of the family, for example “Anna’s phone”." value={deviceName} onChange={setDeviceName} required />
+      <TextField
+        id="circle-device-name"
+        label="Name for this device"
+        hint="Shown to the rest of the family, for example “Anna’s phone”."
+        value={deviceName}
+        onChange={setDeviceName}
+        error={nameProblem}
+        required
+      />
       {link ? (
         <form onSubmit={join} aria-labelledby="join-heading">
           <h2 id="join-heading">Join the family’s circle</h2>
@@ -111,7 +131,6 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
           </form>
         </>
       )}
-      <ErrorAlert message={error} />
     </>
   );
 }

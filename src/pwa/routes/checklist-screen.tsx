@@ -1,5 +1,6 @@
 /** Go through the NEVER rules and what-to-do advice with a person; tick each one talked through. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useRef } from 'react';
 import { checklistState, REVIEW_AFTER_DAYS } from '../../core/rules/checklist.ts';
 import { TextField } from '../../ui/field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
@@ -15,6 +16,8 @@ export function ChecklistScreen() {
   const carerName = useSetting<string>(SETTINGS.carerName, '');
   const ticks = useLiveQuery(() => (person ? db.checklist.where('personId').equals(person.id).toArray() : []), [person?.id]);
   const toast = useToast();
+  // Rules with a save under way: a second tap waits for the first, so taps never pile up records.
+  const busy = useRef(new Set<string>());
 
   if (!people || !ticks) return <p>Loading…</p>;
   if (!person) {
@@ -31,12 +34,30 @@ export function ChecklistScreen() {
   const state = checklistState(ticks, person.id, Date.now());
   const today = new Date().toLocaleDateString('en-CA');
 
-  async function tick(ruleId: string) {
-    if (!person) return;
-    const id = crypto.randomUUID();
-    const repo = await repository();
-    await repo.saveRecord('checklist', { id, personId: person.id, ruleId, talkedOn: today, by: carerName.trim() || 'A carer' });
-    toast(`Marked as talked through with ${person.name}.`, { undo: () => repo.deleteRecord('checklist', id) });
+  /** Ticks the rule for today, or, when it is already ticked today, takes today's tick back (the button is a toggle). */
+  async function toggle(ruleId: string, wording: string) {
+    if (!person || busy.current.has(ruleId)) return;
+    busy.current.add(ruleId);
+    try {
+      const repo = await repository();
+      const todays = (await db.checklist.where('personId').equals(person.id).toArray()).filter(
+        (tick) => tick.ruleId === ruleId && tick.talkedOn === today && !tick.deleted,
+      );
+      if (todays.length > 0) {
+        for (const tick of todays) await repo.deleteRecord('checklist', tick.id);
+        toast(`Taken back: “${wording}” is no longer marked as talked through today.`, {
+          undo: async () => {
+            for (const tick of todays) await repo.restoreRecord('checklist', tick.id);
+          },
+        });
+      } else {
+        const id = crypto.randomUUID();
+        await repo.saveRecord('checklist', { id, personId: person.id, ruleId, talkedOn: today, by: carerName.trim() || 'A carer' });
+        toast(`Marked as talked through with ${person.name}.`, { undo: () => repo.deleteRecord('checklist', id) });
+      }
+    } finally {
+      busy.current.delete(ruleId);
+    }
   }
 
   const sections = [
@@ -83,8 +104,15 @@ export function ChecklistScreen() {
                       ? `Talked through on ${formatDay(lastTick.talkedOn)} by ${lastTick.by}${reviewDue ? ': due to go over again.' : '.'}`
                       : 'Not talked through yet.'}
                   </p>
-                  <button type="button" onClick={() => void tick(rule.id)} aria-label={`Talked through with ${person.name}: ${rule.wording}`}>
-                    Talked through with {person.name}
+                  <button
+                    type="button"
+                    className={lastTick?.talkedOn === today ? 'toggle pressed' : 'toggle'}
+                    aria-pressed={lastTick?.talkedOn === today}
+                    onClick={() => void toggle(rule.id, rule.wording)}
+                    aria-label={`Talked through with ${person.name} today: ${rule.wording}`}
+                  >
+                    {lastTick?.talkedOn === today ? <span aria-hidden="true">✓ </span> : null}
+                    Talked through with {person.name} today
                   </button>
                 </li>
               ))}

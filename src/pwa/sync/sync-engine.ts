@@ -16,7 +16,7 @@ import { loadSyncStatus, updateSyncStatus, type CircleMembership } from './circl
 import type { RelayClient } from '../../core/circle/relay-client.ts';
 
 const BATCH = 200;
-/** Most rows held for being ahead of this device's time; beyond it the oldest clocks are dropped. */
+/** Most rows held for being ahead of this device's time. */
 const MAX_HELD = 500;
 
 interface RecordBody {
@@ -79,7 +79,8 @@ export async function syncOnce(options: {
         if (!current || current.row.hlc < body.row.hlc) held.set(heldKey, body);
       }
     };
-    const keptHeld = () => [...held.values()].sort((x, y) => (x.row.hlc < y.row.hlc ? 1 : -1)).slice(0, MAX_HELD);
+    // Nearest clocks first: they will be merged soonest; beyond MAX_HELD the furthest-ahead ones are dropped.
+    const keptHeld = () => [...held.values()].sort((x, y) => (x.row.hlc < y.row.hlc ? -1 : 1)).slice(0, MAX_HELD);
     for (const body of status0.heldAhead ?? []) {
       if ((SYNC_TABLES as readonly string[]).includes(body.table)) held.set(`${body.table}:${body.row.id}`, body as RecordBody);
     }

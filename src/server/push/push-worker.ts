@@ -25,8 +25,11 @@ export interface PushWorker {
   /** Wakes the loop at once (after an alert was queued). */
   nudge(): void;
   start(): void;
-  /** Stops claiming, lets the sends in flight finish, then stops. */
-  stop(): Promise<void>;
+  /**
+   * Stops claiming and lets the sends in flight finish for up to `graceMs` (2 s by default); a send still waiting
+   * after that is left to its claim, which lapses, so this relay or another sends it again.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -148,11 +151,13 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
         }
       })();
     },
-    async stop() {
+    async stop(graceMs = 2_000) {
       running = false;
       wake?.();
       await loop;
-      await Promise.all(inFlight);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([Promise.all(inFlight), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
     },
   };
 }

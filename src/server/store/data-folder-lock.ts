@@ -5,16 +5,16 @@ export class DataFolderLocked extends Error {}
 
 /**
  * Takes the PGlite data folder for this process with proper-lockfile: a `<folder>.lock` directory whose time is
- * refreshed every second. A relay killed with SIGKILL leaves it behind; it counts as stale after 5 s, so a restart
- * waits up to ~8 s for it rather than refusing. Resolves with the release function; throws DataFolderLocked when a
+ * refreshed every second. A relay killed with SIGKILL leaves it behind; it counts as stale after 3 s, so a restart
+ * waits up to ~5 s for it rather than refusing. Resolves with the release function; throws DataFolderLocked when a
  * live relay holds the folder. `onLost` is called if the lock is taken from under this process (it must stop).
  */
 export async function lockDataFolder(dataDir: string, onLost: (error: Error) => void): Promise<() => Promise<void>> {
   try {
     return await lockfile.lock(dataDir, {
-      stale: 5_000,
+      stale: 3_000,
       update: 1_000,
-      retries: { retries: 8, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
+      retries: { retries: 5, factor: 1, minTimeout: 1_000, maxTimeout: 1_000 },
       onCompromised: onLost,
     });
   } catch (error) {

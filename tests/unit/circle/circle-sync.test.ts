@@ -91,7 +91,8 @@ describe('care circle sync between two devices through a real relay', () => {
   it('pushes an urgent alert to the rest of the circle once when a live call is logged', async () => {
     const subscription = { endpoint: 'http://127.0.0.1:9/push/b', keys: { p256dh: `B${'A'.repeat(86)}`, auth: 'A'.repeat(22) } };
     await relay.store.putPushSubscription(b.membership.deviceId, subscription, Date.now());
-    await a.repository.saveRecord('calls', call({ id: 'c2', outcomes: ['still-on-line'] }));
+    // Logged just now: only a recent call can still be live.
+    await a.repository.saveRecord('calls', call({ id: 'c2', at: new Date().toISOString(), outcomes: ['still-on-line'] }));
     await a.sync();
     await a.repository.saveRecord('calls', { ...(await a.db.calls.get('c2'))!, notes: 'still going' });
     await a.sync();

@@ -137,6 +137,17 @@ describe('feed autodiscovery', () => {
     expect(result.health).toMatchObject({ movedTo: `${server.url}/feeds/news.rss`, answeredBy: 'discovered' });
   });
 
+  it('says "moved" when a permanent redirect leads to a page that names no feed', async () => {
+    const server = await serve({
+      '/rss': { status: 308, headers: { location: '/news-centre/' } },
+      '/news-centre/': { headers: htmlType, body: page('') },
+      '/': { headers: htmlType, body: page('') },
+    });
+    const result = await fetchSource({ id: 't', kind: 'rss', url: `${server.url}/rss`, label: 'T' }, undefined, fetchDeps());
+    expect(result.errorCode).toBe('moved');
+    expect(result.error).toBe(`${server.url}/rss has moved to ${server.url}/news-centre/, which is not a feed and names none`);
+  });
+
   it('reads alternate links as a browser does: base href, relative addresses, only feed types, no repeats', () => {
     const html =
       '<html><head><base href="https://site.example/sub/"><link rel="stylesheet alternate" type="text/css" href="a.css">' +

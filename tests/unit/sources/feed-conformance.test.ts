@@ -24,8 +24,14 @@ describe('whitespace, blank lines or a byte-order mark before <?xml', () => {
     ['spaces and tabs', `   \t${body}`],
     ['whitespace then a BOM', `\n \uFEFF${body}`],
     ['a comment and a stylesheet before the root', body.replace('<rss', '<!-- generated --><?xml-stylesheet type="text/xsl" href="/rss.xsl"?>\n<rss')],
+    ['a server warning printed before it', `Notice: Undefined index: page in /var/www/feed.php on line 12\n${body}`],
   ])('keeps the feed after %s', (_name, text) => {
     expect(parseFeed(text, ctx()).map((entry) => entry.title)).toEqual(['Courier fraud warning in Colchester']);
+  });
+
+  it('says when it skipped text before the feed', () => {
+    expect(parseFeedDocument(`Warning: x\n${body}`, ctx()).warnings).toEqual(['read leniently: text before the feed was skipped']);
+    expect(parseFeedDocument(body, ctx()).warnings).toEqual([]);
   });
 });
 
