@@ -20,6 +20,9 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void>; heading: str
 
 async function violations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  // Two best-practice rules that matter for people moving by headings and keys: heading order and scroll boxes.
+  const practice = await new AxeBuilder({ page }).withRules(['heading-order', 'scrollable-region-focusable']).analyze();
+  result.violations.push(...practice.violations);
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
 }
 
@@ -86,5 +89,37 @@ describe('carer app at 200% text size', () => {
     expect(before).toBeGreaterThanOrEqual(18);
     expect(after).toBeGreaterThanOrEqual(before * 1.99);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+});
+
+describe('carer app at 200% text size on a phone', () => {
+  let app: CarerAppWithFixture;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openCarerAppWithFixture({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    page = app.page;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('the call details are not cut: every label and value stays inside the screen', async () => {
+    await goTo(page, 'Calls');
+    await page.locator('.call-list a').first().click();
+    await page.getByRole('heading', { name: 'What was logged' }).waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.facts-list dt, .facts-list dd, ol.steps li, h1')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left < 0 || box.right > window.innerWidth + 0.5 || element.scrollWidth > element.clientWidth + 1;
+        })
+        .map((element) => element.textContent?.slice(0, 40)),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: '/tmp/kinwatch-e2e-call-200pc-phone.png', fullPage: true });
   });
 });

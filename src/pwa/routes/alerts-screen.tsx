@@ -35,7 +35,7 @@ function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkI
   const headingId = useId();
   return (
     <li className={`panel alert severity-${spate.severity}`} aria-labelledby={headingId}>
-      <h3 id={headingId}>{spate.headline}</h3>
+      <h2 id={headingId}>{spate.headline}</h2>
       <p>
         <strong>{SEVERITY_LABEL[spate.severity]} risk</strong> for {personName}
         {spate.places.length ? ` · ${spate.places.join(', ')}` : ''}
