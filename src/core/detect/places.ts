@@ -54,7 +54,8 @@ function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
   for (const match of sentence.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g)) {
     const index = match.index ?? 0;
-    tokens.push({ word: match[0].replace(/\.$/, ''), start: index, end: index + match[0].length });
+    const word = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+    tokens.push({ word, start: index, end: index + match[0].length });
   }
   return tokens;
 }

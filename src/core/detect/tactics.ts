@@ -167,7 +167,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
     if (!told) continue;
     // "the line had not been cleared", "they did not hang up": the negation is the tactic itself.
     if (isNegated(told.text)) {
-      if (TACTIC_PATTERNS['line-held-open'].some((pattern) => pattern.test(told.text)) && !found.has('line-held-open')) {
+      if (!found.has('line-held-open') && TACTIC_PATTERNS['line-held-open'].some((pattern) => pattern.test(told.text))) {
         found.add('line-held-open');
         evidence.push({ tactic: 'line-held-open', sentence: told.text });
       }
@@ -175,20 +175,23 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
     }
     segment = told;
     for (const tactic of TACTICS) {
+      // Each tactic is reported once, with its first sentence: once found, later sentences need not be tested for it.
+      if (found.has(tactic)) continue;
       // A password the fraudsters set for the courier ("given a password to say") is no request for the victim's.
       const text = tactic === 'pin-request' ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
       if (TACTIC_PATTERNS[tactic].some((pattern) => pattern.test(text))) {
-        if (!found.has(tactic)) evidence.push({ tactic, sentence: segment.text });
+        evidence.push({ tactic, sentence: segment.text });
         found.add(tactic);
       }
     }
     // "told him to buy the watch ... He handed it to a courier": "it" is the valuable named just before.
-    if (PRONOUN_HANDOVER.test(segment.text) && previous && VALUABLES.test(previous) && !found.has('valuables-handover')) {
+    if (!found.has('valuables-handover') && previous && PRONOUN_HANDOVER.test(segment.text) && VALUABLES.test(previous)) {
       found.add('valuables-handover');
       evidence.push({ tactic: 'valuables-handover', sentence: segment.text });
     }
     previous = segment.text;
     const handedOverInPerson =
+      !found.has('courier-collection') &&
       IN_PERSON_HANDOVER.test(segment.text) && /\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b|\bgold\b|\bwatch(?:es)?\b/i.test(segment.text) && !/\bpost\b/i.test(segment.text);
     if (handedOverInPerson && !found.has('courier-collection')) {
       found.add('courier-collection');
