@@ -187,28 +187,29 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase()) && !(j === 1 && compass)) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
         // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
-        const prefixedByPolice =
+        const prefixedByPolice = () =>
           /\bPolice\s+$/.test(before) ||
           CLAIMED_BASE.test(before) ||
           (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before))) ||
           /\b(?:Bank|Building Society) of\s+$/.test(before);
-        const notWhereItHappened = notIncidentPlace(before, sentence.slice(last.end), courtSentence);
+        const notWhereItHappened = () => notIncidentPlace(before, sentence.slice(last.end), courtSentence);
         const cue = STRONG_CUE.test(before) || (!nextInRun && VICTIM_NOUN.test(sentence.slice(last.end)));
-        const destination = DESTINATION.test(before);
+        const destination = () => DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
         const atStart = sentenceStart && j === 0 && first === token;
+        // The tests on the whole text before the name come last: they are the costly ones.
         const accept =
           !suffixed &&
-          !notWhereItHappened &&
-          !prefixedByPolice &&
-          !destination &&
           !partOfLongerName &&
           !CALENDAR.test(name) &&
           !(ambiguous && !cue) &&
           !(name === 'London' && metContext) &&
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart && !cue) &&
+          (!atStart || !ambiguous) &&
+          !destination() &&
           !ORGANISATION_CUE.test(before) &&
-          (!atStart || !ambiguous);
+          !prefixedByPolice() &&
+          !notWhereItHappened();
         if (accept) add(name, place);
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
@@ -216,6 +217,9 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
       // A capitalised name right after a strong cue that the gazetteer lacks: "in Holme Hale", "the Elsing area".
       for (const part of splitOnAnd(run)) {
         if (part.some((token) => consumed.has(token))) continue;
+        const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
+        // Word tests first: most capitalised runs ("He", "Police", "One") are no place name, whatever surrounds them.
+        if (part.length > 3 || !looksLikePlaceName(part, nextToken)) continue;
         const name = sentence.slice(part[0]!.start, part[part.length - 1]!.end);
         const before = sentence.slice(0, part[0]!.start);
         const after = sentence.slice(part[part.length - 1]!.end);
@@ -231,8 +235,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           (/\bthe\s+[A-Z][\w'’-]+\s+and\s+$/.test(before) && /^\s+areas\b/.test(after));
         // Followed by punctuation or a lowercase word that is not an organisation's ("from Dirleton received a call").
         const endsCleanly = /^\s*(?:[,.;:)]|$)/.test(after) || (/^\s+[a-z]/.test(after) && !/^\s+(?:police|constabulary|officers?|station|council|court|crown|magistrates|fraud|squad|team|unit|numbers?|road|street|lane|-based)\b/.test(after));
-        const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
-        if (cued && endsCleanly && part.length <= 3 && looksLikePlaceName(part, nextToken)) add(name, undefined, 'area');
+        if (cued && endsCleanly) add(name, undefined, 'area');
       }
       i = runEnd + 1;
     }
