@@ -50,10 +50,14 @@ interface Token {
   end: number;
 }
 
+const WORD = /[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g;
+
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of sentence.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g)) {
-    const index = match.index ?? 0;
+  WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD.exec(sentence))) {
+    const index = match.index;
     const word = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
     tokens.push({ word, start: index, end: index + match[0].length });
   }
@@ -186,15 +190,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const partOfLongerName =
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase()) && !(j === 1 && compass)) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
-        // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
-        const prefixedByPolice = () =>
-          /\bPolice\s+$/.test(before) ||
-          CLAIMED_BASE.test(before) ||
-          (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before))) ||
-          /\b(?:Bank|Building Society) of\s+$/.test(before);
-        const notWhereItHappened = () => notIncidentPlace(before, sentence.slice(last.end), courtSentence);
         const cue = STRONG_CUE.test(before) || (!nextInRun && VICTIM_NOUN.test(sentence.slice(last.end)));
-        const destination = () => DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
         const atStart = sentenceStart && j === 0 && first === token;
         // The tests on the whole text before the name come last: they are the costly ones.
@@ -206,10 +202,13 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !(name === 'London' && metContext) &&
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart && !cue) &&
           (!atStart || !ambiguous) &&
-          !destination() &&
+          !DESTINATION.test(before) &&
           !ORGANISATION_CUE.test(before) &&
-          !prefixedByPolice() &&
-          !notWhereItHappened();
+          // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
+          !/\bPolice\s+$/.test(before) &&
+          !claimedBase(before) &&
+          !/\b(?:Bank|Building Society) of\s+$/.test(before) &&
+          !notIncidentPlace(before, sentence.slice(last.end), courtSentence);
         if (accept) add(name, place);
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
@@ -225,7 +224,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const after = sentence.slice(part[part.length - 1]!.end);
         if (ORGANISATION_CUE.test(before)) continue;
         if (notIncidentPlace(before, after, courtSentence)) continue;
-        if (CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)))) continue;
+        if (claimedBase(before)) continue;
         const cued =
           (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+(?:the\s+)?$/.test(before) && !DESTINATION.test(before)) ||
           // "A Lurgan pensioner", "the Dirleton woman": a place name used as an adjective for the victim.
@@ -276,6 +275,11 @@ function splitOnAnd(run: Token[]): Token[][] {
 /** "a police officer in Holborn", "a police station in London": the base a caller claimed, with a cue or a single officer. */
 const CLAIMED_BASE_IN = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|superintendents?|investigators?|police|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 const SINGLE_OFFICER_IN = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:officer|detective|constable|sergeant|inspector|superintendent|investigator|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
+
+/** "officers from the", "a detective in": the text before a name makes it the base a caller claimed. */
+function claimedBase(before: string): boolean {
+  return CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
+}
 
 /** The text since the last comma, semicolon or colon: "claiming to be a detective in Holborn" but not ", police in Ely said". */
 const lastClause = (before: string) => before.split(/[,;:]/).pop() ?? before;
