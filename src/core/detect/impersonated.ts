@@ -145,7 +145,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     const after = sentence.slice(cue.index);
     const afterCue = after.slice(cue[0].length);
     const list = ROLE_LIST.exec(afterCue);
-    const clause = cue[0] + (list ? list[0] : (afterCue.split(CLAUSE_END)[0] ?? afterCue));
+    const clause = cue[0] + (list ? list[0] : afterCue.slice(0, CLAUSE_END.exec(afterCue)?.index));
     let foundForce = false;
     for (const match of clause.matchAll(NAMED_FORCE)) {
       const name = normaliseForce(match[1] ?? match[2] ?? '');
