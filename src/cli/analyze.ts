@@ -17,7 +17,8 @@ export interface AnalyzeLine {
   /** Categories: police, bank, hmrc, other-official (docs/design.md). */
   impersonated: Analysis['impersonated'];
   places: string[];
-  counts: Analysis['counts'];
+  /** Only the four keys docs/design.md's line shape names; the time window stays inside the engine. */
+  counts: Pick<Analysis['counts'], 'reports' | 'targeted' | 'victims' | 'lossGBP'>;
 }
 
 export function articleText(file: string, raw: string): string {
@@ -34,7 +35,17 @@ export function analyzeFileText(file: string, raw: string): AnalyzeLine {
     tactics: analysis.tactics,
     impersonated: analysis.impersonated,
     places: analysis.places.map((place) => place.name),
-    counts: analysis.counts,
+    counts: lineCounts(analysis.counts),
+  };
+}
+
+function lineCounts(counts: Analysis['counts']): AnalyzeLine['counts'] {
+  const { reports, targeted, victims, lossGBP } = counts;
+  return {
+    ...(reports !== undefined ? { reports } : {}),
+    ...(targeted !== undefined ? { targeted } : {}),
+    ...(victims !== undefined ? { victims } : {}),
+    ...(lossGBP !== undefined ? { lossGBP } : {}),
   };
 }
 

@@ -47,6 +47,7 @@ export class ClockDriftError extends Error {
   }
 }
 
+/** "<wallMs, 13 digits>-<counter, 4 hex>-<nodeId>"; wallMs is ms since the epoch (at most 9999999999999). */
 export function formatHlc({ wallMs, counter, nodeId }: HlcParts): string {
   return `${String(wallMs).padStart(13, '0')}-${counter.toString(16).padStart(4, '0')}-${nodeId}`;
 }
@@ -58,6 +59,7 @@ export function parseHlc(value: string): HlcParts {
   return { wallMs: Number(match[1]), counter: parseInt(match[2]!, 16), nodeId: match[3]! };
 }
 
+/** True for a string in the timestamp format (see parseHlc); never throws. */
 export function isHlc(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   try {

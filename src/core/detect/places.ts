@@ -1,6 +1,7 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
 import { IMPERSONATION_CUE } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
+import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { PlaceMention } from './vocabulary.ts';
 
 /** Words that turn a place name into something else: "Essex Police", "Norwich Road", "Watford General Hospital". */
@@ -94,6 +95,9 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   for (const segment of segments) {
     const sentence = segment.text;
     if (ORGANISATIONAL_SENTENCE.test(sentence)) continue;
+    // "I would urge people across Leicester and Rutland to stay alert": advice names its audience, not where it
+    // happened, unless it goes on to tell what happened ("... following reports in Hinckley").
+    if (classifySentence(segment) === 'advice' && !narrativeTail(segment)) continue;
     const metContext = MET_CONTEXT.test(sentence);
     // "She was told a man had been arrested" is the fraudster's story, not a court report.
     const courtSentence = COURT_SENTENCE.test(sentence) && !/\b(?:told|said|says|claimed|claiming|saying|informed|advised)\b/i.test(sentence);
@@ -297,7 +301,7 @@ const BROAD_KINDS_HERE: ReadonlySet<string | undefined> = new Set(['county', 'ar
 function notIncidentPlace(before: string, after: string, courtSentence: boolean): boolean {
   if (courtSentence && /\b(?:from|of)\s+(?:(?:north|south|east|west|central)\s+)?$/i.test(before)) return true;
   // "Jo Bloggs, 20, of Mill Lane, London, was jailed": the town after a defendant's street.
-  if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,\s*$/.test(before)) return true;
+  if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,(?:\s*[A-Z][\w'’ -]*,)?\s*$/.test(before)) return true;
   if (courtSentence && /^\s*(?:crown|magistrates'?|county|sheriff|youth)?\s*court\b/i.test(after)) return true;
   if (/^-based\b|^\s+(?:numbers?|crown court|magistrates|police station|fraud squad)\b/i.test(after)) return true;
   if (CALL_ORIGIN.test(before)) return true;

@@ -50,7 +50,8 @@ const INCIDENT_WORDS =
   /\b(?:was|were|had|received|reported|targeted|lost|conned|tricked|duped|handed|gave|withdrew|collected|arrived|attended|called|phoned|rang|visited|asked|told|instructed|happened|took place|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b/i;
 
 /** "Residents heard how fraudsters pose as police": a talk about the scam, not an incident. */
-const HOW_SCAMS_GO = /\b(?:heard|learn(?:ed|t)?|explained|shown|showed|taught|described|told) (?:about )?(?:how|the ways?|the tricks?)\b/i;
+const HOW_SCAMS_GO =
+  /\b(?:hear|heard|learn(?:ed|t)?|explain(?:ed|ing|s)?|show(?:n|ed|ing)?|taught|teach(?:ing)?|describ(?:e|ed|ing)|told|talk(?:ed|ing)? about|warn(?:ed|ing)? about) (?:about )?(?:how|the ways?|the tricks?)\b/i;
 
 export function classifySentence(segment: Segment): SentenceKind {
   const text = segment.text;
@@ -75,7 +76,7 @@ export function isNegated(text: string): boolean {
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
  * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
 export function narrativeTail(segment: Segment): Segment | undefined {
-  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d)\b)/i.exec(segment.text);
+  const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d+)\b)/i.exec(segment.text);
   if (!match) return undefined;
   const tail: Segment = { ...segment, text: segment.text.slice(match.index + match[0].length) };
   return classifySentence(tail) === 'narrative' ? tail : undefined;

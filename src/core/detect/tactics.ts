@@ -44,6 +44,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:sent|came|arrived) to (?:pick up|collect|take away)\b/i,
     /\b(?:collected|picked up|taken away) (?:from|at) (?:the|her|his|their) (?:homes?|houses?|address(?:es)?|doors?|doorsteps?|flats?)\b/i,
     /\bto be (?:picked up|collected)\b/i,
+    // "a colleague would call round for it"; "a man arrived an hour later and she gave him her card".
+    /\b(?:would|will|was going to|is going to) (?:call|come|pop) (?:round|over|by) (?:for|to (?:collect|pick up|get))\b|\barrived\b[^.]{0,60}\b(?:gave|handed)\b[^.]{0,30}\b(?:cards?|cash|money|jewellery|gold|watch(?:es)?|envelope)\b/i,
     /\bwhich (?:was|were) (?:later |then |subsequently )?(?:collected|picked up) by\b|\bpicked up the (?:watch(?:es)?|cash|money|cards?|gold|jewellery|coins|parcel|package|envelope)\b/i,
     /\bhand(?:ed|ing|s)?\b[^.]{0,40}\bto (?:a|an|the) (?:man|woman|stranger|someone|person)\b/i,
     /\bcollect(?:ed|ing|s)?\b[^.]{0,40}(?:\b(?:cash|money|cards?)\b|£[\d,]+)[^.]{0,40}\bfrom (?:an?|the|her|his|their) /i,

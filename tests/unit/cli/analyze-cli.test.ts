@@ -26,6 +26,15 @@ describe('analyze command', () => {
     expect(objects[1]).toMatchObject({ relevant: false });
   });
 
+  it('keeps to the line shape: impersonated as categories, counts with only reports, targeted, victims and lossGBP', () => {
+    const text =
+      'North Wales Police has had 14 reports in three days of calls from a man claiming to be DC Evans from the Met. Two people handed their cards to a taxi driver and lost £3,000.';
+    const { objects } = analyze(['-'], text);
+    expect(objects[0]).toMatchObject({ impersonated: ['police'], counts: { reports: 14, victims: 2, lossGBP: 3000 } });
+    expect(Object.keys(objects[0]!.counts as object).every((key) => ['reports', 'targeted', 'victims', 'lossGBP'].includes(key))).toBe(true);
+    expect(objects[0]).not.toHaveProperty('claimedAs');
+  });
+
   it('reads stdin for "-" and strips HTML files to text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
     const html = join(dir, 'story.html');

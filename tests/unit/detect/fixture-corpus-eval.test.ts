@@ -12,7 +12,9 @@ describe('detection over the labelled fixture corpus', () => {
     expect(report.relevance.recall).toBe(1);
     expect(report.places.recall).toBeGreaterThanOrEqual(0.95);
     expect(report.tactics.f1).toBeGreaterThanOrEqual(0.85);
-    expect(report.impersonatedAgreement).toBeGreaterThanOrEqual(0.8);
+    expect(report.places.precision).toBeGreaterThanOrEqual(0.95);
+    expect(report.impersonatedAgreement).toBeGreaterThanOrEqual(0.95);
+    expect(report.countsAgreement).toBeGreaterThanOrEqual(0.95);
   });
 
   it('scores misses as misses', () => {

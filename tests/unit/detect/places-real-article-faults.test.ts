@@ -61,6 +61,15 @@ describe('places that are not where the calls or victims were', () => {
     expect(placesIn('Two men, both from Ealing, were jailed at Reading crown court.')).toEqual([]);
   });
 
+  it('leaves out the audience of advice, but not a place the advice goes on to tell of', () => {
+    expect(placesIn('I would urge people living across Leicester, Leicestershire and Rutland to stay alert.')).toEqual([]);
+    expect(placesIn('Police are urging residents in Kent and Medway to stay alert following 12 reports in Gillingham.')).toEqual(['Kent', 'Medway', 'Gillingham']);
+  });
+
+  it('leaves out a defendant address of several parts', () => {
+    expect(placesIn('Ann Lee, 30, of Flat 2, Mill Court, Leeds, and Tom Day, 28, of Derby, deny fraud.')).toEqual([]);
+  });
+
   it('leaves out where calls were traced, callers named like places, currencies and company names', () => {
     expect(placesIn('The calls came from London numbers, a victim in Leek said.')).toEqual(['Leek']);
     expect(placesIn('A woman in Frome received a call from Stanley Hussain.')).toEqual(['Frome']);

@@ -32,7 +32,7 @@ describe('tactics: what the fraudsters did', () => {
     expect(tacticsOf(advice)).toEqual([]);
   });
 
-  it('takes what the advice says fraudsters do as the reason for it (DESIGN.md: typical tactics count)', () => {
+  it('takes what the advice says fraudsters do as the reason for it (docs/design.md: typical tactics count)', () => {
     expect(tacticsOf('Remember to wait for a dial tone, as fraudsters can keep the line open.')).toEqual(['line-held-open']);
   });
 

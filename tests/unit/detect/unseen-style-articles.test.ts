@@ -77,4 +77,20 @@ describe('short articles in the manner of real local reports', () => {
     );
     expect(result.relevant).toBe(false);
   });
+
+  it('a bank-fraud-team caller whose "colleague would call round" for the card', () => {
+    const result = analyse(
+      "A woman in Omagh was called by a man who said he was from her bank's fraud department. He said her card had been used in London and that a colleague would call round for it. " +
+        'A man arrived an hour later and she gave him her card and PIN.',
+    );
+    expect(result).toMatchObject({ relevant: true, impersonated: ['bank'], places: ['Omagh'] });
+    expect(result.tactics).toEqual(['pin-request', 'card-handover', 'courier-collection']);
+    expect(result.counts.victims).toBe(1);
+  });
+
+  it('a scams talk, a tax-refund email and an investment loss are not courier fraud', () => {
+    expect(analyse('Officers visited a community centre in Ludlow to explain how courier fraudsters may pretend to be police and ask for bank cards.').relevant).toBe(false);
+    expect(analyse('Emails that claim to come from HMRC offer a tax refund and ask for bank card details.').relevant).toBe(false);
+    expect(analyse('A Kendal man lost £60,000 after a man he met online persuaded him to invest in cryptocurrency.').relevant).toBe(false);
+  });
 });

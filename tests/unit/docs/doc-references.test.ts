@@ -52,11 +52,15 @@ function anchorsOf(path: string): Set<string> {
   return anchors;
 }
 
-/** A quoted repo path: no spaces or schemes, a folder separator or a file extension, no placeholder like DIR. */
+/**
+ * A quoted repo path: no spaces or schemes; a path with a folder in it (`src/core/`), or a file name with an
+ * extension (`forces-data.ts`); no placeholder like DIR. A lone `name/` may be part of a web address, so it is not one.
+ */
 function isRepoPath(token: string): boolean {
   if (!/^[A-Za-z0-9_.@-]+(\/[A-Za-z0-9_.@-]+)*\/?$/.test(token)) return false;
   if (token.startsWith('../') || token === '.' || token === '..') return false;
-  if (!token.includes('/') && !/\.(ts|tsx|js|mjs|json|md|html|css|png|svg|ya?ml|sh|xml|txt|toml)$/.test(token)) return false;
+  const inner = token.replace(/\/$/, '');
+  if (!inner.includes('/') && !/\.(ts|tsx|js|mjs|json|md|html|css|png|svg|ya?ml|sh|xml|txt|toml)$/.test(inner)) return false;
   const segments = token.replace(/^\.\//, '').split('/');
   if (segments.some((segment) => /^[A-Z][A-Z0-9_]*$/.test(segment))) return false;
   return !generated.includes(segments[0]!);
