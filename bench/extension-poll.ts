@@ -81,11 +81,9 @@ export async function benchExtensionPoll(): Promise<Record<string, string | numb
     store,
     alarms: { get: async () => undefined, create: () => undefined, clear: async () => true },
     notifications: { create: async (id) => id },
-    fetch: benchFetch,
-    clock: { now: () => Date.parse('2026-11-24T12:00:00Z') },
-    sleep: async () => undefined,
-    random: Math.random,
+    platform: { fetch: benchFetch, clock: { now: () => Date.parse('2026-11-24T12:00:00Z') }, sleep: async () => undefined, random: Math.random },
     sourcesForForce: (forceId, options) => sourcesForForce(forceId, options),
+    // No village look-ups: the bench measures the poll, never a postcode service.
     detect: createSpateDetector({
       analyze: (text, options) => analyzeText(text, { ...options, gazetteer }),
       gazetteer: { lookup: (name) => gazetteer.lookup(name) },

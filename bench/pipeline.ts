@@ -8,7 +8,7 @@
 import { hrtime } from 'node:process';
 import Parser from 'rss-parser';
 import { analyzeForSpates } from '../src/core/detect/screen-article.ts';
-import { findSpates } from '../src/core/detect/find-spates.ts';
+import { findSpates } from '../src/core/spates/find-spates.ts';
 import { gbGazetteer } from '../src/core/geo/gazetteer-gb.ts';
 import type { WatchedPerson } from '../src/core/geo/watched-person.ts';
 import { parseFeed } from '../src/core/sources/parse-feed.ts';

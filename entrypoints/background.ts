@@ -1,41 +1,24 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { analyzeForSpates } from '../src/core/detect/screen-article.ts';
-import { gbGazetteer } from '../src/core/geo/gazetteer-gb.ts';
-import { systemClock } from '../src/core/platform.ts';
-import { forceById, sourcesForForce } from '../src/core/sources/force-registry.ts';
 import { originPatternOf } from '../src/core/watcher/permission-request.ts';
-import { createSpateDetector } from '../src/core/watcher/spate-detector.ts';
 import { createWatcherBackground } from '../src/core/watcher/watcher-background.ts';
 import { isWatcherRequest, type PollProgressMessage } from '../src/core/watcher/watcher-messages.ts';
+import { createExtensionStore, migrateExtensionStore } from '../src/db/extension-store.ts';
+import { browserPlatform, browserStorage } from '../src/platform/browser.ts';
 import { extensionPageUrl } from '../src/ui/extension/browser-page-deps.ts';
-import { createExtensionStore, keyValueStoreFromStorageArea, migrateExtensionStore } from '../src/db/extension-store.ts';
 
-// Only wiring: browser APIs go into the watcher's factories; all behaviour lives in src/core/watcher.
+// Only wiring: the browser's platform and APIs go into the watcher's one factory; all behaviour lives in src/core.
 export default defineBackground({
   type: 'module',
   main() {
-    const kv = keyValueStoreFromStorageArea(browser.storage.local);
+    const kv = browserStorage();
     const migrated = migrateExtensionStore(kv);
-    const gazetteer = gbGazetteer();
     const watcher = createWatcherBackground({
+      platform: browserPlatform,
       store: createExtensionStore(kv),
       alarms: browser.alarms,
       notifications: { create: (id, options) => browser.notifications.create(id, options) },
-      fetch: (url, init) => fetch(url, init),
-      clock: systemClock,
-      sleep: (ms, signal) =>
-        new Promise((resolve) => {
-          const timer = setTimeout(resolve, ms);
-          signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
-        }),
-      random: Math.random,
       hasSiteAccess: (url) => browser.permissions.contains({ origins: [originPatternOf(url)] }),
-      sourcesForForce: (forceId, options) => (forceById(forceId) ? sourcesForForce(forceId, options) : []),
-      detect: createSpateDetector({
-        analyze: (text, options) => analyzeForSpates(text, { ...options, gazetteer }),
-        gazetteer: { lookup: (name) => gazetteer.lookup(name) },
-      }),
       broadcast: (message: PollProgressMessage) => {
         // No page open to listen is normal.
         browser.runtime.sendMessage(message).catch(() => undefined);
@@ -45,6 +28,7 @@ export default defineBackground({
       },
       popupUrl: extensionPageUrl('/popup.html'),
       defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
+      postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
     });
 
     const ensureAlarm = (): void => {

@@ -17,7 +17,7 @@ export interface AnalyzeLine {
   /** Categories: police, bank, hmrc, other-official (docs/design.md). */
   impersonated: Analysis['impersonated'];
   places: string[];
-  /** Only the four keys DESIGN.md's line shape names; the time window stays inside the engine. */
+  /** Only the four keys docs/design.md's line shape names; the time window stays inside the engine. */
   counts: Pick<Analysis['counts'], 'reports' | 'targeted' | 'victims' | 'lossGBP'>;
 }
 

@@ -133,3 +133,26 @@ export function describeChanges(changed: string[]): string {
 export function shown(root: string, path: string): string {
   return relative(root, path).split(sep).join('/') || '.';
 }
+
+/**
+ * Packages the lockfile asks for that `node_modules` does not hold at that version (npm's record of the last
+ * install, node_modules/.package-lock.json, read as npm writes it), as names: after a `git pull` that changed
+ * dependencies, before `npm install`. Optional packages (other platforms' binaries) are not counted. Empty when
+ * there is no lockfile; everything when nothing was installed.
+ */
+export function missingDependencies(root: string): string[] {
+  type Lock = { packages?: Record<string, { version?: string; optional?: boolean }> };
+  const read = (path: string): Lock | undefined => {
+    try {
+      return JSON.parse(readFileSync(join(root, path), 'utf8')) as Lock;
+    } catch {
+      return undefined;
+    }
+  };
+  const wanted = read('package-lock.json')?.packages;
+  if (!wanted) return [];
+  const installed = read('node_modules/.package-lock.json')?.packages ?? {};
+  return Object.entries(wanted)
+    .filter(([path, entry]) => path.startsWith('node_modules/') && !entry.optional && installed[path]?.version !== entry.version)
+    .map(([path]) => path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length));
+}

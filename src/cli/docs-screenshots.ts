@@ -31,8 +31,12 @@ async function shoot(page: Page, name: string, selector?: string): Promise<void>
   const box = selector ? await page.locator(selector).first().boundingBox() : null;
   if (selector && !box) throw new Error(`${name}: ${selector} is not on the page`);
   if (box) {
+    // boundingBox() is relative to the viewport; a full-page clip is relative to the page.
+    const scroll = await page.evaluate(() => ({ x: window.scrollX, y: window.scrollY }));
     const margin = 12;
-    await page.screenshot({ path, fullPage: true, clip: { x: Math.max(0, box.x - margin), y: Math.max(0, box.y - margin), width: box.width + 2 * margin, height: box.height + 2 * margin } });
+    const x = Math.max(0, box.x + scroll.x - margin);
+    const y = Math.max(0, box.y + scroll.y - margin);
+    await page.screenshot({ path, fullPage: true, clip: { x, y, width: box.width + 2 * margin, height: box.height + 2 * margin } });
   } else await page.screenshot({ path });
   console.log(`docs/images/${name}`);
 }
@@ -58,7 +62,7 @@ try {
     const linkField = app.getByLabel(/Invite link/);
     await linkField.waitFor();
     const inviteLink = await linkField.inputValue();
-    await app.getByRole('heading', { name: 'Notifications' }).scrollIntoViewIfNeeded();
+    await app.evaluate(() => window.scrollTo(0, 0));
     await shoot(app, 'carer-app-circle-phone.png');
     await shoot(app, 'carer-app-invite-link.png', 'section:has(#invite-heading)');
     await browser.close();

@@ -6,24 +6,20 @@
  * wrong argument or postcode, 1 when the postcode service could not be reached.
  */
 import { parseArgs } from 'node:util';
-import { analyzeForSpates } from '../core/detect/screen-article.ts';
-import { findSpates } from '../core/detect/find-spates.ts';
-import type { Spate } from '../core/detect/spate.ts';
-import type { Analysis } from '../core/detect/vocabulary.ts';
-import type { LatLng } from '../core/geo/distance.ts';
-import { gbGazetteer } from '../core/geo/gazetteer-gb.ts';
-import { createPostcodeClient, type PostcodeClient } from '../core/geo/postcodes.ts';
+import type { Spate } from '../core/spates/spate.ts';
+import { createPostcodeClient } from '../core/geo/postcodes.ts';
 import { PostcodeLookupError } from '../core/geo/postcode-lookup-error.ts';
 import { createWatchedPerson } from '../core/geo/watch-area.ts';
 import type { WatchedPerson } from '../core/geo/watched-person.ts';
-import { systemClock, type Sleep } from '../core/platform.ts';
+import { nodePlatform } from '../platform/node.ts';
+import { createSpateDetector } from '../core/watcher/spate-detector.ts';
+import type { SpateDetector } from '../core/watcher/poll-cycle.ts';
 import { customFeedSource, CustomFeedUrlError, forceById, forceByPfa, neighboursOf, sourcesForForce } from '../core/sources/force-registry.ts';
 import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.ts';
 import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
 import { pollSources } from '../core/sources/poll-sources.ts';
 import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
-import { resolvePlaceNames, unresolvedPlaceNames } from '../core/geo/resolve-places.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -84,15 +80,6 @@ function parseInterval(text: string): number {
 /** Exit status when no source could be read: the scan did not look, which is not the same as "nothing found". */
 const NO_SOURCE_READ = 3;
 
-const sleep: Sleep = (ms, signal) =>
-  new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
-
 async function main(): Promise<number> {
   let options: ScanOptions;
   try {
@@ -102,7 +89,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const postcodes = createPostcodeClient({
-    fetch: (url, init) => fetch(url, init),
+    fetch: nodePlatform.fetch,
     ...(process.env.KINWATCH_POSTCODES_API ? { baseUrl: process.env.KINWATCH_POSTCODES_API } : {}),
   });
   let person: WatchedPerson;
@@ -128,31 +115,28 @@ async function main(): Promise<number> {
   console.log(`Kinwatch scan: ${person.postcode}${person.placeName ? ` (${person.placeName})` : ''} — ${force?.name ?? person.forceId}, within ${person.radiusKm} km`);
 
   const state = { health: {} as Record<string, SourceHealth>, previous: [] as Spate[], itemsByUrl: new Map<string, FeedItem>() };
-  const placeCoordinates = new Map<string, LatLng>();
+  // The watcher's own detection, villages looked up on postcodes.io as in the extension.
+  const detect = createSpateDetector({ lookupPlace: postcodes.lookupPlace });
   for (let round = 0; ; round++) {
-    const { anyRead } = await scanOnce(person, sources, postcodes, placeCoordinates, state, round === 0);
+    const { anyRead } = await scanOnce(person, sources, detect, state, round === 0);
     // A check that could read nothing has not looked: say so in the exit status too, so a script never takes it for quiet.
     if (options.once) return anyRead ? 0 : NO_SOURCE_READ;
     console.log(`Next check in ${Math.round(options.intervalMs / 60_000)} min (Ctrl+C to stop).`);
-    await sleep(options.intervalMs);
+    await nodePlatform.sleep(options.intervalMs);
   }
 }
 
 async function scanOnce(
   person: WatchedPerson,
   sources: Source[],
-  postcodes: PostcodeClient,
-  placeCoordinates: Map<string, LatLng>,
+  detect: SpateDetector,
   state: { health: Record<string, SourceHealth>; previous: Spate[]; itemsByUrl: Map<string, FeedItem> },
   firstRound: boolean,
 ): Promise<{ anyRead: boolean }> {
   const labels = new Map(sources.map((source) => [source.id, source.label]));
   console.log(`Checking ${sources.length} source${sources.length === 1 ? '' : 's'}…`);
   const report = await pollSources(sources, state.health, {
-    fetch: (url, init) => fetch(url, init),
-    clock: systemClock,
-    sleep,
-    random: Math.random,
+    ...nodePlatform,
     onProgress: (sourceId, stage, result) => {
       const label = labels.get(sourceId) ?? sourceId;
       if (stage === 'ok') {
@@ -171,7 +155,7 @@ async function scanOnce(
   for (const polled of report.sources) {
     const fresh = polled.result?.items ?? [];
     const before = fresh.map((item) => state.itemsByUrl.get(item.url)).filter((item): item is FeedItem => item !== undefined);
-    for (const item of stampFirstSeen(before, fresh, systemClock.now(), firstReads.has(polled.source.id))) state.itemsByUrl.set(item.url, item);
+    for (const item of stampFirstSeen(before, fresh, nodePlatform.clock.now(), firstReads.has(polled.source.id))) state.itemsByUrl.set(item.url, item);
   }
   const coverage = checkCoverage(sources, report.healthById);
   const verdict = describeCoverage(coverage);
@@ -181,30 +165,8 @@ async function scanOnce(
     return { anyRead: false };
   }
 
-  const gazetteer = gbGazetteer();
-  const analyses = new Map<string, Analysis>();
-  const analyze = (text: string, options: { title: string }): Analysis => {
-    const key = `${options.title}\n${text}`;
-    let analysis = analyses.get(key);
-    if (!analysis) {
-      analysis = analyzeForSpates(text, { title: options.title, gazetteer });
-      analyses.set(key, analysis);
-    }
-    return analysis;
-  };
   const items = alertableItems([...state.itemsByUrl.values()]);
-  await resolveUnknownPlaces(items, analyze, person, postcodes, placeCoordinates);
-  const forceOfSource = new Map(sources.map((source) => [source.id, source.forceId]));
-  const { spates, alerts } = findSpates({
-    items,
-    people: [person],
-    previous: state.previous,
-    now: systemClock.now(),
-    analyze,
-    gazetteer,
-    forceIdOfSource: (sourceId) => forceOfSource.get(sourceId),
-    placeCoordinates,
-  });
+  const { spates, alerts } = await detect({ items, sources, people: [person], previous: state.previous, now: nodePlatform.clock.now() });
   state.previous = spates;
   const shown = firstRound ? spates : alerts;
   const partly = coverage.read < coverage.total ? ` in the ${coverage.read} of ${coverage.total} sources that could be read` : '';
@@ -217,23 +179,6 @@ async function scanOnce(
   return { anyRead: true };
 }
 
-/** Villages the gazetteer lacks: ask OS Open Names once each (nearest same-named place to the person). */
-async function resolveUnknownPlaces(
-  items: FeedItem[],
-  analyze: (text: string, options: { title: string }) => Analysis,
-  person: WatchedPerson,
-  postcodes: PostcodeClient,
-  placeCoordinates: Map<string, LatLng>,
-): Promise<void> {
-  const gazetteer = gbGazetteer();
-  for (const item of items) {
-    const analysis = analyze(item.text, { title: item.title });
-    if (!analysis.relevant) continue;
-    await resolvePlaceNames(unresolvedPlaceNames(analysis.places, gazetteer, placeCoordinates), postcodes.lookupPlace, placeCoordinates, { near: person });
-  }
-}
-
-/** One spate as text; a syndicated source names its outlet(s) (Google News's `<source>`). */
 function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url: string) => string | undefined): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readRelayConfig } from '../server/relay-config.ts';
 import { jsonLog, runRelay } from '../server/run-relay.ts';
-import { buildState, carerAppPart, describeChanges, extensionPart, shown, type BuildPart } from './build-stamp.ts';
+import { buildState, carerAppPart, describeChanges, extensionPart, missingDependencies, shown, type BuildPart } from './build-stamp.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -49,6 +49,14 @@ function refresh(part: BuildPart, only: 'pwa' | 'extension', buildWhenMissing: b
     return 'none';
   }
   return 'built';
+}
+
+// After a pull that changed dependencies, nothing can be built or served right until they are installed.
+const missing = missingDependencies(root);
+if (missing.length > 0) {
+  const named = missing.length === 1 ? missing[0] : `${missing[0]} and ${missing.length - 1} other package${missing.length === 2 ? '' : 's'}`;
+  console.log(`Dependencies changed since the last install (${named} not installed): run \`npm install\`, then \`npm start\` again.`);
+  process.exit(1);
 }
 
 // A folder named in KINWATCH_STATIC is served as it is, never built.

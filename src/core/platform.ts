@@ -25,3 +25,11 @@ export interface KeyValueStore {
 
 /** Random numbers in [0, 1); injected so jittered backoff is reproducible in tests. */
 export type Random = () => number;
+
+/** The platform services the watcher runs on, built once per target (src/platform/browser.ts, src/platform/node.ts). */
+export interface WatcherPlatform {
+  fetch: HttpFetch;
+  clock: Clock;
+  sleep: Sleep;
+  random: Random;
+}

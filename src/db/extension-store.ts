@@ -2,12 +2,14 @@
  * The watcher extension's own storage: chrome.storage.local through the KeyValueStore seam, one key per kind of
  * record, and a schema version with migrations listed explicitly (run in order, each once).
  */
-import type { Spate } from '../core/detect/spate.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import type { KeyValueStore } from '../core/platform.ts';
 import type { FeedItem, SourceHealth } from '../core/sources/source.ts';
 import {
   DEFAULT_SETTINGS,
   type CircleConnection,
+  type CircleRecordsState,
+  type UnsentCircleAlert,
   type CustomFeed,
   type CycleSummary,
   type DetectionMark,
@@ -29,6 +31,8 @@ export const STORE_KEYS = {
   alertedVersions: 'alertedVersions',
   notifiedLog: 'notifiedLog',
   circle: 'circle',
+  circleRecords: 'circleRecords',
+  unsentCircleAlerts: 'unsentCircleAlerts',
   lastCycle: 'lastCycle',
   detectionMark: 'detectionMark',
   heldAlerts: 'heldAlerts',
@@ -103,6 +107,10 @@ export function createExtensionStore(kv: KeyValueStore): WatcherStore {
     saveHeldAlerts: (held) => kv.set(STORE_KEYS.heldAlerts, held),
     getCircle: () => kv.get<CircleConnection>(STORE_KEYS.circle),
     saveCircle: (circle) => (circle ? kv.set(STORE_KEYS.circle, circle) : kv.remove(STORE_KEYS.circle)),
+    getUnsentCircleAlerts: () => read<UnsentCircleAlert[]>(STORE_KEYS.unsentCircleAlerts, []),
+    saveUnsentCircleAlerts: (alerts) => kv.set(STORE_KEYS.unsentCircleAlerts, alerts),
+    getCircleRecordsState: () => kv.get<CircleRecordsState>(STORE_KEYS.circleRecords),
+    saveCircleRecordsState: (state) => kv.set(STORE_KEYS.circleRecords, state),
     getDetectionMark: () => kv.get<DetectionMark>(STORE_KEYS.detectionMark),
     saveDetectionMark: (mark) => kv.set(STORE_KEYS.detectionMark, mark),
     getLastCycle: () => kv.get<CycleSummary>(STORE_KEYS.lastCycle),

@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import type { AlertRecord, CheckIn } from '../core/calls/alert.ts';
 import { CALLER_KINDS, OUTCOMES, type CallRecord } from '../core/calls/call.ts';
 import type { CaredPerson } from '../core/calls/person.ts';
-import type { Spate } from '../core/detect/spate.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import { TACTICS } from '../core/detect/vocabulary.ts';
 import { isHlc } from '../core/circle/hlc.ts';
 import type { ChecklistTick } from '../core/rules/checklist.ts';
@@ -44,7 +44,7 @@ const count = v.optional(num);
 const strict = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, 'expected an object');
 const httpLink = v.pipe(v.string('expected an http(s) link'), v.regex(/^https?:\/\//, 'expected an http(s) link'));
 
-/** A spate as the watcher and `scan` shape it (src/core/detect/spate.ts). */
+/** A spate as the watcher and `scan` shape it (src/core/spates/spate.ts). */
 export const spateSchema = strict({
   id: nonEmpty,
   personId: nonEmpty,

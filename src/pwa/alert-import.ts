@@ -2,9 +2,9 @@
  * Alerts from a JSON file (until the care circle delivers them): one spate, a list of spates, or {"spates": [...]}.
  * Every spate is checked first; a bad file imports nothing and says which spate and field is wrong.
  */
-import type { AlertRecord } from '../core/calls/alert.ts';
+import { spateAlertId, type AlertRecord } from '../core/alerts/alert.ts';
 import type { CaredPerson } from '../core/calls/person.ts';
-import type { Spate } from '../core/detect/spate.ts';
+import type { Spate } from '../core/spates/spate.ts';
 import { checkSpate, RecordError } from '../db/validate-records.ts';
 
 export function parseAlertFile(text: string, people: readonly CaredPerson[], fallbackPersonId: string, receivedAt: string): Omit<AlertRecord, 'hlc'>[] {
@@ -22,6 +22,6 @@ export function parseAlertFile(text: string, people: readonly CaredPerson[], fal
     const spate = entry as Spate;
     // The watcher names people by its own ids; a spate for someone this app does not know goes to the chosen person.
     const personId = people.some((person) => person.id === spate.personId) ? spate.personId : fallbackPersonId;
-    return { id: `${personId}:${spate.id}`, personId, spate: { ...spate, personId }, receivedAt };
+    return { id: spateAlertId(personId, spate.id), personId, spate: { ...spate, personId }, receivedAt };
   });
 }

@@ -37,6 +37,15 @@ interface AppRoute<P extends string> {
   render: (params: StringRouteParams<P>, query: URLSearchParams) => ReactNode;
 }
 
+/** A path parameter as the id it encodes: alert ids hold ":" ("<person id>:<spate id>"), which the router leaves encoded. */
+function decodeParam(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 /** Checks a route's params against its path at the definition, then keeps it in the table. */
 const route = <P extends string>(definition: AppRoute<P>): AppRoute<string> => definition as unknown as AppRoute<string>;
 
@@ -46,7 +55,9 @@ const ROUTES: readonly AppRoute<string>[] = [
   route({ path: '/people', title: 'Add a person', render: () => <PersonFormScreen /> }),
   route({ path: '/people/:personId', title: 'Edit person', render: ({ personId }) => <PersonFormScreen personId={personId} /> }),
   route({ path: '/alerts', title: 'Alerts', render: () => <AlertsScreen /> }),
-  route({ path: '/alerts/:alertId/script', title: 'Phone script', render: ({ alertId }) => <PhoneScriptScreen alertId={alertId} /> }),
+  route({ path: '/alerts/:alertId/script', title: 'Phone script', render: ({ alertId }) => <PhoneScriptScreen alertId={decodeParam(alertId)} /> }),
+  // What a notification opens: that alert, brought into view and focused.
+  route({ path: '/alerts/:alertId', title: 'Alerts', render: ({ alertId }) => <AlertsScreen focusAlertId={decodeParam(alertId)} /> }),
   route({ path: '/calls', title: 'Calls', render: () => <CallsScreen /> }),
   route({ path: '/calls/new', title: 'Log a call', render: (_, query) => <CallFormScreen personId={query.get('person') ?? undefined} /> }),
   route({ path: '/calls/summary', title: 'Incident summary', render: (_, query) => <IncidentSummaryScreen personId={query.get('person') ?? ''} /> }),

@@ -81,7 +81,7 @@ export function errorHandler(log: Log, bodyLimitBytes: number) {
 /** A statement or lock timeout, a pool that could not hand out a connection, or a database that is down. */
 export function isDatabaseUnavailable(error: { message?: string; code?: string }): boolean {
   return /^(57014|55P03|57P0[1-3]|08\d\d\d)$/.test(String(error.code ?? '')) ||
-    /timeout exceeded when trying to connect|Connection terminated|ECONNREFUSED|statement timeout|canceling statement/i.test(error.message ?? '');
+    /timeout exceeded when trying to connect|Query read timeout|Connection terminated|ECONNREFUSED|statement timeout|canceling statement/i.test(error.message ?? '');
 }
 
 /** Errors fastify raises before a route runs (a URL that does not decode): the envelope too. */

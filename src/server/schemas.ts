@@ -59,6 +59,8 @@ export const AlertBody = Type.Object({
   urgency: Type.Optional(Type.Union([Type.Literal('high'), Type.Literal('normal')], { description: 'must be "high" or "normal"' })),
   // RFC 8030 §5.4: a topic is at most 32 characters of the base64url alphabet.
   topic: Type.Optional(Type.Union([Type.String({ pattern: '^[A-Za-z0-9_-]{1,32}$' }), Type.Null()], { description: 'must be 1-32 characters [A-Za-z0-9_-]' })),
+  // The alert's record id: lets the relay push the id alone when the whole alert is too large (src/core/alerts).
+  alertId: Type.Optional(Type.String({ pattern: '^[\\x21-\\x7e]{1,200}$', description: 'must be 1-200 printable characters without spaces' })),
 });
 
 export const PushSubscriptionBody = Type.Object({

@@ -9,7 +9,7 @@ import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCircleKey, generateCircleKey, openAlert } from '../../src/core/circle/circle-crypto.ts';
 import { formatInviteLink } from '../../src/core/circle/invite-link.ts';
-import type { CircleSpateAlert } from '../../src/core/watcher/circle-alert-sender.ts';
+import type { CircleAlert } from '../../src/core/alerts/alert.ts';
 import { launchWithExtension } from '../helpers/browser.ts';
 import { startFakePushService, type FakePushService } from '../helpers/fake-push-service.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
@@ -266,9 +266,9 @@ describe('the watcher extension in real Chromium', () => {
     const payload = JSON.parse(delivered!.payload) as { kind: string; circleId: string; ciphertext: string; urgency: string };
     expect(payload).toMatchObject({ kind: 'alert', circleId: carer.circleId, urgency: 'high' });
     expect(delivered!.payload).not.toMatch(/Witham|courier/i);
-    const alert = await openAlert<CircleSpateAlert>(key, carer.circleId, payload.ciphertext);
-    expect(alert).toMatchObject({ kind: 'spate', title: 'Courier collects cash from Witham pensioner after fake detective call' });
-    expect(alert.alert.spate.places).toContain('Witham');
+    const alert = await openAlert<CircleAlert>(key, carer.circleId, payload.ciphertext);
+    expect(alert).toMatchObject({ kind: 'spate', title: 'Courier fraud warning near Mum', body: expect.stringContaining('Courier collects cash from Witham pensioner after fake detective call') });
+    expect(alert.kind === 'spate' && alert.alert.spate.places).toContain('Witham');
     expect((await notifiedLog()).at(-1)).toMatchObject({ sentToCircle: true });
 
     // The popup now leads to the carer app the circle's relay serves.

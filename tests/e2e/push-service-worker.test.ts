@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AlertRecord } from '../../src/core/calls/alert.ts';
 import { importCircleKey, sealAlert } from '../../src/core/circle/circle-crypto.ts';
 import { formatHlc } from '../../src/core/circle/hlc.ts';
-import type { Spate } from '../../src/core/detect/spate.ts';
-import type { CircleAlert } from '../../src/pwa/sync/circle-alert.ts';
+import type { Spate } from '../../src/core/spates/spate.ts';
+import type { CircleAlert } from '../../src/core/alerts/alert.ts';
 import type { CircleMembership } from '../../src/pwa/sync/circle-membership.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
@@ -113,7 +113,7 @@ describe('care circle in the real carer app, with pushes into its real service w
     expect(relay.output()).not.toContain(membership.deviceToken);
   });
 
-  it('stores a pushed spate alert in the app database and shows a notification that opens the alerts screen', async () => {
+  it('stores a pushed spate alert in the app database and shows a notification that opens that alert', async () => {
     const key = await importCircleKey(membership.circleKey);
     const spate = {
       id: 'spate-e2e-1', personId: 'p1', headline: 'Fake police officers calling older people in Colchester', places: ['Colchester'],
@@ -129,7 +129,7 @@ describe('care circle in the real carer app, with pushes into its real service w
     const stored = (await until(() => readRow(page, 'alerts', 'spate-e2e-1'), Boolean, 'stored alert')) as AlertRecord;
     expect(stored.spate.headline).toBe('Fake police officers calling older people in Colchester');
     const notifications = await until(() => shownNotifications(page), (list) => list.some((n) => n.title === 'Courier fraud near Margaret'), 'notification');
-    expect(notifications.find((n) => n.title === 'Courier fraud near Margaret')).toMatchObject({ body: 'Fake police officers calling older people in Colchester', url: '/alerts' });
+    expect(notifications.find((n) => n.title === 'Courier fraud near Margaret')).toMatchObject({ body: 'Fake police officers calling older people in Colchester', url: '/alerts/spate-e2e-1' });
   });
 
   it('shows an urgent live-call notification that opens the call', async () => {

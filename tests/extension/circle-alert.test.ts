@@ -1,90 +1,191 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AlertPushPayload, AlertRecord, CircleAlert } from '../../src/core/alerts/alert.ts';
+import type { CaredPerson } from '../../src/core/calls/person.ts';
 import { exportCircleKey, generateCircleKey, openAlert } from '../../src/core/circle/circle-crypto.ts';
-import type { CircleSpateAlert } from '../../src/core/watcher/circle-alert-sender.ts';
+import { openCircleRecord, sealCircleRecord } from '../../src/core/circle/circle-record.ts';
+import type { CircleConnection } from '../../src/core/watcher/watcher-state.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
-import { fixture, rssRoute, startBackground, watchMumWith } from './watcher-harness.ts';
+import { relayUnderTest, type RelayUnderTest } from '../unit/server/relay-under-test.ts';
+import { fixture, keywordAnalysis, MUM, rssRoute, startBackground, watchMumWith } from './watcher-harness.ts';
+import { customFeedSource } from '../../src/core/sources/force-registry.ts';
 
 const DAYTIME = new Date(2026, 10, 24, 16, 0).getTime();
-const CIRCLE_ID = 'circle_0123456789abcdef';
+
+/** Mum as the carer app saved her: the circle's id for her, a checked postcode, no radius (the default applies). */
+const MUM_RECORD: Omit<CaredPerson, 'hlc'> = {
+  id: '3f1c9a52-5d1e-4a8e-9b7e-2c4d6e8f0a1b',
+  name: 'Mum',
+  postcode: 'CO7 6AA',
+  postcodeChecked: true,
+  lat: MUM.lat,
+  lng: MUM.lng,
+  forceId: 'essex',
+  placeName: 'Colchester',
+  phones: [],
+  banks: [],
+  familyNumbers: [],
+};
+
+/** The keyword analysis plus losses ("£4,000"), so a spate can grow by what it cost. */
+const withLosses: typeof keywordAnalysis = (text, options) => {
+  const analysis = keywordAnalysis(text, options);
+  const loss = /£([\d,]+)/.exec(`${options.title} ${text}`)?.[1];
+  return loss ? { ...analysis, counts: { ...analysis.counts, lossGBP: Number(loss.replace(/,/g, '')) } } : analysis;
+};
 
 describe('telling the care circle', () => {
+  let relay: RelayUnderTest;
+  let origin: string;
   let feeds: LocalServer;
-  let relay: LocalServer;
-  const received: { path: string; authorization?: string; body: { ciphertext: string; urgency: string; topic?: string } }[] = [];
+  let feedBody: string;
+  beforeAll(async () => {
+    relay = await relayUnderTest({});
+    origin = await relay.app.listen({ port: 0, host: '127.0.0.1' });
+  }, 120_000);
+  afterAll(async () => relay?.close(), 60_000);
   beforeEach(async () => {
     fakeBrowser.reset();
-    received.length = 0;
-    feeds = await startLocalServer({
-      '/colchester.xml': rssRoute(() => fixture('phone-scam-feed.xml')),
-      '/witham.xml': rssRoute(() => fixture('courier-feed.xml')),
-    });
-    relay = await startLocalServer(async (req, res) => {
-      let text = '';
-      for await (const chunk of req) text += String(chunk);
-      received.push({ path: req.url ?? '', authorization: req.headers.authorization, body: JSON.parse(text) });
-      res.writeHead(202, { 'content-type': 'application/json' });
-      res.end('{"queued":1}');
-    });
+    feedBody = fixture('phone-scam-feed.xml');
+    feeds = await startLocalServer({ '/colchester.xml': rssRoute(() => feedBody), '/witham.xml': rssRoute(() => fixture('courier-feed.xml')) });
   });
-  afterEach(async () => {
-    await feeds.close();
-    await relay.close();
-  });
+  afterEach(async () => feeds.close());
+
+  /** A circle made by the carer's phone (subscribed to pushes), Mum saved in it, and this browser joined. */
+  async function familyCircle() {
+    const phone = await relay.circle('Anna phone');
+    const watcher = await relay.join(phone.circleId, phone.deviceToken, 'Kinwatch watcher (browser)');
+    await relay.store.putPushSubscription(phone.deviceId, { endpoint: 'http://127.0.0.1:9/push/anna', keys: { p256dh: 'p', auth: 'a' } }, 1);
+    const key = await generateCircleKey();
+    const mum = await sealCircleRecord(key, 'people', { ...MUM_RECORD, hlc: '1795000000000-0000-annaphone' });
+    await relay.call('POST', `/api/circles/${phone.circleId}/records`, { token: phone.deviceToken, body: { records: [mum] } });
+    const circle: CircleConnection = {
+      relayUrl: origin,
+      circleId: phone.circleId,
+      deviceId: watcher.deviceId,
+      deviceToken: watcher.deviceToken,
+      circleKey: await exportCircleKey(key),
+      connectedAt: new Date(DAYTIME).toISOString(),
+    };
+    const readCircle = async () => {
+      const page = await relay.call('GET', `/api/circles/${phone.circleId}/records?after=0`, { token: phone.deviceToken });
+      const bodies = await Promise.all((page.body.records as { id: string; hlc: string; ciphertext: string }[]).map((envelope) => openCircleRecord(key, envelope)));
+      return bodies.filter((body) => body?.table === 'alerts').map((body) => body!.row as unknown as AlertRecord);
+    };
+    const claimPushes = async () => {
+      const jobs = await relay.store.claimPushes(Date.now() + 10 * 86_400_000, 100, 1000);
+      for (const job of jobs) await relay.store.finishPush(job.id);
+      return Promise.all(
+        jobs.map(async (job) => {
+          const payload = JSON.parse(job.payload) as AlertPushPayload;
+          return { job, payload, alert: await openAlert<CircleAlert>(key, phone.circleId, payload.ciphertext!) };
+        }),
+      );
+    };
+    return { circle, key, readCircle, claimPushes };
+  }
+
+  async function feedsOnly(store: Awaited<ReturnType<typeof startBackground>>['store'], urls: string[]) {
+    await store.saveCustomFeeds(
+      urls.map((url) => {
+        const source = customFeedSource(url);
+        return { id: source.id, url: source.url, label: source.label, addedAt: '2026-11-24T08:00:00.000Z' };
+      }),
+    );
+  }
 
   it('sends nothing anywhere when no circle is connected', async () => {
     const { store, background, created } = await startBackground({ now: () => DAYTIME });
     await watchMumWith(store, [`${feeds.url}/colchester.xml`]);
     await background.cycle.run();
     expect(created).toHaveLength(1);
-    expect(received).toHaveLength(0);
-    expect(relay.requests).toHaveLength(0);
     expect((await store.getNotifiedLog())[0]?.sentToCircle).toBe(false);
   });
 
-  it('sends each new spate once, sealed with the circle key, urgent ones as high urgency', async () => {
-    const key = await generateCircleKey();
-    const { store, background } = await startBackground({ now: () => DAYTIME });
-    await watchMumWith(store, [`${feeds.url}/colchester.xml`, `${feeds.url}/witham.xml`]);
-    await store.saveCircle({
-      relayUrl: relay.url,
-      circleId: CIRCLE_ID,
-      deviceId: 'device_watcher_0001',
-      deviceToken: 'token-of-this-browser',
-      circleKey: await exportCircleKey(key),
-      connectedAt: new Date(DAYTIME).toISOString(),
-    });
+  it('watches the circle\'s person without retyping, writes each alert as a record under her circle id, then pushes it', async () => {
+    const family = await familyCircle();
+    const { store, background, created } = await startBackground({ now: () => DAYTIME });
+    await feedsOnly(store, [`${feeds.url}/colchester.xml`, `${feeds.url}/witham.xml`]);
+    await store.saveCircle(family.circle);
 
     await background.cycle.run();
     await background.cycle.run();
 
-    expect(received).toHaveLength(2);
-    for (const message of received) {
-      expect(message.path).toBe(`/api/circles/${CIRCLE_ID}/alerts`);
-      expect(message.authorization).toBe('Bearer token-of-this-browser');
-      // The relay sees no words of the alert.
-      expect(JSON.stringify(message.body)).not.toMatch(/Colchester|Witham|courier/i);
-    }
-    const opened = await Promise.all(received.map((message) => openAlert<CircleSpateAlert>(key, CIRCLE_ID, message.body.ciphertext)));
-    const byHeadline = new Map(opened.map((alert, index) => [alert.title, { alert, urgency: received[index]!.body.urgency }]));
-    expect(byHeadline.get('Courier collects cash from Witham pensioner after fake detective call')).toMatchObject({
-      urgency: 'high',
-      alert: { kind: 'spate', body: expect.stringMatching(/^Near Witham, \d+ km from Mum · 1 report$/), alert: { personId: 'person-mum' } },
-    });
-    const courier = byHeadline.get('Courier collects cash from Witham pensioner after fake detective call')!.alert.alert;
-    expect(courier.id).toBe(courier.spate.id);
-    expect(courier.spate.sources.map((source) => source.url)).toEqual(['https://news.example.org/witham/courier-fraud']);
-    expect(byHeadline.get('Warning after fake police officers phone Colchester residents')?.urgency).toBe('normal');
-    expect((await store.getNotifiedLog()).every((entry) => entry.sentToCircle)).toBe(true);
+    const people = await store.getPeople();
+    expect(people.map((entry) => [entry.person.id, entry.person.name, entry.person.radiusKm, entry.shared])).toEqual([[MUM_RECORD.id, 'Mum', 15, true]]);
+    // Witham is 20 km away: outside the default 15 km the carer's record implies.
+    expect(created.map((entry) => entry.options.title)).toEqual(['Warning after fake police officers phone Colchester residents']);
+
+    const [record] = await family.readCircle();
+    expect(record).toMatchObject({ personId: MUM_RECORD.id, spate: { personId: MUM_RECORD.id, headline: 'Warning after fake police officers phone Colchester residents' } });
+    expect(record!.id).toBe(`${MUM_RECORD.id}:${record!.spate.id}`);
+
+    const pushes = await family.claimPushes();
+    expect(pushes).toHaveLength(1);
+    expect(pushes[0]!.payload).toMatchObject({ kind: 'alert', alertId: record!.id, urgency: 'normal' });
+    // The relay sees no words of the alert.
+    expect(pushes[0]!.job.payload).not.toMatch(/Colchester|Mum|courier/i);
+    expect(pushes[0]!.alert).toMatchObject({ kind: 'spate', title: 'Courier fraud warning near Mum', alert: { id: record!.id, hlc: record!.hlc } });
+    expect(await store.getNotifiedLog()).toMatchObject([{ personId: MUM_RECORD.id, sentToCircle: true }]);
   });
 
-  it('keeps polling and notifying when the relay is down', async () => {
+  it('alerts again when the spate grows by losses or a new place: one more notification, record version and push each time', async () => {
+    const family = await familyCircle();
+    const { store, background, created } = await startBackground({ now: () => DAYTIME, analyze: withLosses });
+    await feedsOnly(store, [`${feeds.url}/colchester.xml`]);
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    expect(created).toHaveLength(1);
+    expect(await family.claimPushes()).toHaveLength(1);
+
+    let added = 0;
+    const grow = (title: string, text: string) => {
+      added++;
+      return feedBody.replace(
+        '<item>',
+        `<item><title>${title}</title><link>https://alerts.example.org/colchester/${added}</link><pubDate>Mon, 23 Nov 2026 1${added}:00:00 GMT</pubDate><description>${text}</description></item><item>`,
+      );
+    };
+    // A repeat of the story: quiet.
+    feedBody = grow('Fake police officers phone Colchester residents again', 'People claiming to be police officers called Colchester residents.');
+    await background.cycle.run();
+    expect(created).toHaveLength(1);
+    expect(await family.claimPushes()).toHaveLength(0);
+    // Losses: alerted again.
+    feedBody = grow('Colchester resident loses £3,000 to fake police officers', 'Someone claiming to be police took £3,000 in Colchester.');
+    await background.cycle.run();
+    expect(created).toHaveLength(2);
+    expect(await family.claimPushes()).toHaveLength(1);
+    // A new place: alerted again.
+    feedBody = grow('Fake police officers now calling Witham as well as Colchester', 'Calls from people claiming to be police reached Witham.');
+    await background.cycle.run();
+    expect(created).toHaveLength(3);
+    const [last] = await family.claimPushes();
+    expect(last!.alert.kind === 'spate' && last!.alert.alert.spate.places).toEqual(['Colchester', 'Witham']);
+    expect(last!.alert.kind === 'spate' && last!.alert.body).toMatch(/£3,000 lost · Colchester, Witham$/);
+    // Nothing new: nothing more.
+    await background.cycle.run();
+    expect(created).toHaveLength(3);
+    expect(await family.claimPushes()).toHaveLength(0);
+
+    const records = await family.readCircle();
+    expect(new Set(records.map((record) => record.id)).size).toBe(1);
+    expect(records.map((record) => [record.spate.counts.lossGBP, record.spate.places])).toEqual([
+      [undefined, ['Colchester']],
+      [3000, ['Colchester']],
+      [3000, ['Colchester', 'Witham']],
+    ]);
+  });
+
+  it('keeps polling and notifying when the relay is down, and says why the circle did not get it', async () => {
     const key = await generateCircleKey();
     const { store, background, created } = await startBackground({ now: () => DAYTIME });
     await watchMumWith(store, [`${feeds.url}/colchester.xml`]);
+    // Mum as read from the circle last time it could be reached.
+    await store.savePeople((await store.getPeople()).map((entry) => ({ ...entry, shared: true as const })));
     await store.saveCircle({
       relayUrl: 'http://127.0.0.1:9',
-      circleId: CIRCLE_ID,
+      circleId: 'circle_0123456789abcdef',
       deviceId: 'device_watcher_0001',
       deviceToken: 'token',
       circleKey: await exportCircleKey(key),
@@ -93,6 +194,49 @@ describe('telling the care circle', () => {
     const result = await background.cycle.run();
     expect(result.alerts).toBe(1);
     expect(created).toHaveLength(1);
-    expect((await store.getNotifiedLog())[0]?.sentToCircle).toBe(false);
+    const [entry] = await store.getNotifiedLog();
+    expect(entry).toMatchObject({ sentToCircle: false, circleError: expect.stringMatching(/fetch failed|ECONNREFUSED/) });
+  });
+
+  it('an alert found while the relay was unreachable reaches the circle at the next poll, once', async () => {
+    const family = await familyCircle();
+    const { store, background, created } = await startBackground({ now: () => DAYTIME, analyze: withLosses });
+    await feedsOnly(store, [`${feeds.url}/colchester.xml`]);
+    // Mum as read from the circle before the connection dropped.
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    await family.claimPushes();
+    await family.readCircle();
+    feedBody = feedBody.replace('<item>', `<item>${fixture('courier-feed.xml').match(/<item>([\s\S]*?)<\/item>/)![1]!.replace(/Witham/g, 'Colchester')}</item><item>`);
+    await store.saveCircle({ ...family.circle, relayUrl: 'http://127.0.0.1:9' });
+    await background.cycle.run();
+    expect(created).toHaveLength(2);
+    expect((await store.getNotifiedLog()).at(-1)).toMatchObject({ sentToCircle: false });
+    expect(await store.getUnsentCircleAlerts()).toHaveLength(1);
+
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    await background.cycle.run();
+    expect(created).toHaveLength(2);
+    expect(await store.getUnsentCircleAlerts()).toEqual([]);
+    // The spate grew by a loss while offline: its second version is in the circle now.
+    const records = await family.readCircle();
+    expect(records.map((record) => record.spate.counts.lossGBP)).toEqual([undefined, 4000]);
+    expect((await family.claimPushes()).map((push) => push.alert.title)).toEqual(['Courier fraud warning near Mum']);
+  });
+
+  it('an alert too large for a push still reaches the circle: the record whole, the push as its id', async () => {
+    const family = await familyCircle();
+    const long = 'Fake police officers phone Colchester residents '.repeat(60).trim();
+    feedBody = fixture('phone-scam-feed.xml').replace('Warning after fake police officers phone Colchester residents', long);
+    const { store, background } = await startBackground({ now: () => DAYTIME });
+    await feedsOnly(store, [`${feeds.url}/colchester.xml`]);
+    await store.saveCircle(family.circle);
+    await background.cycle.run();
+    const [record] = await family.readCircle();
+    expect(record!.spate.headline).toBe(long);
+    const [push] = await family.claimPushes();
+    expect(new TextEncoder().encode(push!.job.payload).length).toBeLessThanOrEqual(3070 - 103);
+    expect(push!.alert).toMatchObject({ kind: 'spate-ref', alertId: record!.id, personId: MUM_RECORD.id, title: 'Courier fraud warning near Mum' });
   });
 });

@@ -35,6 +35,27 @@ describe('joining the care circle with an invite link', () => {
     expect(relay.requests.map((request) => request.path).join(' ')).not.toContain(KEY);
   });
 
+  it('joins as "… 2" when the circle already has a watcher of that name (names are unique in a circle)', async () => {
+    const names: string[] = [];
+    relay = await startLocalServer({
+      [`POST /api/circles/${CIRCLE}/join`]: async (req, res) => {
+        let sent = '';
+        for await (const chunk of req) sent += String(chunk);
+        const { deviceName } = JSON.parse(sent) as { deviceName: string };
+        names.push(deviceName);
+        const taken = deviceName === 'Kinwatch watcher (browser)';
+        res.writeHead(taken ? 409 : 201, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(taken
+          ? { error: { code: 'device_name_taken', message: 'deviceName: another device in this circle has that name; choose another' } }
+          : { deviceId: 'device_second', deviceToken: 'second-token' }));
+      },
+    });
+    const link = formatInviteLink({ relayOrigin: relay.url, circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    const circle = await joinCircle(link, { fetch, clock, deviceName: 'Kinwatch watcher (browser)' });
+    expect(circle.deviceId).toBe('device_second');
+    expect(names).toEqual(['Kinwatch watcher (browser)', 'Kinwatch watcher (browser) 2']);
+  });
+
   it('says plainly when the invite was already used', async () => {
     relay = await startLocalServer({
       [`POST /api/circles/${CIRCLE}/join`]: {

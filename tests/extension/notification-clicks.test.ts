@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { Spate } from '../../src/core/detect/spate.ts';
+import type { Spate } from '../../src/core/spates/spate.ts';
 import { createSpateNotifier, type NotificationOptions } from '../../src/core/watcher/spate-notifier.ts';
 import { DEFAULT_QUIET_HOURS } from '../../src/core/watcher/quiet-hours.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
@@ -16,9 +16,11 @@ describe('notification buttons', () => {
   });
   afterEach(() => server.close());
 
-  it('"Open details" opens the alerts inbox and "Call plan" the phone script, on the circle\'s carer app', async () => {
+  it('"Open details" opens that alert and "Call plan" its phone script, on the circle\'s carer app', async () => {
     const { store, background, created, opened } = await startBackground({ now: () => DAYTIME });
     await watchMumWith(store, [`${server.url}/colchester.xml`]);
+    // Mum as read from the circle before its relay went quiet.
+    await store.savePeople((await store.getPeople()).map((entry) => ({ ...entry, shared: true as const })));
     await store.saveCircle({
       relayUrl: 'http://127.0.0.1:9',
       circleId: 'circle_0123456789abcdef',
@@ -36,7 +38,8 @@ describe('notification buttons', () => {
     await background.onNotificationClicked(shown!.id, 1);
     await background.onNotificationClicked('someone-elses-notification', 0);
 
-    expect(opened).toEqual(['http://127.0.0.1:9/alerts', `http://127.0.0.1:9/alerts/${encodeURIComponent(spateId)}/script`]);
+    const alertId = encodeURIComponent(`${MUM.id}:${spateId}`);
+    expect(opened).toEqual([`http://127.0.0.1:9/alerts/${alertId}`, `http://127.0.0.1:9/alerts/${alertId}/script`]);
   });
 
   it('opens the popup for the spate when there is no carer app', async () => {

@@ -1,3 +1,5 @@
+import { createSpateDetector } from '../../src/core/watcher/spate-detector.ts';
+import type { SpateDetector } from '../../src/core/watcher/poll-cycle.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
@@ -70,25 +72,32 @@ describe('poll cycle: one alert per spate, across worker restarts', () => {
     expect(restarted.created.map((entry) => entry.options.title)).toEqual(['Warning after fake police officers phone Colchester residents']);
   });
 
-  it('does not analyse again when nothing changed, but does when someone is added', async () => {
+  it('does not detect again when nothing changed, but does when someone is added, analysing each item once', async () => {
     let analysed = 0;
+    let detections = 0;
     const analyze: typeof keywordAnalysis = (text, options) => {
       analysed += 1;
       return keywordAnalysis(text, options);
     };
-    const { store, background } = await startBackground({ now: () => DAYTIME, analyze });
+    const detector = createSpateDetector({ analyze });
+    const detect: SpateDetector = (input) => {
+      detections += 1;
+      return detector(input);
+    };
+    const { store, background } = await startBackground({ now: () => DAYTIME, detect });
     await watchMumWith(store, [`${server.url}/colchester.xml`]);
     await background.cycle.run();
-    expect(analysed).toBe(2);
+    expect([detections, analysed]).toEqual([1, 2]);
 
     await background.cycle.run();
-    expect(analysed).toBe(2);
+    expect([detections, analysed]).toEqual([1, 2]);
     expect((await store.getSpates()).length).toBe(1);
 
     const people = await store.getPeople();
     await store.savePeople([...people, { person: { ...MUM, id: 'person-dad', name: 'Dad' }, sources: people[0]!.sources }]);
     const result = await background.cycle.run();
-    expect(analysed).toBe(4);
+    // Detected again for Dad; the two items were already analysed.
+    expect([detections, analysed]).toEqual([2, 2]);
     expect(result.alerts).toBe(1);
     expect((await store.getSpates()).map((spate) => spate.personId).sort()).toEqual(['person-dad', 'person-mum']);
   });

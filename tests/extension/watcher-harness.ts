@@ -2,10 +2,12 @@ import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Analysis, PlaceMention, Tactic } from '../../src/core/detect/vocabulary.ts';
 import { gbGazetteer } from '../../src/core/geo/gazetteer-gb.ts';
+import { createPostcodeClient } from '../../src/core/geo/postcodes.ts';
 import type { WatchedPerson } from '../../src/core/geo/watched-person.ts';
 import { customFeedSource } from '../../src/core/sources/force-registry.ts';
 import type { NotificationOptions } from '../../src/core/watcher/spate-notifier.ts';
 import { createSpateDetector } from '../../src/core/watcher/spate-detector.ts';
+import type { SpateDetector } from '../../src/core/watcher/poll-cycle.ts';
 import { createWatcherBackground, type WatcherBackground } from '../../src/core/watcher/watcher-background.ts';
 import type { PollProgressMessage } from '../../src/core/watcher/watcher-messages.ts';
 import { createExtensionStore, keyValueStoreFromStorageArea, migrateExtensionStore } from '../../src/db/extension-store.ts';
@@ -59,6 +61,10 @@ export async function startBackground(options: {
   localMinutes?: (ms: number) => number;
   hasSiteAccess?: (url: string) => Promise<boolean>;
   analyze?: typeof keywordAnalysis;
+  /** Detection itself, e.g. to count its runs; default the watcher's detector over `analyze`. */
+  detect?: SpateDetector;
+  /** A postcode service stand-in: villages the gazetteer lacks and unchecked circle people are looked up there. */
+  postcodesBaseUrl?: string;
 }): Promise<Harness> {
   const kv = keyValueStoreFromStorageArea(fakeBrowser.storage.local);
   await migrateExtensionStore(kv);
@@ -76,16 +82,16 @@ export async function startBackground(options: {
         return fakeBrowser.notifications.create(id, notification);
       },
     },
-    fetch: options.fetch ?? ((url, init) => fetch(url, init)),
-    clock: { now: options.now },
-    sleep: async () => undefined,
-    random: () => 0.5,
+    platform: { fetch: options.fetch ?? ((url, init) => fetch(url, init)), clock: { now: options.now }, sleep: async () => undefined, random: () => 0.5 },
     // Only the feeds a test adds: never the real force sites.
     sourcesForForce: () => [],
-    detect: createSpateDetector({
+    detect: options.detect ?? createSpateDetector({
       analyze: options.analyze ?? keywordAnalysis,
       gazetteer: { lookup: (name) => gazetteer.lookup(name) },
+      ...(options.postcodesBaseUrl ? { lookupPlace: createPostcodeClient({ fetch, baseUrl: options.postcodesBaseUrl }).lookupPlace } : {}),
     }),
+    // Never the real postcodes.io: a closed port unless the test serves a stand-in.
+    postcodesBaseUrl: options.postcodesBaseUrl ?? 'http://127.0.0.1:9',
     broadcast: (message) => progress.push(message),
     openUrl: async (url) => void opened.push(url),
     popupUrl: 'chrome-extension://test-extension-id/popup.html',

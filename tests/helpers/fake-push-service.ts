@@ -18,6 +18,8 @@ export interface ReceivedPush {
   /** The VAPID public key the request was signed with (checked). */
   vapidKey: string;
   audience: string;
+  /** Size of the encrypted body as it arrived, bytes. */
+  bodyBytes: number;
 }
 
 export interface FakeSubscription {
@@ -92,6 +94,8 @@ export interface FakePushOptions {
   tls?: { key: string; cert: string };
   /** Skip the protocol checks and decryption, answering 201 at once: for measuring the sender, not this service. */
   acceptBlindly?: boolean;
+  /** Answer 413 Payload Too Large to encrypted bodies over this many bytes, as Firefox for Android's service does (3,070). */
+  maxBodyBytes?: number;
 }
 
 export async function startFakePushService(options: FakePushOptions = {}): Promise<FakePushService> {
@@ -112,7 +116,7 @@ export async function startFakePushService(options: FakePushOptions = {}): Promi
     const subscription = subscriptions.get(id);
     if (request.method !== 'POST' || !subscription) return reply(404);
     if (options.acceptBlindly) {
-      received.push({ subscriptionId: id, payload: '', ttl: 0, urgency: undefined, topic: undefined, vapidKey: '', audience: '' });
+      received.push({ subscriptionId: id, payload: '', ttl: 0, urgency: undefined, topic: undefined, vapidKey: '', audience: '', bodyBytes: body.length });
       return reply(201);
     }
     const scriptIndex = scripted.findIndex((s) => s.subscriptionId === undefined || s.subscriptionId === id);
@@ -120,6 +124,10 @@ export async function startFakePushService(options: FakePushOptions = {}): Promi
       const script = scripted[scriptIndex]!;
       if (--script.count <= 0) scripted.splice(scriptIndex, 1);
       return reply(script.status, script.headers);
+    }
+    if (options.maxBodyBytes !== undefined && body.length > options.maxBodyBytes) {
+      rejected.push(`body: ${body.length} bytes, more than ${options.maxBodyBytes} (413)`);
+      return reply(413);
     }
     try {
       const vapid = checkVapid(request.headers.authorization, origin);
@@ -132,7 +140,7 @@ export async function startFakePushService(options: FakePushOptions = {}): Promi
       if (request.headers['content-encoding'] !== 'aes128gcm') throw new Error('Content-Encoding: not aes128gcm');
       if (body.length > 4096) throw new Error(`body: ${body.length} bytes, more than 4096`);
       const plain = ece.decrypt(body, { version: 'aes128gcm', privateKey: subscription.ecdh, authSecret: subscription.auth.toString('base64url') }) as Buffer;
-      received.push({ subscriptionId: id, payload: plain.toString('utf8'), ttl: Number(ttl), urgency, topic, vapidKey: vapid.key, audience: vapid.audience });
+      received.push({ subscriptionId: id, payload: plain.toString('utf8'), ttl: Number(ttl), urgency, topic, vapidKey: vapid.key, audience: vapid.audience, bodyBytes: body.length });
       reply(201);
     } catch (error) {
       rejected.push((error as Error).message);

@@ -1,16 +1,5 @@
-/** A spate delivered to the carer app for one person, and the family's "I've called them" check-ins. */
-import type { Spate } from '../detect/spate.ts';
-
-export interface AlertRecord {
-  /** The spate id: one alert per incident, updated as it escalates. */
-  id: string;
-  hlc: string;
-  deleted?: true;
-  personId: string;
-  spate: Spate;
-  /** ISO time the app first received it. */
-  receivedAt: string;
-}
+/** The family's "I've called them" check-ins on an alert. The alert itself is defined with its wire shapes. */
+export type { AlertRecord } from '../alerts/alert.ts';
 
 export interface CheckIn {
   id: string;

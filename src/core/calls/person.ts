@@ -22,6 +22,8 @@ export interface CaredPerson {
   /** Police force area id (data.police.uk style). */
   forceId?: string;
   placeName?: string;
+  /** How far from home a reported place still counts as near, km (the watcher's default, 15, when absent). */
+  radiusKm?: number;
   /** Their own phone numbers (home, mobile): the phone script offers them as tap-to-call links. */
   phones: string[];
   banks: PhoneContact[];

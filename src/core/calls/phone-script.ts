@@ -3,7 +3,7 @@
  * the fraudsters are saying nearby. Plain text only; feed words are never markup.
  */
 import { describeImpersonated } from '../detect/impersonated-wording.ts';
-import type { Spate } from '../detect/spate.ts';
+import type { Spate } from '../spates/spate.ts';
 import { nameToSay, type CaredPerson } from './person.ts';
 
 const TACTIC_SAYINGS: Record<string, string> = {

@@ -51,7 +51,8 @@ export interface RelayClient {
   putPushSubscription(deviceId: string, subscription: { endpoint: string; keys: { p256dh: string; auth: string } }, token: string): Promise<void>;
   postRecords(circleId: string, records: readonly Envelope[], token: string): Promise<number>;
   getRecords(circleId: string, after: number, token: string): Promise<{ records: (Envelope & { seq: number })[]; seq: number; more: boolean }>;
-  postAlert(circleId: string, alert: { ciphertext: string; urgency: 'high' | 'normal'; topic?: string }, token: string): Promise<number>;
+  /** `alertId` names the alert's record, so the relay can fall back to an id-only push (src/core/alerts/alert.ts). */
+  postAlert(circleId: string, alert: { ciphertext: string; urgency: 'high' | 'normal'; topic?: string; alertId?: string }, token: string): Promise<number>;
 }
 
 export function createRelayClient(relayOrigin: string, fetchImpl: HttpFetch = (url, init) => globalThis.fetch(url, init)): RelayClient {

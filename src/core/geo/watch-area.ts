@@ -1,6 +1,6 @@
 import type { PostcodeClient, PostcodeLocation } from './postcodes.ts';
 import { PostcodeLookupError } from './postcode-lookup-error.ts';
-import { DEFAULT_RADIUS_KM, type WatchedPerson } from './watched-person.ts';
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type WatchedPerson } from './watched-person.ts';
 import { fnv1aHex } from '../fnv1a.ts';
 
 export interface WatchedPersonInput {
@@ -19,8 +19,6 @@ export interface WatchAreaDeps {
   /** The registry's neighbouring force ids. */
   neighboursOf?(forceId: string): readonly string[];
 }
-
-const MAX_RADIUS_KM = 100;
 
 /**
  * Resolves a person's postcode into a watch area: location, own police force and its neighbours.

@@ -16,3 +16,5 @@ export interface WatchedPerson {
 }
 
 export const DEFAULT_RADIUS_KM = 15;
+/** The widest watch area a person can have, km. */
+export const MAX_RADIUS_KM = 100;

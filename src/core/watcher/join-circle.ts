@@ -21,7 +21,14 @@ export async function joinCircle(link: string, deps: { fetch: HttpFetch; clock: 
   let body: { deviceId?: unknown; deviceToken?: unknown } | undefined;
   try {
     const relay = createRelayClient(invite.relayOrigin, deps.fetch);
-    body = await relay.join(encodeURIComponent(invite.circleId), invite.inviteToken, deps.deviceName);
+    // Names are unique in a circle: a family's second watcher becomes "… 2" rather than failing to join.
+    for (let n = 1; body === undefined; n++) {
+      try {
+        body = await relay.join(encodeURIComponent(invite.circleId), invite.inviteToken, n === 1 ? deps.deviceName : `${deps.deviceName} ${n}`);
+      } catch (error) {
+        if (!(error instanceof RelayError && error.code === 'device_name_taken' && n < 9)) throw error;
+      }
+    }
   } catch (error) {
     if (!(error instanceof RelayError)) throw error;
     if (error.status === 0) throw new JoinCircleError(`Kinwatch could not reach ${new URL(invite.relayOrigin).host}. Check your connection and try again.`);

@@ -1,17 +1,18 @@
-import type { Spate } from '../detect/spate.ts';
+import type { Spate } from '../spates/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { pollSources, type PollStage } from '../sources/poll-sources.ts';
 import { alertableItems, stampFirstSeen } from '../sources/first-seen.ts';
 import type { FeedItem, Source } from '../sources/source.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
+import type { CirclePeople } from './circle-people.ts';
 import { holdAlert, type NightSummary } from './night-summary.ts';
 import { permissionRefusedMessage } from './permission-request.ts';
 import { mergeRecentItems } from './recent-items.ts';
 import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
 import type { SpateNotifier } from './spate-notifier.ts';
-import { spateVersion } from './spate-version.ts';
-import type { CycleSummary, WatcherStore } from './watcher-state.ts';
+import { alertVersion } from '../spates/escalation.ts';
+import { watchedEntries, type CycleSummary, type WatcherStore } from './watcher-state.ts';
 
 /** Detection and clustering for everyone watched: analyzeText + findSpates, wired by the caller. */
 export type SpateDetector = (input: {
@@ -45,6 +46,8 @@ export interface PollCycleDeps {
   detect: SpateDetector;
   notifier: SpateNotifier;
   circleSender: CircleAlertSender;
+  /** The circle's people, read before each poll while a circle is connected; without it the stored people are used. */
+  circlePeople?: CirclePeople;
   /** The morning summary of alerts held back by quiet hours; without it held alerts are only logged. */
   nightSummary?: NightSummary;
   /**
@@ -74,7 +77,18 @@ export function createPollCycle(deps: PollCycleDeps) {
   async function runOnce(onProgress?: (progress: SourceProgress) => void): Promise<CycleResult> {
     const startedAt = new Date(deps.clock.now()).toISOString();
     const { store } = deps;
-    const [people, customFeeds, settings, health, storedItems, previous, alertedVersions, circle] = await Promise.all([
+    const circle = await store.getCircle();
+    // The circle's people first: a person the carer just added is watched in this very poll, and people watched here
+    // before joining become the circle's (here too, not only on the options page, which may close first). Offline,
+    // the people read last time stand.
+    if (circle && deps.circlePeople) {
+      const circlePeople = deps.circlePeople;
+      await circlePeople
+        .shareLocal(circle)
+        .then(() => circlePeople.refresh(circle))
+        .catch(() => undefined);
+    }
+    const [entries, customFeeds, settings, health, storedItems, previous, alertedVersions] = await Promise.all([
       store.getPeople(),
       store.getCustomFeeds(),
       store.getSettings(),
@@ -82,8 +96,16 @@ export function createPollCycle(deps: PollCycleDeps) {
       store.getItems(),
       store.getSpates(),
       store.getAlertedVersions(),
-      store.getCircle(),
     ]);
+    const people = watchedEntries(entries, circle);
+    // Alerts found while the circle could not be reached go first: the family gets each one, late rather than never.
+    let unsent = circle ? await store.getUnsentCircleAlerts() : [];
+    for (const pending of [...unsent]) {
+      const sent = await deps.circleSender.send(circle, pending.spate, pending.person);
+      if (!sent.sent) break;
+      unsent = unsent.filter((entry) => entry !== pending);
+      await store.saveUnsentCircleAlerts(unsent);
+    }
     // First, before any polling: the relative learns what the night held as soon as quiet hours are over.
     if (deps.nightSummary) await deps.nightSummary.deliverIfDue(settings.quietHours);
     let held = deps.nightSummary ? await store.getHeldAlerts() : [];
@@ -156,7 +178,7 @@ export function createPollCycle(deps: PollCycleDeps) {
     const alerted: Spate[] = [];
     const versions = { ...alertedVersions };
     for (const spate of alerts) {
-      const version = spateVersion(spate);
+      const version = alertVersion(spate);
       if (versions[spate.id] === version) continue;
       const person = persons.find((candidate) => candidate.id === spate.personId);
       if (!person) continue;
@@ -179,6 +201,13 @@ export function createPollCycle(deps: PollCycleDeps) {
       versions[spate.id] = version;
       await store.saveAlertedVersions(versions);
       const sent = await deps.circleSender.send(circle, spate, person);
+      if (circle && !sent.sent) {
+        unsent = [...unsent.filter((entry) => entry.spate.id !== spate.id), { spate, person, at: new Date(deps.clock.now()).toISOString() }].slice(-50);
+        await store.saveUnsentCircleAlerts(unsent);
+      } else if (sent.sent && unsent.some((entry) => entry.spate.id === spate.id)) {
+        unsent = unsent.filter((entry) => entry.spate.id !== spate.id);
+        await store.saveUnsentCircleAlerts(unsent);
+      }
       await store.appendNotified({
         notificationId: shown.notificationId,
         spateId: spate.id,
@@ -189,6 +218,8 @@ export function createPollCycle(deps: PollCycleDeps) {
         shown: shown.shown,
         ...(shown.heldBack ? { heldBack: shown.heldBack } : {}),
         sentToCircle: sent.sent,
+        ...(sent.sent && !sent.pushed && sent.pushError ? { circleError: `saved to the circle, not pushed: ${sent.pushError}` } : {}),
+        ...(!sent.sent && sent.reason === 'failed' ? { circleError: sent.detail ?? 'failed' } : {}),
       });
       alerted.push(spate);
     }

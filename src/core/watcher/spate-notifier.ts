@@ -1,10 +1,10 @@
-import type { Spate } from '../detect/spate.ts';
+import type { Spate } from '../spates/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock } from '../platform.ts';
 import { NOTIFICATION_ICON_URL } from './notification-icon.ts';
 import { isWithinQuietHours, localMinutesOf, type QuietHours } from './quiet-hours.ts';
-import { describeSpate } from './spate-wording.ts';
-import { isUrgent, spateVersion } from './spate-version.ts';
+import { describeSpate } from '../spates/wording.ts';
+import { isUrgent, alertVersion } from '../spates/escalation.ts';
 
 export interface NotificationOptions {
   type: 'basic';
@@ -43,7 +43,7 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
   const localMinutes = deps.localMinutes ?? localMinutesOf;
   return {
     async notify(spate: Spate, person: WatchedPerson, quietHours: QuietHours): Promise<NotifyOutcome> {
-      const version = spateVersion(spate);
+      const version = alertVersion(spate);
       const notificationId = notificationIdFor(spate.id, version);
       const urgent = isUrgent(spate);
       if (!urgent && isWithinQuietHours(quietHours, localMinutes(deps.clock.now()))) {

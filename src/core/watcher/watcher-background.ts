@@ -1,16 +1,23 @@
+import { createPostcodeClient, POSTCODES_IO_BASE_URL } from '../geo/postcodes.ts';
+import type { WatcherPlatform } from '../platform.ts';
+import { sourcesForKnownForce } from '../sources/force-registry.ts';
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
+import { createCircleLink } from './circle-people.ts';
 import { createNightSummary, isNightSummaryNotification } from './night-summary.ts';
 import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
 import { createPollCycle, type PollCycleDeps } from './poll-cycle.ts';
+import { createSpateDetector } from './spate-detector.ts';
 import { createSpateNotifier, spateIdFromNotification, type NotificationsApi } from './spate-notifier.ts';
 import type { CheckNowReply, PollProgressMessage, WatcherRequest } from './watcher-messages.ts';
 import { MIN_POLL_INTERVAL_MINUTES } from './watcher-state.ts';
 
-/** The worker polls with the same services, site access and limits as one poll cycle. */
-type PollServices = 'store' | 'fetch' | 'clock' | 'sleep' | 'random' | 'sourcesForForce' | 'detect' | 'hasSiteAccess' | 'timeoutMs' | 'hostGapMs';
+/** The worker polls with the same store, site access and limits as one poll cycle. */
+type PollServices = 'store' | 'hasSiteAccess' | 'timeoutMs' | 'hostGapMs';
 
-export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices> {
+export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices>, Partial<Pick<PollCycleDeps, 'sourcesForForce' | 'detect'>> {
+  /** fetch, clock, sleep and random of the platform it runs on (src/platform/browser.ts; tests pass their own). */
+  platform: WatcherPlatform;
   alarms: AlarmsApi;
   notifications: NotificationsApi;
   /** Tells open pages how a check is going; pages that are closed simply miss it. */
@@ -21,29 +28,43 @@ export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices>
   /** Carer app address set at build time, if any. */
   defaultCarerAppUrl: string;
   localMinutes?: (epochMs: number) => number;
+  /**
+   * postcodes.io or a stand-in (default postcodes.io): locates a circle person saved without a checked postcode, and
+   * villages the gazetteer lacks.
+   */
+  postcodesBaseUrl?: string;
 }
 
-/** Everything the background worker does, as one object the entrypoint connects to browser events. */
+/**
+ * The watcher, assembled once for every caller: everything the background worker does, as one object the entrypoint
+ * connects to browser events; the test harness builds the same with a fake browser. Detection defaults to the real
+ * engine with village look-ups, sources to the force registry.
+ */
 export function createWatcherBackground(deps: WatcherBackgroundDeps) {
+  const { fetch, clock, sleep, random } = deps.platform;
   const alarm = createPollAlarm(deps.alarms);
+  const postcodesBaseUrl = deps.postcodesBaseUrl ?? POSTCODES_IO_BASE_URL;
+  const { records, people: circlePeople } = createCircleLink({ fetch, clock, store: deps.store, postcodesBaseUrl });
+  const postcodes = createPostcodeClient({ fetch, baseUrl: postcodesBaseUrl });
   const cycle = createPollCycle({
     store: deps.store,
-    fetch: deps.fetch,
-    clock: deps.clock,
-    sleep: deps.sleep,
-    random: deps.random,
-    sourcesForForce: deps.sourcesForForce,
-    detect: deps.detect,
+    fetch,
+    clock,
+    sleep,
+    random,
+    sourcesForForce: deps.sourcesForForce ?? sourcesForKnownForce,
+    detect: deps.detect ?? createSpateDetector({ lookupPlace: postcodes.lookupPlace }),
     notifier: createSpateNotifier({
       notifications: deps.notifications,
-      clock: deps.clock,
+      clock,
       ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
     }),
-    circleSender: createCircleAlertSender({ fetch: deps.fetch, clock: deps.clock }),
+    circleSender: createCircleAlertSender({ fetch, clock, records }),
+    circlePeople,
     nightSummary: createNightSummary({
       store: deps.store,
       notifications: deps.notifications,
-      clock: deps.clock,
+      clock,
       ...(deps.localMinutes ? { localMinutes: deps.localMinutes } : {}),
     }),
     ...(deps.hasSiteAccess ? { hasSiteAccess: deps.hasSiteAccess } : {}),
@@ -82,8 +103,11 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
       if (isNightSummaryNotification(notificationId)) return deps.openUrl(deps.popupUrl);
       const spateId = spateIdFromNotification(notificationId);
       if (spateId === undefined) return;
-      const [circle, settings] = await Promise.all([deps.store.getCircle(), deps.store.getSettings()]);
-      await deps.openUrl(notificationTarget(carerAppBase(circle, settings, deps.defaultCarerAppUrl), spateId, buttonIndex, deps.popupUrl));
+      const [circle, settings, spates, log] = await Promise.all([deps.store.getCircle(), deps.store.getSettings(), deps.store.getSpates(), deps.store.getNotifiedLog()]);
+      // The spate may have faded since: the notification log still says whose it was.
+      const personId = spates.find((spate) => spate.id === spateId)?.personId ?? log.find((entry) => entry.spateId === spateId)?.personId;
+      const spate = personId ? { id: spateId, personId } : { id: spateId };
+      await deps.openUrl(notificationTarget(carerAppBase(circle, settings, deps.defaultCarerAppUrl), spate, buttonIndex, deps.popupUrl));
     },
   };
 }

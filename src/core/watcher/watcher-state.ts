@@ -1,4 +1,5 @@
-import type { Spate } from '../detect/spate.ts';
+import type { CaredPerson } from '../calls/person.ts';
+import type { Spate } from '../spates/spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { FeedItem, SourceHealth } from '../sources/source.ts';
 import { DEFAULT_QUIET_HOURS, type QuietHours } from './quiet-hours.ts';
@@ -39,6 +40,16 @@ export const DEFAULT_SOURCE_CHOICES: PersonSourceChoices = {
 export interface WatchedPersonEntry {
   person: WatchedPerson;
   sources: PersonSourceChoices;
+  /**
+   * True for a person of the connected care circle (a `people` record, same id on every device). While a circle is
+   * connected only these are watched; the others are this browser's own.
+   */
+  shared?: true;
+}
+
+/** Who is watched now: the circle's people when a circle is connected, otherwise everyone this browser keeps. */
+export function watchedEntries(entries: readonly WatchedPersonEntry[], circle: CircleConnection | undefined): WatchedPersonEntry[] {
+  return circle ? entries.filter((entry) => entry.shared) : [...entries];
 }
 
 /** An RSS/Atom feed the relative added by address (e.g. a Neighbourhood Alert area). */
@@ -61,6 +72,28 @@ export interface CircleConnection {
   connectedAt: string;
 }
 
+/** What the watcher has read of its circle's records, and its own clock for the records it writes. */
+export interface CircleRecordsState {
+  circleId: string;
+  /** The relay sequence number read up to. */
+  seq: number;
+  /** The newest hybrid logical clock this device issued or saw. */
+  lastHlc?: string;
+  /** The newest version of each of the circle's people, tombstones included, by id. */
+  people: Record<string, CaredPerson>;
+}
+
+/**
+ * An alert the circle has not got yet (the relay could not be reached or refused it): sent again at the next poll,
+ * the newest version per spate, so an alert found offline still becomes a circle record.
+ */
+export interface UnsentCircleAlert {
+  spate: Spate;
+  person: WatchedPerson;
+  /** ISO time it was first found unsent. */
+  at: string;
+}
+
 /** One line of the notification log: what was shown (or held back) for which spate version. */
 export interface NotifiedEntry {
   notificationId: string;
@@ -74,6 +107,8 @@ export interface NotifiedEntry {
   /** Why it was not shown, when it was not. */
   heldBack?: 'quiet-hours';
   sentToCircle: boolean;
+  /** Why it did not reach the circle, when it did not and a circle was connected. */
+  circleError?: string;
 }
 
 /**
@@ -134,6 +169,11 @@ export interface WatcherStore {
   getHeldAlerts(): Promise<HeldAlert[]>;
   saveHeldAlerts(held: HeldAlert[]): Promise<void>;
   getCircle(): Promise<CircleConnection | undefined>;
+  /** Alerts not yet in the circle, oldest first. */
+  getUnsentCircleAlerts(): Promise<UnsentCircleAlert[]>;
+  saveUnsentCircleAlerts(alerts: UnsentCircleAlert[]): Promise<void>;
+  getCircleRecordsState(): Promise<CircleRecordsState | undefined>;
+  saveCircleRecordsState(state: CircleRecordsState): Promise<void>;
   saveCircle(circle: CircleConnection | undefined): Promise<void>;
   getDetectionMark(): Promise<DetectionMark | undefined>;
   saveDetectionMark(mark: DetectionMark): Promise<void>;

@@ -1,7 +1,7 @@
 /** Alerts inbox: spates near each person, with their sources, and "I've called them" once the family has phoned. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { describeFileProblem, type FileProblem } from '../../db/restore-messages.ts';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { TACTIC_LABELS } from '../../core/calls/call.ts';
 import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
 import { JsonFileField } from '../../ui/json-file-field.tsx';
@@ -15,7 +15,7 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 const safeLink = (url: string) => /^https?:\/\//i.test(url);
 
-function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkIns: CheckIn[]; personName: string }) {
+function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecord; checkIns: CheckIn[]; personName: string; focused: boolean }) {
   const carerName = useSetting<string>(SETTINGS.carerName, '');
   const toast = useToast();
   const { spate } = alert;
@@ -33,9 +33,17 @@ function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkI
   }
 
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (!focused) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [focused]);
   return (
     <li className={`panel alert severity-${spate.severity}`} aria-labelledby={headingId}>
-      <h2 id={headingId}>{spate.headline}</h2>
+      <h2 id={headingId} ref={heading} tabIndex={focused ? -1 : undefined}>
+        {spate.headline}
+      </h2>
       <p>
         <strong>{SEVERITY_LABEL[spate.severity]} risk</strong> for {personName}
         {spate.places.length ? ` · ${spate.places.join(', ')}` : ''}
@@ -86,7 +94,8 @@ function AlertItem({ alert, checkIns, personName }: { alert: AlertRecord; checkI
   );
 }
 
-export function AlertsScreen() {
+/** `focusAlertId`: the alert a notification opened, scrolled to and focused once it is shown. */
+export function AlertsScreen({ focusAlertId }: { focusAlertId?: string | undefined } = {}) {
   const people = usePeople();
   const [personId, setPersonId] = useState('');
   const [importFor, setImportFor] = useState('');
@@ -127,7 +136,13 @@ export function AlertsScreen() {
           {shown.length === 0 ? <p>No alerts. Kinwatch shows police warnings about courier fraud near the people you look after.</p> : null}
           <ul className="alerts">
             {shown.map((alert) => (
-              <AlertItem key={alert.id} alert={alert} checkIns={data.checkIns.filter((entry) => entry.alertId === alert.id)} personName={names.get(alert.personId) ?? ''} />
+              <AlertItem
+                key={alert.id}
+                alert={alert}
+                checkIns={data.checkIns.filter((entry) => entry.alertId === alert.id)}
+                personName={names.get(alert.personId) ?? ''}
+                focused={alert.id === focusAlertId}
+              />
             ))}
           </ul>
           <section aria-labelledby="import-heading" className="panel">

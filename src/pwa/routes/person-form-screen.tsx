@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import type { CaredPerson, PhoneContact } from '../../core/calls/person.ts';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
 import { ErrorSummary, type FormError } from '../../ui/error-summary.tsx';
+import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { FieldGroup, TextField } from '../../ui/field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { askForPersistentStorage, db, repository, setSetting, SETTINGS } from '../app-data.ts';
@@ -13,13 +14,15 @@ interface Draft {
   name: string;
   callName: string;
   postcode: string;
+  /** km, as typed. */
+  radiusKm: string;
   phones: string;
   banks: PhoneContact[];
   familyNumbers: PhoneContact[];
   safeWord: string;
 }
 
-const emptyDraft: Draft = { name: '', callName: '', postcode: '', phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
+const emptyDraft: Draft = { name: '', callName: '', postcode: '', radiusKm: String(DEFAULT_RADIUS_KM), phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
 
 function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
   const update = (index: number, change: Partial<PhoneContact>) => props.onChange(props.rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
@@ -41,7 +44,7 @@ function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneCont
 export function PersonFormScreen({ personId }: { personId?: string | undefined }) {
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [existing, setExisting] = useState<CaredPerson | undefined>();
-  const [errors, setErrors] = useState<{ name?: string; postcode?: string }>({});
+  const [errors, setErrors] = useState<{ name?: string; postcode?: string; radiusKm?: string }>({});
   const [saving, setSaving] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const toast = useToast();
@@ -55,6 +58,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
         name: person.name,
         callName: person.callName ?? '',
         postcode: person.postcode,
+        radiusKm: String(person.radiusKm ?? DEFAULT_RADIUS_KM),
         phones: person.phones.join('\n'),
         banks: person.banks.length ? person.banks : [{ name: '', phone: '' }],
         familyNumbers: person.familyNumbers.length ? person.familyNumbers : [{ name: '', phone: '' }],
@@ -68,6 +72,10 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
     if (!draft.name.trim()) nextErrors.name = 'Enter a name (a first name is enough).';
     const shape = checkPostcodeShape(draft.postcode);
     if ('error' in shape) nextErrors.postcode = shape.error;
+    const radiusKm = Number(draft.radiusKm);
+    if (!draft.radiusKm.trim() || !Number.isFinite(radiusKm) || radiusKm < 1 || radiusKm > MAX_RADIUS_KM) {
+      nextErrors.radiusKm = `Enter a distance from 1 to ${MAX_RADIUS_KM} km.`;
+    }
     setErrors(nextErrors);
     setAttempt((count) => count + 1);
     if (Object.keys(nextErrors).length > 0 || !('parsed' in shape)) return;
@@ -99,6 +107,7 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
       postcode,
       ...Object.fromEntries(Object.entries(place).filter(([, value]) => value !== undefined)),
       postcodeChecked: place.postcodeChecked,
+      radiusKm,
       phones: draft.phones.split('\n').map((line) => line.trim()).filter(Boolean),
       banks: clean(draft.banks),
       familyNumbers: clean(draft.familyNumbers),
@@ -162,6 +171,13 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
           onChange={(postcode) => setDraft({ ...draft, postcode })}
           error={errors.postcode}
           required
+        />
+        <TextField
+          label="Warn about places within (km)"
+          hint="The family's watcher extension warns about spates reported this close to their home."
+          value={draft.radiusKm}
+          onChange={(radiusKm) => setDraft({ ...draft, radiusKm })}
+          error={errors.radiusKm}
         />
         {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet: it is checked automatically when the postcode service can be reached.</p> : null}
         <TextField label="Their phone numbers" hint="One per line: home phone, mobile. The phone script offers them to ring." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />

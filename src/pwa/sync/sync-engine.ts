@@ -6,12 +6,13 @@
  * drag this device's clock forward); held rows are tried again at each round and merged once the time is reached.
  */
 import { isLive } from '../../core/calls/next-steps.ts';
-import { openRecord, sealAlert, sealRecord, importCircleKey, DecryptError } from '../../core/circle/circle-crypto.ts';
+import { liveCallAlert } from '../../core/alerts/alert.ts';
+import { sendCircleAlert } from '../../core/alerts/send-alert.ts';
+import { openRecord, sealRecord, importCircleKey, DecryptError } from '../../core/circle/circle-crypto.ts';
 import type { Envelope } from '../../core/circle/envelope.ts';
 import { ClockDriftError } from '../../core/circle/hlc.ts';
 import type { Repository } from '../../db/repository.ts';
 import { SYNC_TABLES, type KinwatchDb, type SyncTable } from '../../db/schema.ts';
-import { liveCallAlert } from './circle-alert.ts';
 import { loadSyncStatus, updateSyncStatus, type CircleMembership } from './circle-membership.ts';
 import type { RelayClient } from '../../core/circle/relay-client.ts';
 
@@ -133,9 +134,9 @@ async function announceLiveCalls(
     if (announced.has(call.id)) continue;
     const personId = String(call.personId ?? '');
     const person = personId ? ((await db.people.get(personId)) as { name?: string } | undefined) : undefined;
+    // The call record went first (above): the push only wakes the other devices sooner.
     const alert = liveCallAlert(call.id, personId, person?.name);
-    const ciphertext = await sealAlert(key, membership.circleId, alert);
-    await relay.postAlert(membership.circleId, { ciphertext, urgency: 'high', topic: `call-${call.id.replace(/[^A-Za-z0-9_-]/g, '').slice(0, 27)}` }, membership.deviceToken);
+    await sendCircleAlert({ relay, circleId: membership.circleId, deviceToken: membership.deviceToken, key, alert, urgency: 'high' });
     announced.add(call.id);
     await updateSyncStatus(db, { announcedCalls: [...announced].slice(-200) });
   }

@@ -1,3 +1,4 @@
+import { idOnlyPushPayload } from '../../core/alerts/alert.ts';
 import type { Clock } from '../../core/platform.ts';
 import type { PushJob, Store } from '../store/store.ts';
 import type { PushSender, SendOutcome } from './push-sender.ts';
@@ -72,6 +73,13 @@ export function createPushWorker(options: PushWorkerOptions): PushWorker {
     if (outcome !== 'expired' && outcome.kind === 'retry' && outcome.staleConnection) {
       log({ msg: 'push retry', deviceId: job.deviceId, attempt: job.attempts, reason: `${outcome.reason} on a reused idle connection; retrying at once on a new one`, delayMs: 0 });
       outcome = await send(job);
+    }
+    // A push service that takes less than the standard 4 KB (Firefox for Android: 3,070 bytes) answers 413: send the
+    // alert's id alone; the device reads the alert from the circle's records.
+    const idOnly = outcome !== 'expired' && outcome.kind === 'failed' && outcome.status === 413 ? idOnlyPushPayload(job.payload) : undefined;
+    if (idOnly) {
+      outcome = await send({ ...job, payload: idOnly });
+      log({ msg: 'push sent id-only after 413', deviceId: job.deviceId, status: outcome !== 'expired' && 'status' in outcome ? outcome.status : undefined });
     }
     if (outcome === 'expired') {
       await store.finishPush(job.id);

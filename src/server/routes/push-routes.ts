@@ -3,21 +3,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { authenticated, deviceOf } from '../authenticate.ts';
 import { HttpError } from '../http-error.ts';
 import { checkPushEndpoint, EndpointRefused } from '../push/endpoint-guard.ts';
+import { alertPushPayload, idOnlyPushPayload } from '../../core/alerts/alert.ts';
 import { MAX_PUSH_PLAINTEXT_BYTES, payloadBytes } from '../push/push-sender.ts';
 import type { RelayDeps } from '../relay-deps.ts';
 import type { Limits } from '../request-limits.ts';
 import * as schema from '../schemas.ts';
 
-/** What the service worker receives (after the push service's own encryption is removed). */
-export interface AlertPushPayload {
-  kind: 'alert';
-  circleId: string;
-  /** The alert, encrypted with the circle key by the sending device. */
-  ciphertext: string;
-  urgency: 'high' | 'normal';
-  topic?: string;
-  sentAt: string;
-}
+/** What the service worker receives (after the push service's own encryption is removed): one shape, in core. */
+export type { AlertPushPayload } from '../../core/alerts/alert.ts';
 
 /** Push subscriptions and alerts fanned out to the other devices of a circle. */
 export function pushRoutes(base: FastifyInstance, deps: RelayDeps, limits: Limits): void {
@@ -51,17 +44,11 @@ export function pushRoutes(base: FastifyInstance, deps: RelayDeps, limits: Limit
   app.post('/api/circles/:circleId/alerts', { onRequest: auth, schema: { params: schema.CircleParams, body: schema.AlertBody } }, async (request, reply) => {
     const device = deviceOf(request);
     const circleId = device.circleId;
-    const { ciphertext, urgency = 'normal' } = request.body;
+    const { ciphertext, urgency = 'normal', alertId } = request.body;
     const topic = request.body.topic ?? null;
-    const message: AlertPushPayload = {
-      kind: 'alert',
-      circleId,
-      ciphertext,
-      urgency,
-      ...(topic ? { topic } : {}),
-      sentAt: new Date(deps.clock.now()).toISOString(),
-    };
-    const payload = JSON.stringify(message);
+    let payload = alertPushPayload({ circleId, ...(alertId ? { alertId } : {}), ciphertext, urgency, ...(topic ? { topic } : {}), sentAt: new Date(deps.clock.now()).toISOString() });
+    // Too large to push whole, but its record is in the circle: push its id, and devices sync to read it.
+    if (payloadBytes(payload) > MAX_PUSH_PLAINTEXT_BYTES) payload = idOnlyPushPayload(payload) ?? payload;
     const size = payloadBytes(payload);
     if (size > MAX_PUSH_PLAINTEXT_BYTES) {
       throw new HttpError(413, 'payload_too_large', `ciphertext: the push message would be ${size} bytes; at most ${MAX_PUSH_PLAINTEXT_BYTES}`);

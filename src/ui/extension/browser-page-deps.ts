@@ -1,14 +1,15 @@
 import { browser } from 'wxt/browser';
 import { isPollProgressMessage } from '../../core/watcher/watcher-messages.ts';
-import { createExtensionStore, keyValueStoreFromStorageArea } from '../../db/extension-store.ts';
+import { createExtensionStore } from '../../db/extension-store.ts';
+import { browserPlatform, browserStorage } from '../../platform/browser.ts';
 import type { PageDeps } from './page-deps.ts';
 
 /** The real browser behind an extension page. */
 export function browserPageDeps(): PageDeps {
   return {
-    store: createExtensionStore(keyValueStoreFromStorageArea(browser.storage.local)),
+    store: createExtensionStore(browserStorage()),
     permissions: browser.permissions,
-    fetch: (url, init) => fetch(url, init),
+    fetch: browserPlatform.fetch,
     postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
     defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
     sendMessage: (message) => browser.runtime.sendMessage(message),

@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
+import { createCircleLink } from '../../core/watcher/circle-people.ts';
 import { joinCircle } from '../../core/watcher/join-circle.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
@@ -13,6 +14,7 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
   const [link, setLink] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
 
   async function connect(event: FormEvent) {
     event.preventDefault();
@@ -31,9 +33,22 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
     }
     setBusy(true);
     try {
-      await deps.store.saveCircle(await joinCircle(link, { fetch: deps.fetch, clock: systemClock, deviceName: 'Kinwatch watcher (browser)' }));
+      const joined = await joinCircle(link, { fetch: deps.fetch, clock: systemClock, deviceName: 'Kinwatch watcher (browser)' });
+      await deps.store.saveCircle(joined);
       setLink('');
       await reload();
+      // One person, entered once: the people watched here become the circle's, and the circle's are watched here.
+      const circlePeople = createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people;
+      try {
+        const written = await circlePeople.shareLocal(joined);
+        const { people } = await circlePeople.refresh(joined);
+        setStatus(
+          `Watching the circle's ${people === 1 ? 'person' : `${people} people`}` +
+            (written > 0 ? `; ${written === 1 ? 'the person' : `${written} people`} you watched here now shared with the family.` : '.'),
+        );
+      } catch (problem) {
+        setStatus(`Connected, but the circle's people could not be read yet (${problem instanceof Error ? problem.message : String(problem)}). They are read again at every check.`);
+      }
     } catch (problem) {
       setError(problem instanceof Error ? problem.message : String(problem));
     } finally {
@@ -43,6 +58,10 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
 
   async function disconnect() {
     await deps.store.saveCircle(undefined);
+    // The circle's people stay watched here, as this browser's own.
+    const people = await deps.store.getPeople();
+    await deps.store.savePeople(people.map(({ shared: _shared, ...entry }) => entry));
+    setStatus('');
     await reload();
   }
 
@@ -52,6 +71,7 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
       {circle ? (
         <div className="row">
           <p className="ok">Connected to the care circle at {new URL(circle.relayUrl).host}. Alerts go to the family, encrypted.</p>
+          <p role="status">{status}</p>
           <button type="button" className="secondary" onClick={() => void disconnect()}>Leave the circle</button>
         </div>
       ) : (

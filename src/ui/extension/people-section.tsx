@@ -4,6 +4,8 @@ import { createPostcodeClient } from '../../core/geo/postcodes.ts';
 import { createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
 import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
+import { systemClock } from '../../core/platform.ts';
+import { createCircleLink } from '../../core/watcher/circle-people.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
@@ -15,8 +17,10 @@ type FieldErrors = Partial<Record<'name' | 'postcode' | 'radiusKm' | 'form', str
 
 /** The people to watch: name and postcode in, force area and place out; each with their sources below. */
 export function PeopleSection({ deps }: { deps: PageDeps }) {
-  const load = useCallback(() => deps.store.getPeople(), [deps]);
-  const { value: people, reload } = useStored(load);
+  const load = useCallback(async () => ({ entries: await deps.store.getPeople(), circle: await deps.store.getCircle() }), [deps]);
+  const { value: loaded, reload } = useStored(load);
+  const circle = loaded?.circle;
+  const people = loaded ? (circle ? loaded.entries.filter((entry) => entry.shared) : loaded.entries) : undefined;
   const [name, setName] = useState('');
   const [postcode, setPostcode] = useState('');
   const [radius, setRadius] = useState(String(DEFAULT_RADIUS_KM));
@@ -44,11 +48,19 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       const current = await deps.store.getPeople();
       const others = current.filter((entry) => entry.person.id !== person.id);
       const kept = current.find((entry) => entry.person.id === person.id)?.sources ?? DEFAULT_SOURCE_CHOICES;
-      await deps.store.savePeople([...others, { person, sources: kept }]);
+      const connected = await deps.store.getCircle();
+      if (connected) {
+        // Entered once for the family: the carer app shows this person too.
+        await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, { person, sources: kept });
+      } else {
+        await deps.store.savePeople([...others, { person, sources: kept }]);
+      }
       await reload();
       setName('');
       setPostcode('');
-      setStatus(`${person.name} added: ${person.placeName ?? person.postcode}. Press "Allow" beside their sources so Kinwatch can read them.`);
+      setStatus(
+        `${person.name} added: ${person.placeName ?? person.postcode}${connected ? ', and shared with your care circle' : ''}. Press "Allow" beside their sources so Kinwatch can read them.`,
+      );
     } catch (error) {
       if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
       else if (error instanceof PostcodeLookupError) setErrors({ postcode: error.message });
@@ -68,17 +80,22 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   return (
     <section aria-labelledby="people-heading">
       <h2 id="people-heading">People you watch over</h2>
-      {people?.length === 0 && <p>No one yet. Add the person you look after below.</p>}
+      {people?.length === 0 && (
+        <p>{circle ? 'Your care circle has no one yet. Add the person you look after below, or in the carer app.' : 'No one yet. Add the person you look after below.'}</p>
+      )}
       <ul className="plain">
         {people?.map((entry) => (
           <li key={entry.person.id} className="card">
             <h3>
               {entry.person.name} — {entry.person.placeName ?? entry.person.postcode} ({entry.person.postcode}), within {entry.person.radiusKm} km
             </h3>
+            {entry.shared ? <p className="hint">From your family's care circle: change or remove them in the carer app.</p> : null}
             <PersonSources deps={deps} entry={entry} onChanged={reload} />
-            <button type="button" className="secondary" onClick={() => void remove(entry)}>
-              Stop watching {entry.person.name}
-            </button>
+            {entry.shared ? null : (
+              <button type="button" className="secondary" onClick={() => void remove(entry)}>
+                Stop watching {entry.person.name}
+              </button>
+            )}
           </li>
         ))}
       </ul>

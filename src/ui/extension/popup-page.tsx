@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
-import type { Spate } from '../../core/detect/spate.ts';
+import type { Spate } from '../../core/spates/spate.ts';
 import { checkCoverage, describeCoverage } from '../../core/sources/check-coverage.ts';
 import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
-import { formatKm, reportCount } from '../../core/watcher/spate-wording.ts';
+import { formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
 import { AlertReach } from './alert-reach.tsx';
 import type { PageDeps } from './page-deps.ts';

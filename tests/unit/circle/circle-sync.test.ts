@@ -4,7 +4,7 @@ import { openAlert, exportCircleKey, generateCircleKey, importCircleKey } from '
 import type { CallRecord } from '../../../src/core/calls/call.ts';
 import { createRepository, type Repository } from '../../../src/db/repository.ts';
 import { openKinwatchDb, type KinwatchDb } from '../../../src/db/schema.ts';
-import type { CircleAlert } from '../../../src/pwa/sync/circle-alert.ts';
+import type { CircleAlert } from '../../../src/core/alerts/alert.ts';
 import { loadSyncStatus, saveMembership, type CircleMembership } from '../../../src/pwa/sync/circle-membership.ts';
 import { createRelayClient } from '../../../src/core/circle/relay-client.ts';
 import { syncOnce } from '../../../src/pwa/sync/sync-engine.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildState, carerAppPart, currentStamp, describeChanges, extensionPart, writeStamp } from '../../../src/cli/build-stamp.ts';
+import { buildState, carerAppPart, currentStamp, describeChanges, extensionPart, missingDependencies, writeStamp } from '../../../src/cli/build-stamp.ts';
 
 let root: string;
 function write(path: string, text: string): void {
@@ -57,5 +57,26 @@ describe('build stamps', () => {
     const state = buildState(root, part, env);
     expect(state).toEqual({ state: 'stale', changed: ['env:KINWATCH_POSTCODES_API'] });
     expect(describeChanges(['env:KINWATCH_POSTCODES_API'])).toBe('KINWATCH_POSTCODES_API (environment) changed');
+  });
+
+  it('name the packages a pulled lockfile wants that the last install did not bring, other platforms\' binaries aside', () => {
+    const lock = (packages: Record<string, object>) => JSON.stringify({ lockfileVersion: 3, packages: { '': {}, ...packages } });
+    write(
+      'package-lock.json',
+      lock({
+        'node_modules/react': { version: '19.3.1' },
+        'node_modules/wouter': { version: '3.9.0' },
+        'node_modules/wxt/node_modules/listr2': { version: '9.0.5' },
+        'node_modules/@rolldown/binding-darwin-arm64': { version: '1.0.0', optional: true },
+      }),
+    );
+    expect(missingDependencies(root)).toEqual(['react', 'wouter', 'listr2']);
+    write('node_modules/.package-lock.json', lock({ 'node_modules/react': { version: '19.3.1' }, 'node_modules/wxt/node_modules/listr2': { version: '9.0.4' } }));
+    expect(missingDependencies(root)).toEqual(['wouter', 'listr2']);
+    write(
+      'node_modules/.package-lock.json',
+      lock({ 'node_modules/react': { version: '19.3.1' }, 'node_modules/wouter': { version: '3.9.0' }, 'node_modules/wxt/node_modules/listr2': { version: '9.0.5' } }),
+    );
+    expect(missingDependencies(root)).toEqual([]);
   });
 });

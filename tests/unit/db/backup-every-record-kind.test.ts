@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AlertRecord, CheckIn } from '../../../src/core/calls/alert.ts';
 import type { CallRecord } from '../../../src/core/calls/call.ts';
 import type { CaredPerson } from '../../../src/core/calls/person.ts';
-import type { Spate } from '../../../src/core/detect/spate.ts';
+import type { Spate } from '../../../src/core/spates/spate.ts';
 import type { ChecklistTick } from '../../../src/core/rules/checklist.ts';
 import { parseAlertFile } from '../../../src/pwa/alert-import.ts';
 import { exportBackup, restoreBackup } from '../../../src/db/backup.ts';

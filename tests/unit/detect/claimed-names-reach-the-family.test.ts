@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaredPerson } from '../../../src/core/calls/person.ts';
 import { phoneScript } from '../../../src/core/calls/phone-script.ts';
 import { analyzeText } from '../../../src/core/detect/analyze.ts';
-import { findSpates } from '../../../src/core/detect/find-spates.ts';
+import { findSpates } from '../../../src/core/spates/find-spates.ts';
 import { gbGazetteer } from '../../../src/core/geo/gazetteer-gb.ts';
 import type { WatchedPerson } from '../../../src/core/geo/watched-person.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openFromNotification } from '../../../src/pwa/push/push-handler.ts';
-import { alertPath } from '../../../src/pwa/sync/circle-alert.ts';
+import { alertPath } from '../../../src/core/alerts/alert.ts';
 
 /** A service worker scope with just what a notification click uses: its origin and its window clients. */
 function fakeScope(openWindows: { navigated: string[]; focused: number }[]) {
@@ -34,13 +34,13 @@ describe('clicking a Kinwatch notification', () => {
     expect(opened).toEqual(['https://kinwatch.example/calls/call%207']);
   });
 
-  it('brings an open app to the front on the alerts inbox instead of opening another window', async () => {
+  it('brings an open app to the front on that alert instead of opening another window', async () => {
     const window = { navigated: [] as string[], focused: 0 };
     const { scope, opened } = fakeScope([window]);
-    await openFromNotification(scope, alertPath({ kind: 'spate', title: 't', body: 'b', alert: {} as never }));
+    await openFromNotification(scope, alertPath({ alertId: 'person-1:spate-00ab' }));
     expect(opened).toEqual([]);
     expect(window.focused).toBe(1);
-    expect(window.navigated).toEqual(['https://kinwatch.example/alerts']);
+    expect(window.navigated).toEqual(['https://kinwatch.example/alerts/person-1%3Aspate-00ab']);
   });
 
   it('never opens another site, whatever the notification carries', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { exportCircleKey, generateCircleKey, sealAlert } from '../../../src/core/circle/circle-crypto.ts';
 import { formatHlc } from '../../../src/core/circle/hlc.ts';
 import { handlePush } from '../../../src/pwa/push/push-handler.ts';
-import type { CircleAlert } from '../../../src/pwa/sync/circle-alert.ts';
+import type { CircleAlert } from '../../../src/core/alerts/alert.ts';
 import { saveMembership } from '../../../src/pwa/sync/circle-membership.ts';
 import { freshDb } from '../db/db-fixtures.ts';
 

@@ -17,7 +17,10 @@ for (const backend of ['pglite', 'postgres'] as Backend[]) {
 
     const devices = async (circleId: string, token: string) =>
       (await relay.call('GET', `/api/circles/${circleId}/devices`, { token })).body.devices.map((d: { name: string; role: string }) => [d.name, d.role]);
-    const invite = async (circleId: string, token: string) => relay.call('POST', `/api/circles/${circleId}/invites`, { token, body: {} });
+    const invite = async (circleId: string, token: string) => {
+      relay.clock.advance(1); // invites are listed in the order they were made
+      return relay.call('POST', `/api/circles/${circleId}/invites`, { token, body: {} });
+    };
     const join = (circleId: string, inviteToken: string, deviceName: string) =>
       relay.call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken, deviceName } });
 

@@ -98,6 +98,8 @@ export async function relayUnderTest(options: {
       return response.body;
     },
     async join(circleId, token, name = 'Second phone') {
+      // Devices are listed in the order they joined: a millisecond apart, so the order is the joining order.
+      clock.advance(1);
       const invite = await call('POST', `/api/circles/${circleId}/invites`, { token, body: {} });
       const joined = await call('POST', `/api/circles/${circleId}/join`, { body: { inviteToken: invite.body.inviteToken, deviceName: name } });
       if (joined.status !== 201) throw new Error(`join: ${joined.status} ${JSON.stringify(joined.body)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findSpates, type FindSpatesInput } from '../../../src/core/detect/find-spates.ts';
-import { alertsFrom } from '../../../src/core/detect/spate-state.ts';
-import type { Spate } from '../../../src/core/detect/spate.ts';
+import { findSpates, type FindSpatesInput } from '../../../src/core/spates/find-spates.ts';
+import { alertsFrom } from '../../../src/core/spates/escalation.ts';
+import type { Spate } from '../../../src/core/spates/spate.ts';
 import type { Analysis, Counts, Tactic } from '../../../src/core/detect/vocabulary.ts';
 import type { FeedItem } from '../../../src/core/sources/source.ts';
 import type { WatchedPerson } from '../../../src/core/geo/watched-person.ts';

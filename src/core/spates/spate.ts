@@ -1,4 +1,4 @@
-import type { Counts, Tactic } from './vocabulary.ts';
+import type { Counts, Tactic } from '../detect/vocabulary.ts';
 
 export type SpateState = 'new' | 'escalated' | 'quiet';
 export type Severity = 'low' | 'medium' | 'high';

@@ -1,12 +1,12 @@
 import type { FeedItem } from '../sources/source.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 import { BROAD_KINDS, locatePlace, matchItemToPerson, type NearbyDeps } from '../geo/nearby.ts';
-import type { Analysis, Counts, Tactic } from './vocabulary.ts';
-import { TACTICS } from './vocabulary.ts';
+import type { Analysis, Counts, Tactic } from '../detect/vocabulary.ts';
+import { TACTICS } from '../detect/vocabulary.ts';
 import type { Spate, SpateSource } from './spate.ts';
 import { clusterSpates, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type SpateCandidate, type SpateCluster, type SpatePlace } from './cluster-spates.ts';
-import { severityOf } from './spate-severity.ts';
-import { alertsFrom, spateStateAgainst } from './spate-state.ts';
+import { severityOf } from './severity.ts';
+import { alertsFrom, spateStateAgainst } from './escalation.ts';
 
 export interface FindSpatesInput extends NearbyDeps {
   items: readonly FeedItem[];

@@ -1,4 +1,4 @@
-import type { Counts, Tactic } from './vocabulary.ts';
+import type { Counts, Tactic } from '../detect/vocabulary.ts';
 import type { Severity } from './spate.ts';
 
 /** Tactics that put money or cards at immediate risk, short of a courier at the door. */

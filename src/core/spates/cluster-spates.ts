@@ -1,9 +1,9 @@
 import type { FeedItem } from '../sources/source.ts';
-import type { Analysis } from './vocabulary.ts';
+import type { Analysis } from '../detect/vocabulary.ts';
 import type { Spate } from './spate.ts';
 import type { NearMatch } from '../geo/nearby.ts';
 import { distanceKm, type LatLng } from '../geo/distance.ts';
-import { titleSimilarity } from './spate-title-similarity.ts';
+import { titleSimilarity } from './title-similarity.ts';
 
 /** A named place, located when the gazetteer or an earlier lookup could. */
 export interface SpatePlace {

@@ -1,0 +1,36 @@
+import type { Spate } from './spate.ts';
+import type { WatchedPerson } from '../geo/watched-person.ts';
+
+/** "Near Colchester, 4 km from Mum · 3 reports": the one line a relative reads on a notification or in the popup. */
+export function describeSpate(spate: Spate, person: WatchedPerson): string {
+  const place = spate.places[0] ?? person.placeName ?? 'their area';
+  const distance =
+    spate.distanceKm === undefined ? `in ${person.name}'s police area` : `${formatKm(spate.distanceKm)} from ${person.name}`;
+  return `Near ${place}, ${distance} · ${reportCount(spate)}`;
+}
+
+export function reportCount(spate: Pick<Spate, 'counts' | 'sources'>): string {
+  const reports = Math.max(spate.counts.reports ?? 0, spate.sources.length, 1);
+  return reports === 1 ? '1 report' : `${reports} reports`;
+}
+
+export function formatKm(km: number): string {
+  return km < 1 ? 'under 1 km' : `${Math.round(km)} km`;
+}
+
+/** A circle alert's notification title: "Courier fraud warning near Mum". */
+export function spateAlertTitle(personName: string | undefined): string {
+  return `Courier fraud warning near ${personName?.trim() || 'your relative'}`;
+}
+
+/**
+ * A circle alert's notification body: the headline, then what the family should weigh ("3 reports · £4,000 lost ·
+ * Colchester, Witham"), so a grown spate reads differently from its first alert.
+ */
+export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sources' | 'places'>): string {
+  const parts = [spate.headline, reportCount(spate)];
+  if (spate.counts.victims) parts.push(spate.counts.victims === 1 ? '1 victim' : `${spate.counts.victims} victims`);
+  if (spate.counts.lossGBP) parts.push(`£${spate.counts.lossGBP.toLocaleString('en-GB')} lost`);
+  if (spate.places.length > 0) parts.push(spate.places.slice(0, 4).join(', '));
+  return parts.join(' · ');
+}
