@@ -139,6 +139,12 @@ function anyOf(patterns: readonly RegExp[]): RegExp[] {
 /** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf). */
 const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOf(TACTIC_PATTERNS[tactic])])) as Record<Tactic, RegExp[]>;
 
+/** Does the sentence show this tactic (any of its patterns)? */
+function showsTactic(tactic: Tactic, text: string): boolean {
+  for (const test of TACTIC_TESTS[tactic]) if (test.test(text)) return true;
+  return false;
+}
+
 const PRONOUN_HANDOVER = /\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i;
 const VALUABLES = /\b(?:jewellery|jewelry|valuables|gold|bullion|watch(?:es)?|rolex|rings?|necklaces?|heirlooms)\b/i;
 
@@ -180,7 +186,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
     if (!told) continue;
     // "the line had not been cleared", "they did not hang up": the negation is the tactic itself.
     if (isNegated(told.text)) {
-      if (!found.has('line-held-open') && TACTIC_TESTS['line-held-open'].some((pattern) => pattern.test(told.text))) {
+      if (!found.has('line-held-open') && showsTactic('line-held-open', told.text)) {
         found.add('line-held-open');
         evidence.push({ tactic: 'line-held-open', sentence: told.text });
       }
@@ -192,7 +198,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
       if (found.has(tactic)) continue;
       // A password the fraudsters set for the courier ("given a password to say") is no request for the victim's.
       const text = tactic === 'pin-request' ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
-      if (TACTIC_TESTS[tactic].some((pattern) => pattern.test(text))) {
+      if (showsTactic(tactic, text)) {
         evidence.push({ tactic, sentence: segment.text });
         found.add(tactic);
       }
