@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts';
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
@@ -59,7 +60,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     const sentence = segment.text;
     const kind = segment === whole ? wholeKind : 'narrative';
     if (BACKGROUND.test(sentence)) continue;
-    const amounts = [...sentence.matchAll(MONEY)].map(poundsOf).filter((value) => value > 0);
+    const amounts = allMatches(MONEY, sentence).map(poundsOf).filter((value) => value > 0);
     if (kind === 'narrative' && LOSS.test(sentence) && VALUE.test(sentence) && !NO_VICTIMS.test(sentence) && !isNegated(sentence)) {
       if (SINGLE_VICTIM.test(sentence) || COUPLE.test(sentence)) {
         if (amounts.length > 0) singleLosses.set(Math.max(...amounts), COUPLE.test(sentence) ? 2 : 1);

@@ -1,4 +1,5 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
+import { allMatches } from './all-matches.ts';
 import { IMPERSONATION_CUE } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -107,7 +108,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     // "She was told a man had been arrested" is the fraudster's story, not a court report.
     const courtSentence = COURT_SENTENCE.test(sentence) && !/\b(?:told|said|says|claimed|claiming|saying|informed|advised)\b/i.test(sentence);
 
-    for (const match of sentence.matchAll(STREET_THEN_PLACE)) {
+    for (const match of allMatches(STREET_THEN_PLACE, sentence)) {
       const name = match[1]!;
       // "Jo Bloggs, 40, of Mill Street, Cardiff, denies ...": a defendant's address.
       if (courtSentence) continue;
@@ -327,11 +328,14 @@ function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean 
   );
 }
 
+/** One or two capitalised words: a county's name, perhaps. */
+const COUNTY_CANDIDATE = /\b([A-Z][a-z]+(?:shire)?|[A-Z][a-z]+ [A-Z][a-z]+)\b/g;
+
 /** The county the article is about (from "Norfolk Constabulary", "across Essex"), to pick the right Royston. */
 function guessCounty(text: string, gazetteer: Gazetteer | undefined): string | undefined {
   if (!gazetteer) return undefined;
   const tally = new Map<string, number>();
-  for (const match of text.matchAll(/\b([A-Z][a-z]+(?:shire)?|[A-Z][a-z]+ [A-Z][a-z]+)\b/g)) {
+  for (const match of allMatches(COUNTY_CANDIDATE, text)) {
     const place = gazetteer.lookup(match[1]!);
     if (place?.kind === 'county') tally.set(place.name, (tally.get(place.name) ?? 0) + 1);
   }
