@@ -31,7 +31,10 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
     mimeType: 'application/json',
     buffer: Buffer.from(readFileSync(file)),
   });
-  await page.getByRole('dialog', { name: 'Replace everything on this device?' }).getByRole('button', { name: 'Replace with the backup' }).click();
+  const question = page.getByRole('dialog', { name: 'Replace everything on this device?' });
+  await question.getByRole('button', { name: 'Replace with the backup' }).click();
+  // The question closes once the data is replaced.
+  await question.waitFor({ state: 'hidden' });
   await page.getByText(/^Restored \d+ (person|people), /).waitFor();
 }
 

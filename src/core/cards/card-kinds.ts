@@ -1,4 +1,7 @@
-/** The printable advice cards: exact paper sizes (CSS `@page size` gives the same in print and PDF), type sizes, safe word. */
+/**
+ * The printable advice cards: exact paper sizes (the carer app's styles.css has a named @page of the same size for each),
+ * type sizes, safe word.
+ */
 export type CardKindId = 'phone-side' | 'wallet' | 'front-door' | 'fridge';
 
 export interface CardKind {
@@ -8,8 +11,6 @@ export interface CardKind {
   purpose: string;
   widthMm: number;
   heightMm: number;
-  /** Value for CSS `@page { size: … }` (A6 in millimetres: Chromium does not know the A6 keyword). */
-  cssPageSize: string;
   /** Type size in points for standard print before any fitting. */
   baseFontPt: number;
   /** Whether the family safe word is printed on it: only on a card the parent keeps private. */
@@ -25,7 +26,6 @@ export const CARD_KINDS: readonly CardKind[] = [
     purpose: 'Stands beside the home phone.',
     widthMm: 105,
     heightMm: 148,
-    cssPageSize: '105mm 148mm',
     baseFontPt: 12,
     safeWord: true,
     safeWordReason: 'The safe word is printed on this card: it stays at home beside the phone, where a caller who says they are family can be asked for it.',
@@ -36,7 +36,6 @@ export const CARD_KINDS: readonly CardKind[] = [
     purpose: 'Goes in the purse or wallet, next to the bank card.',
     widthMm: 85.6,
     heightMm: 54,
-    cssPageSize: '85.6mm 54mm',
     baseFontPt: 7.5,
     safeWord: false,
     safeWordReason: 'The safe word is left off: this card travels with the bank card, and the bank card is what a fraudster asks to be handed over.',
@@ -47,7 +46,6 @@ export const CARD_KINDS: readonly CardKind[] = [
     purpose: 'Inside the front door, at eye level.',
     widthMm: 148,
     heightMm: 210,
-    cssPageSize: '148mm 210mm',
     baseFontPt: 17,
     safeWord: false,
     safeWordReason: 'The safe word is left off: anyone at the door can read this card.',
@@ -58,7 +56,6 @@ export const CARD_KINDS: readonly CardKind[] = [
     purpose: 'On the fridge or a notice board.',
     widthMm: 210,
     heightMm: 297,
-    cssPageSize: '210mm 297mm',
     baseFontPt: 22,
     safeWord: false,
     safeWordReason: 'The safe word is left off: visitors to the kitchen can read the poster.',

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts';
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
@@ -31,6 +32,11 @@ const BACKGROUND =
 const NOT_COUNTED = /\b(?:arrest\w*|charged|jailed|sentenced|convicted|officers|patrols)\b/i;
 /** A bulleted line that reads like one incident: a place and a time ("Mill Street, Elsing, at around 10.15am"). */
 const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|between \d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?)/i;
+/**
+ * A number at the start of a word. REPORTS, TARGETED, TARGETED_OBJECT, VICTIMS, VICTIMS_OBJECT, SOME_FAILED and WINDOW
+ * each need one (after a word boundary or a space), so a sentence without one is spared those seven patterns.
+ */
+const ANY_NUMBER = new RegExp(String.raw`\b${N}`, 'i');
 const WINDOW = new RegExp(String.raw`\b(?:in|within|over|during|for) (?:the (?:past|last) )?(${N}|24|48|72) (hours?|days?|weeks?)\b`, 'i');
 
 /**
@@ -54,7 +60,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     const sentence = segment.text;
     const kind = segment === whole ? wholeKind : 'narrative';
     if (BACKGROUND.test(sentence)) continue;
-    const amounts = [...sentence.matchAll(MONEY)].map(poundsOf).filter((value) => value > 0);
+    const amounts = allMatches(MONEY, sentence).map(poundsOf).filter((value) => value > 0);
     if (kind === 'narrative' && LOSS.test(sentence) && VALUE.test(sentence) && !NO_VICTIMS.test(sentence) && !isNegated(sentence)) {
       if (SINGLE_VICTIM.test(sentence) || COUPLE.test(sentence)) {
         if (amounts.length > 0) singleLosses.set(Math.max(...amounts), COUPLE.test(sentence) ? 2 : 1);
@@ -63,7 +69,8 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
         pluralLoss = true;
       }
     }
-    const failed = SOME_FAILED.exec(sentence);
+    const numbered = ANY_NUMBER.test(sentence);
+    const failed = numbered ? SOME_FAILED.exec(sentence) : null;
     if (failed) {
       const failures = parseNumber(failed[1]!);
       const attempts = parseNumber(failed[2]!);
@@ -74,19 +81,19 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     }
     const ordinal = ORDINAL_TARGET.exec(sentence);
     if (ordinal) counts.targeted = Math.max(counts.targeted ?? 0, ORDINALS[ordinal[1]!.toLowerCase()] ?? 0);
-    const reports = REPORTS.exec(sentence);
+    const reports = numbered ? REPORTS.exec(sentence) : null;
     if (reports && !NOT_COUNTED.test(sentence.slice(reports.index, reports.index + reports[0].length + 30))) {
       const value = parseNumber(reports[2]!);
       if (value !== undefined && value > 0 && !(value === 101 || value === 999 || value === 159)) {
         counts.reports = Math.max(counts.reports ?? 0, value);
       }
     }
-    const targeted = TARGETED.exec(sentence) ?? TARGETED_OBJECT.exec(sentence);
+    const targeted = numbered ? (TARGETED.exec(sentence) ?? TARGETED_OBJECT.exec(sentence)) : null;
     if (targeted) {
       const value = parseNumber(targeted[2]!);
       if (value !== undefined) counts.targeted = Math.max(counts.targeted ?? 0, value);
     }
-    const victims = VICTIMS.exec(sentence) ?? VICTIMS_OBJECT.exec(sentence);
+    const victims = numbered ? (VICTIMS.exec(sentence) ?? VICTIMS_OBJECT.exec(sentence)) : null;
     if (victims && !/\b(?:a|an)\b/i.test(victims[1]!)) {
       const value = parseNumber(victims[1]!);
       if (value !== undefined) counts.victims = Math.max(counts.victims ?? 0, value);
@@ -94,7 +101,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     if (NO_VICTIMS.test(sentence)) victimsNone = true;
     // "a cashier stopped her withdrawing £9,000": a loss prevented is no loss.
     if (!PREVENTED.test(sentence)) for (const value of amounts) counts.lossGBP = Math.max(counts.lossGBP ?? 0, value);
-    const window = WINDOW.exec(sentence);
+    const window = numbered ? WINDOW.exec(sentence) : null;
     if (window && counts.windowDays === undefined) {
       const amount = parseNumber(window[1]!);
       const unit = window[2]!.toLowerCase();

@@ -1,3 +1,4 @@
+import { allMatches } from './all-matches.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
@@ -145,13 +146,13 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     const after = sentence.slice(cue.index);
     const afterCue = after.slice(cue[0].length);
     const list = ROLE_LIST.exec(afterCue);
-    const clause = cue[0] + (list ? list[0] : (afterCue.split(CLAUSE_END)[0] ?? afterCue));
+    const clause = cue[0] + (list ? list[0] : afterCue.slice(0, CLAUSE_END.exec(afterCue)?.index));
     let foundForce = false;
-    for (const match of clause.matchAll(NAMED_FORCE)) {
+    for (const match of allMatches(NAMED_FORCE, clause)) {
       const name = normaliseForce(match[1] ?? match[2] ?? '');
-      const rest = clause.slice((match.index ?? 0) + match[0].length);
+      const rest = clause.slice(match.index + match[0].length);
       // "claiming to be from Police Scotland said burglars...": named straight after the cue, it is the one impersonated.
-      const rightAfterCue = /^\s*(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index ?? 0)) || (match.index ?? 0) === 0;
+      const rightAfterCue = /^\s*(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index)) || match.index === 0;
       if (!rightAfterCue && REPORTING_AFTER.test(rest)) continue;
       foundForce = true;
       if (/^(?:Metropolitan Police|Met Police)$/i.test(name) || !name) continue;
@@ -163,12 +164,12 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     }
     // "officers from the force", "the force's detectives": the force the sentence names as reporting.
     if (!foundForce && /\b(?:from|of) (?:the|this|that) force\b|\bthe force's\b/i.test(clause)) {
-      const reporting = [...sentence.matchAll(NAMED_FORCE)][0];
+      const reporting = allMatches(NAMED_FORCE, sentence)[0];
       const name = reporting ? normaliseForce(reporting[1] ?? reporting[2] ?? '') : '';
       if (name && !/^(?:Metropolitan Police|Met Police)$/i.test(name)) claim(name);
       foundForce = true;
     }
-    for (const ranked of clause.matchAll(RANKED_NAME)) claim(ranked[0]);
+    for (const ranked of allMatches(RANKED_NAME, clause)) claim(ranked[0]);
     let otherOfficial = false;
     for (const official of OFFICIALS) {
       if (!official.pattern.test(clause)) continue;

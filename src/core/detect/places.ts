@@ -1,4 +1,5 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
+import { allMatches } from './all-matches.ts';
 import { IMPERSONATION_CUE } from './impersonated.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -50,11 +51,16 @@ interface Token {
   end: number;
 }
 
+const WORD = /[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g;
+
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of sentence.matchAll(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g)) {
-    const index = match.index ?? 0;
-    tokens.push({ word: match[0].replace(/\.$/, ''), start: index, end: index + match[0].length });
+  WORD.lastIndex = 0;
+  let match: RegExpExecArray | null;
+  while ((match = WORD.exec(sentence))) {
+    const index = match.index;
+    const word = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
+    tokens.push({ word, start: index, end: index + match[0].length });
   }
   return tokens;
 }
@@ -102,7 +108,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     // "She was told a man had been arrested" is the fraudster's story, not a court report.
     const courtSentence = COURT_SENTENCE.test(sentence) && !/\b(?:told|said|says|claimed|claiming|saying|informed|advised)\b/i.test(sentence);
 
-    for (const match of sentence.matchAll(STREET_THEN_PLACE)) {
+    for (const match of allMatches(STREET_THEN_PLACE, sentence)) {
       const name = match[1]!;
       // "Jo Bloggs, 40, of Mill Street, Cardiff, denies ...": a defendant's address.
       if (courtSentence) continue;
@@ -185,29 +191,25 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const partOfLongerName =
           (j > 0 && !CONNECTORS.has(run[j - 1]!.word.toLowerCase()) && !(j === 1 && compass)) ||
           (nextInRun !== undefined && !CONNECTORS.has(nextInRun.word.toLowerCase()));
-        // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
-        const prefixedByPolice =
-          /\bPolice\s+$/.test(before) ||
-          CLAIMED_BASE.test(before) ||
-          (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before))) ||
-          /\b(?:Bank|Building Society) of\s+$/.test(before);
-        const notWhereItHappened = notIncidentPlace(before, sentence.slice(last.end), courtSentence);
         const cue = STRONG_CUE.test(before) || (!nextInRun && VICTIM_NOUN.test(sentence.slice(last.end)));
-        const destination = DESTINATION.test(before);
         const ambiguous = matched === 1 && COMMON_WORDS.has(name.toLowerCase());
         const atStart = sentenceStart && j === 0 && first === token;
+        // The tests on the whole text before the name come last: they are the costly ones.
         const accept =
           !suffixed &&
-          !notWhereItHappened &&
-          !prefixedByPolice &&
-          !destination &&
           !partOfLongerName &&
           !CALENDAR.test(name) &&
           !(ambiguous && !cue) &&
           !(name === 'London' && metContext) &&
           !(following && /^(?:said|says|added)$/.test(following.word) && matched === 1 && !atStart && !cue) &&
+          (!atStart || !ambiguous) &&
+          !DESTINATION.test(before) &&
           !ORGANISATION_CUE.test(before) &&
-          (!atStart || !ambiguous);
+          // "a police officer from London": where the fraudster claimed to be based, not where the victim was.
+          !/\bPolice\s+$/.test(before) &&
+          !claimedBase(before) &&
+          !/\b(?:Bank|Building Society) of\s+$/.test(before) &&
+          !notIncidentPlace(before, sentence.slice(last.end), courtSentence);
         if (accept) add(name, place);
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
@@ -215,12 +217,15 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
       // A capitalised name right after a strong cue that the gazetteer lacks: "in Holme Hale", "the Elsing area".
       for (const part of splitOnAnd(run)) {
         if (part.some((token) => consumed.has(token))) continue;
+        const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
+        // Word tests first: most capitalised runs ("He", "Police", "One") are no place name, whatever surrounds them.
+        if (part.length > 3 || !looksLikePlaceName(part, nextToken)) continue;
         const name = sentence.slice(part[0]!.start, part[part.length - 1]!.end);
         const before = sentence.slice(0, part[0]!.start);
         const after = sentence.slice(part[part.length - 1]!.end);
         if (ORGANISATION_CUE.test(before)) continue;
         if (notIncidentPlace(before, after, courtSentence)) continue;
-        if (CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)))) continue;
+        if (claimedBase(before)) continue;
         const cued =
           (/\b(?:in|from|near|around|across|throughout|villages? of|town of)\s+(?:the\s+)?$/.test(before) && !DESTINATION.test(before)) ||
           // "A Lurgan pensioner", "the Dirleton woman": a place name used as an adjective for the victim.
@@ -230,8 +235,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           (/\bthe\s+[A-Z][\w'’-]+\s+and\s+$/.test(before) && /^\s+areas\b/.test(after));
         // Followed by punctuation or a lowercase word that is not an organisation's ("from Dirleton received a call").
         const endsCleanly = /^\s*(?:[,.;:)]|$)/.test(after) || (/^\s+[a-z]/.test(after) && !/^\s+(?:police|constabulary|officers?|station|council|court|crown|magistrates|fraud|squad|team|unit|numbers?|road|street|lane|-based)\b/.test(after));
-        const nextToken = tokens[tokens.indexOf(part[part.length - 1]!) + 1];
-        if (cued && endsCleanly && part.length <= 3 && looksLikePlaceName(part, nextToken)) add(name, undefined, 'area');
+        if (cued && endsCleanly) add(name, undefined, 'area');
       }
       i = runEnd + 1;
     }
@@ -272,6 +276,11 @@ function splitOnAnd(run: Token[]): Token[][] {
 /** "a police officer in Holborn", "a police station in London": the base a caller claimed, with a cue or a single officer. */
 const CLAIMED_BASE_IN = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|superintendents?|investigators?|police|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 const SINGLE_OFFICER_IN = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:officer|detective|constable|sergeant|inspector|superintendent|investigator|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
+
+/** "officers from the", "a detective in": the text before a name makes it the base a caller claimed. */
+function claimedBase(before: string): boolean {
+  return CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
+}
 
 /** The text since the last comma, semicolon or colon: "claiming to be a detective in Holborn" but not ", police in Ely said". */
 const lastClause = (before: string) => before.split(/[,;:]/).pop() ?? before;
@@ -319,11 +328,14 @@ function looksLikePlaceName(run: Token[], afterRun: Token | undefined): boolean 
   );
 }
 
+/** One or two capitalised words: a county's name, perhaps. */
+const COUNTY_CANDIDATE = /\b([A-Z][a-z]+(?:shire)?|[A-Z][a-z]+ [A-Z][a-z]+)\b/g;
+
 /** The county the article is about (from "Norfolk Constabulary", "across Essex"), to pick the right Royston. */
 function guessCounty(text: string, gazetteer: Gazetteer | undefined): string | undefined {
   if (!gazetteer) return undefined;
   const tally = new Map<string, number>();
-  for (const match of text.matchAll(/\b([A-Z][a-z]+(?:shire)?|[A-Z][a-z]+ [A-Z][a-z]+)\b/g)) {
+  for (const match of allMatches(COUNTY_CANDIDATE, text)) {
     const place = gazetteer.lookup(match[1]!);
     if (place?.kind === 'county') tally.set(place.name, (tally.get(place.name) ?? 0) + 1);
   }

@@ -15,6 +15,9 @@ const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae
 const UTILITY_STAFF =
   /\b(?:water|gas|electricity|electric|utility|utilities|energy|phone|broadband|telecoms?|internet)(?: board| company| supplier| provider)? (?:officials?|officers?|workers?|staff|engineers?|employees?|inspectors?)\b/gi;
 
+/** Officials with a category and named banks: who counts as impersonated when named near the cue. */
+const IMPERSONATED_OFFICIALS = [...OFFICIALS.filter((official) => official.category), ...NAMED_BANKS];
+
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
 const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
@@ -52,6 +55,10 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     const told = classifySentence(segment) === 'narrative' ? segment : narrativeTail(segment);
     if (!told) continue;
     anyNarrative = true;
+    // Both findings only ever turn true: once they have, later sentences cannot change the judgement.
+    if (impersonationInNarrative && wantedInNarrative) break;
+    if (!wantedInNarrative && WANTED.test(told.text)) wantedInNarrative = true;
+    if (impersonationInNarrative) continue;
     const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${told.text}`;
     toldParagraphs.set(segment.paragraph, paragraph);
     // "a man rang to say her card was compromised and a courier would collect it": a bank, though never named.
@@ -65,9 +72,8 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
         .replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '')
         // "bogus water board officials": utility and phone-company staff are workmen, not officials.
         .replace(UTILITY_STAFF, '');
-      if (OFFICIAL.test(near) || [...OFFICIALS.filter((official) => official.category), ...NAMED_BANKS].some((official) => official.pattern.test(near))) impersonationInNarrative = true;
+      if (OFFICIAL.test(near) || IMPERSONATED_OFFICIALS.some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
-    if (WANTED.test(told.text)) wantedInNarrative = true;
   }
   let score = 0;
   if (impersonationInNarrative) {

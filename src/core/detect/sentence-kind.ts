@@ -53,7 +53,21 @@ const INCIDENT_WORDS =
 const HOW_SCAMS_GO =
   /\b(?:hear|heard|learn(?:ed|t)?|explain(?:ed|ing|s)?|show(?:n|ed|ing)?|taught|teach(?:ing)?|describ(?:e|ed|ing)|told|talk(?:ed|ing)? about|warn(?:ed|ing)? about) (?:about )?(?:how|the ways?|the tricks?)\b/i;
 
+/** Every rule pass (tactics, relevance, impersonated, places, counts) asks about the same segments: judge each once. */
+const kindOfSegment = new WeakMap<Segment, SentenceKind>();
+const tailOfSegment = new WeakMap<Segment, Segment | null>();
+
+/** What the segment does (see SentenceKind). Remembered per segment object: segments are not changed once made. */
 export function classifySentence(segment: Segment): SentenceKind {
+  let kind = kindOfSegment.get(segment);
+  if (kind === undefined) {
+    kind = judgeSentence(segment);
+    kindOfSegment.set(segment, kind);
+  }
+  return kind;
+}
+
+function judgeSentence(segment: Segment): SentenceKind {
   const text = segment.text;
   if (HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
@@ -76,6 +90,15 @@ export function isNegated(text: string): boolean {
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
  * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
 export function narrativeTail(segment: Segment): Segment | undefined {
+  let tail = tailOfSegment.get(segment);
+  if (tail === undefined) {
+    tail = findNarrativeTail(segment) ?? null;
+    tailOfSegment.set(segment, tail);
+  }
+  return tail ?? undefined;
+}
+
+function findNarrativeTail(segment: Segment): Segment | undefined {
   const match = /\b(?:after|following)\b\s+(?=(?:a|an|the|reports?|calls?|several|dozens|a number|incidents?|cases?|(?:phone |telephone |bogus |fake )?(?:fraudsters?|scammers?|criminals?|callers?|conmen)|two|three|four|five|\d+)\b)/i.exec(segment.text);
   if (!match) return undefined;
   const tail: Segment = { ...segment, text: segment.text.slice(match.index + match[0].length) };

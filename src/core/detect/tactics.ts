@@ -126,6 +126,25 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
 };
 
+/**
+ * The same test as `patterns.some((pattern) => pattern.test(text))`, in one pass over the text per set of flags
+ * instead of one pass per pattern: the patterns joined as alternatives, which match where any of them would.
+ */
+function anyOf(patterns: readonly RegExp[]): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const pattern of patterns) byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+}
+
+/** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf). */
+const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOf(TACTIC_PATTERNS[tactic])])) as Record<Tactic, RegExp[]>;
+
+/** Does the sentence show this tactic (any of its patterns)? */
+function showsTactic(tactic: Tactic, text: string): boolean {
+  for (const test of TACTIC_TESTS[tactic]) if (test.test(text)) return true;
+  return false;
+}
+
 const PRONOUN_HANDOVER = /\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i;
 const VALUABLES = /\b(?:jewellery|jewelry|valuables|gold|bullion|watch(?:es)?|rolex|rings?|necklaces?|heirlooms)\b/i;
 
@@ -167,7 +186,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
     if (!told) continue;
     // "the line had not been cleared", "they did not hang up": the negation is the tactic itself.
     if (isNegated(told.text)) {
-      if (TACTIC_PATTERNS['line-held-open'].some((pattern) => pattern.test(told.text)) && !found.has('line-held-open')) {
+      if (!found.has('line-held-open') && showsTactic('line-held-open', told.text)) {
         found.add('line-held-open');
         evidence.push({ tactic: 'line-held-open', sentence: told.text });
       }
@@ -175,20 +194,23 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
     }
     segment = told;
     for (const tactic of TACTICS) {
+      // Each tactic is reported once, with its first sentence: once found, later sentences need not be tested for it.
+      if (found.has(tactic)) continue;
       // A password the fraudsters set for the courier ("given a password to say") is no request for the victim's.
       const text = tactic === 'pin-request' ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
-      if (TACTIC_PATTERNS[tactic].some((pattern) => pattern.test(text))) {
-        if (!found.has(tactic)) evidence.push({ tactic, sentence: segment.text });
+      if (showsTactic(tactic, text)) {
+        evidence.push({ tactic, sentence: segment.text });
         found.add(tactic);
       }
     }
     // "told him to buy the watch ... He handed it to a courier": "it" is the valuable named just before.
-    if (PRONOUN_HANDOVER.test(segment.text) && previous && VALUABLES.test(previous) && !found.has('valuables-handover')) {
+    if (!found.has('valuables-handover') && previous && PRONOUN_HANDOVER.test(segment.text) && VALUABLES.test(previous)) {
       found.add('valuables-handover');
       evidence.push({ tactic: 'valuables-handover', sentence: segment.text });
     }
     previous = segment.text;
     const handedOverInPerson =
+      !found.has('courier-collection') &&
       IN_PERSON_HANDOVER.test(segment.text) && /\bcards?\b|\bcash\b|\bmoney\b|\bjewellery\b|\bvaluables\b|\bgold\b|\bwatch(?:es)?\b/i.test(segment.text) && !/\bpost\b/i.test(segment.text);
     if (handedOverInPerson && !found.has('courier-collection')) {
       found.add('courier-collection');

@@ -50,6 +50,9 @@ export function placeKey(name: string): string {
 
 const SHORT_FORM_SUFFIXES = ['on sea', 'upon thames', 'spa', 'regis', 'by sea'];
 
+/** Names remembered per gazetteer before the memory starts afresh: a day of articles, not an unbounded heap. */
+const REMEMBERED_NAMES = 20_000;
+
 export function createGazetteer(data: GazetteerData, supplement?: GazetteerSupplement): Gazetteer {
   const byKey = new Map<string, GazetteerPlace[]>();
   let maxWords = 1;
@@ -73,17 +76,40 @@ export function createGazetteer(data: GazetteerData, supplement?: GazetteerSuppl
     byKey.set(key, targets);
     maxWords = Math.max(maxWords, key.split(' ').length);
   }
+  // Detection scans every run of capitalised words in an article, so the same names (and misses) come up again and
+  // again: each name's key and the places it names are worked out once.
+  const keys = new Map<string, string>();
+  const keyOf = (name: string): string => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      if (keys.size >= REMEMBERED_NAMES) keys.clear();
+      key = placeKey(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
+  const named = new Map<string, readonly GazetteerPlace[] | null>();
+  const placesNamed = (name: string): readonly GazetteerPlace[] | undefined => {
+    let list = named.get(name);
+    if (list === undefined) {
+      const key = keyOf(name);
+      // Everyday short forms of official names: "Southend" for Southend-on-Sea, "Clacton" for Clacton-on-Sea.
+      const found = byKey.get(key) ?? SHORT_FORM_SUFFIXES.map((suffix) => byKey.get(`${key} ${suffix}`)).find((places) => places?.length);
+      list = found && found.length > 0 ? found : null;
+      if (named.size >= REMEMBERED_NAMES) named.clear();
+      named.set(name, list);
+    }
+    return list ?? undefined;
+  };
   return {
     maxWords,
     lookupAll: (name) => [...(byKey.get(placeKey(name)) ?? [])],
     lookup(name, hint) {
-      const key = placeKey(name);
-      // Everyday short forms of official names: "Southend" for Southend-on-Sea, "Clacton" for Clacton-on-Sea.
-      const list = byKey.get(key) ?? SHORT_FORM_SUFFIXES.map((suffix) => byKey.get(`${key} ${suffix}`)).find((found) => found?.length);
-      if (!list || list.length === 0) return undefined;
+      const list = placesNamed(name);
+      if (!list) return undefined;
       if (hint?.county) {
-        const wanted = placeKey(hint.county);
-        const inCounty = list.find((place) => placeKey(place.county) === wanted);
+        const wanted = keyOf(hint.county);
+        const inCounty = list.find((place) => keyOf(place.county) === wanted);
         if (inCounty) return inCounty;
       }
       return list[0];

@@ -40,15 +40,17 @@ const DAY_MS = 86_400_000;
 export function findSpates(input: FindSpatesInput): FindSpatesResult {
   const options: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...input.cluster };
   const retainMs = (input.retainDays ?? options.windowDays * 2) * DAY_MS;
-  const analyses = analyseOnce(input);
+  // Relevance and age do not depend on the person: judged once, not once per person.
+  const recent = analyseOnce(input).flatMap(({ item, analysis }) => {
+    if (!analysis.relevant) return [];
+    const at = itemTime(item, input.now);
+    return at < input.now - retainMs ? [] : [{ item, analysis, at }];
+  });
   const spates: Spate[] = [];
   for (const person of input.people) {
     const home = { lat: person.lat, lng: person.lng };
     const candidates: SpateCandidate[] = [];
-    for (const { item, analysis } of analyses) {
-      if (!analysis.relevant) continue;
-      const at = itemTime(item, input.now);
-      if (at < input.now - retainMs) continue;
+    for (const { item, analysis, at } of recent) {
       const match = matchItemToPerson(analysis, item, person, input);
       if (!match.near) continue;
       const places: SpatePlace[] = analysis.places

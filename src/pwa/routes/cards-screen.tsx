@@ -1,6 +1,6 @@
 /**
  * Advice cards to print, personalised for one person. The chosen card is fitted to its paper in the browser and
- * printed one sheet per page at exactly its size (CSS @page), so "Print" and "Save as PDF" give A6, wallet, A5 or A4
+ * printed one sheet per page at exactly its size (CSS named pages in styles.css), so "Print" and "Save as PDF" give A6, wallet, A5 or A4
  * sheets without scaling. When something had to give (smaller type, more sheets), the preview says so.
  */
 import { useState } from 'react';
@@ -52,7 +52,6 @@ export function CardsScreen() {
 
   return (
     <>
-      <style>{`@page { size: ${kind.cssPageSize}; margin: 0; }`}</style>
       <div className="no-print">
         <h1>Advice cards</h1>
         <PersonPicker people={people} value={person.id} onChange={(id) => void setSetting(SETTINGS.currentPersonId, id)} label="Card for" />

@@ -60,13 +60,14 @@ export function SettingsScreen() {
 
   async function confirmRestore() {
     if (!pending) return;
-    dialog.current?.close();
     try {
       const { counts } = await restoreBackup(db, pending.text);
       toast(`Restored ${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} calls, ${counts.alerts} alerts.`);
     } catch (error) {
       setRestoreError(describeFileProblem(error, 'backup'));
     }
+    // Closed once the restore is done, so the question stays up while the data is being replaced.
+    dialog.current?.close();
     setPending(undefined);
   }
 
