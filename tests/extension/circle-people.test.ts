@@ -5,7 +5,7 @@ import { exportCircleKey, generateCircleKey } from '../../src/core/circle/circle
 import { openCircleRecord, sealCircleRecord } from '../../src/core/circle/circle-record.ts';
 import { formatHlc } from '../../src/core/circle/hlc.ts';
 import { createCircleLink } from '../../src/core/watcher/circle-people.ts';
-import { DEFAULT_SOURCE_CHOICES, type CircleConnection } from '../../src/core/watcher/watcher-state.ts';
+import { DEFAULT_SOURCE_CHOICES, watchedEntries, type CircleConnection } from '../../src/core/watcher/watcher-state.ts';
 import { createExtensionStore, keyValueStoreFromStorageArea } from '../../src/db/extension-store.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 import { relayUnderTest, type RelayUnderTest } from '../unit/server/relay-under-test.ts';
@@ -65,6 +65,23 @@ describe('the circle\'s people in the extension: one person, entered once', () =
     await carerSaves({ ...offlineDad, deleted: true }, NOW - 30_000);
     expect(await link.people.refresh(circle)).toEqual({ people: 0, unlocated: [] });
     expect(await store.getPeople()).toEqual([]);
+  });
+
+  it('keeps a person saved offline as NOT watched while the postcode service is down, and locates them when it is back', async () => {
+    const { circle, store, carerSaves } = await setUp();
+    await carerSaves(offlineDad, NOW - 60_000);
+    const down = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: 'http://127.0.0.1:9' });
+    const outcome = await down.people.refresh(circle);
+    expect(outcome.unlocated.map((entry) => entry.name)).toEqual(['Dad']);
+    const [kept] = await store.getPeople();
+    expect(kept).toMatchObject({ shared: true, person: { id: 'dad-uuid', name: 'Dad', postcode: 'CO7 6AA' }, unlocated: { reason: expect.stringMatching(/could not be reached/) } });
+    expect(watchedEntries(await store.getPeople(), circle)).toEqual([]);
+
+    const up = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: postcodes.url });
+    expect(await up.people.refresh(circle)).toEqual({ people: 1, unlocated: [] });
+    const [located] = await store.getPeople();
+    expect(located?.unlocated).toBeUndefined();
+    expect(located?.person).toMatchObject({ id: 'dad-uuid', forceId: 'essex' });
   });
 
   it('writes a person added in the extension to the circle, for the carer app', async () => {

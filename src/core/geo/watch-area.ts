@@ -2,6 +2,7 @@ import type { PostcodeClient, PostcodeLocation } from './postcodes.ts';
 import { PostcodeLookupError } from './postcode-lookup-error.ts';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type WatchedPerson } from './watched-person.ts';
 import { fnv1aHex } from '../fnv1a.ts';
+import { parsePostcode } from './postcode-format.ts';
 
 export interface WatchedPersonInput {
   name: string;
@@ -26,12 +27,7 @@ export interface WatchAreaDeps {
  * and districts, in that order, as the registry knows them by name.
  */
 export async function createWatchedPerson(input: WatchedPersonInput, deps: WatchAreaDeps): Promise<WatchedPerson> {
-  const name = input.name.trim();
-  if (!name) throw new WatchAreaInputError('name', 'Please give the person a name (a first name is enough).');
-  const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
-  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
-    throw new WatchAreaInputError('radiusKm', `The radius must be between 1 and ${MAX_RADIUS_KM} km (got ${String(input.radiusKm)}).`);
-  }
+  const { name, radiusKm } = checkWatchedPersonInput(input);
   const location = await deps.postcodes.lookupPostcode(input.postcode);
   const force = forceFor(location, deps);
   if (!force) {
@@ -53,6 +49,26 @@ export async function createWatchedPerson(input: WatchedPersonInput, deps: Watch
     radiusKm,
     neighbourForceIds,
   };
+}
+
+/**
+ * The form's values checked locally, no request: name given, radius 1..100 km, postcode or outcode of a UK shape
+ * (src/core/geo/postcode-format.ts). Returns them tidied ({name, postcode: "CO7 6AA" | "CO7", radiusKm, id}: the id
+ * the located person will have). Throws WatchAreaInputError (name, radiusKm) or PostcodeLookupError 'invalid-postcode'.
+ */
+export function checkWatchedPersonInput(input: WatchedPersonInput): { id: string; name: string; postcode: string; radiusKm: number } {
+  const name = input.name.trim();
+  if (!name) throw new WatchAreaInputError('name', 'Please give the person a name (a first name is enough).');
+  const radiusKm = input.radiusKm ?? DEFAULT_RADIUS_KM;
+  if (!Number.isFinite(radiusKm) || radiusKm <= 0 || radiusKm > MAX_RADIUS_KM) {
+    throw new WatchAreaInputError('radiusKm', `The radius must be between 1 and ${MAX_RADIUS_KM} km (got ${String(input.radiusKm)}).`);
+  }
+  const parsed = parsePostcode(input.postcode);
+  if (!parsed) {
+    throw new PostcodeLookupError('invalid-postcode', `That doesn't look like a UK postcode: "${input.postcode.trim()}". Try e.g. "CO7 6AA".`);
+  }
+  const postcode = parsed.kind === 'postcode' ? parsed.postcode : parsed.outcode;
+  return { id: input.id ?? personId(name, postcode), name, postcode, radiusKm };
 }
 
 /** A bad value in the watch-area form, naming the field so the form can show the message beside it. */

@@ -11,7 +11,7 @@ import { createPostcodeClient, POSTCODES_IO_BASE_URL } from '../geo/postcodes.ts
 import { createWatchedPerson } from '../geo/watch-area.ts';
 import { forceByPfa, neighboursOf } from '../sources/force-registry.ts';
 import { createCircleRecords, type CircleRecords } from './circle-records.ts';
-import { DEFAULT_SOURCE_CHOICES, type CircleConnection, type WatchedPersonEntry, type WatcherStore } from './watcher-state.ts';
+import { DEFAULT_SOURCE_CHOICES, unlocatedPerson, type CircleConnection, type WatchedPersonEntry, type WatcherStore } from './watcher-state.ts';
 
 export interface CirclePeopleDeps {
   records: CircleRecords;
@@ -30,15 +30,14 @@ export interface RefreshOutcome {
 }
 
 /** The circle's record for a person watched here: the fields the carer app shows, nothing of this browser's own. */
-export function personRecordFrom(person: WatchedPerson): Omit<CaredPerson, 'hlc'> {
+export function personRecordFrom(person: WatchedPerson, unlocated = false): Omit<CaredPerson, 'hlc'> {
   return {
     id: person.id,
     name: person.name,
     postcode: person.postcode,
-    postcodeChecked: true,
-    lat: person.lat,
-    lng: person.lng,
-    forceId: person.forceId,
+    // Not located yet: saved as typed, checked later (by whichever device reaches the postcode service first).
+    postcodeChecked: !unlocated,
+    ...(unlocated ? {} : { lat: person.lat, lng: person.lng, forceId: person.forceId }),
     ...(person.placeName ? { placeName: person.placeName } : {}),
     radiusKm: person.radiusKm,
     phones: [],
@@ -67,7 +66,7 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
       };
     }
     // Saved offline by the carer: reuse what this browser located for the same postcode, else look it up.
-    if (before && samePostcode(before.person.postcode, row.postcode)) return { ...before.person, name: row.name, radiusKm };
+    if (before && !before.unlocated && samePostcode(before.person.postcode, row.postcode)) return { ...before.person, name: row.name, radiusKm };
     return deps.locate({ id: row.id, name: row.name, postcode: row.postcode, radiusKm });
   }
 
@@ -87,8 +86,15 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
         try {
           shared.push({ person: await toWatched(row, before), sources: before?.sources ?? DEFAULT_SOURCE_CHOICES, shared: true });
         } catch (error) {
-          unlocated.push({ name: row.name, reason: error instanceof Error ? error.message : String(error) });
-          if (before?.shared) shared.push(before);
+          const reason = error instanceof Error ? error.message : String(error);
+          unlocated.push({ name: row.name, reason });
+          if (before?.shared && !before.unlocated) shared.push(before);
+          else {
+            // Kept, plainly not watched, and looked up again at the next poll.
+            const radiusKm = row.radiusKm ?? before?.person.radiusKm ?? DEFAULT_RADIUS_KM;
+            const person = unlocatedPerson({ id: row.id, name: row.name, postcode: row.postcode, radiusKm });
+            shared.push({ person, sources: before?.sources ?? DEFAULT_SOURCE_CHOICES, shared: true, unlocated: { reason } });
+          }
         }
       }
       const ids = new Set(shared.map((entry) => entry.person.id));
@@ -98,9 +104,40 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
       return { people: shared.length, unlocated };
     },
 
+    /**
+     * This browser's own people not located yet (added while the postcode service could not be reached): each looked
+     * up again — the same lookup as a circle record saved offline — and watched from now on when found. Resolves with
+     * the people still not located, with the reason. Never throws.
+     */
+    async locateLocal(): Promise<RefreshOutcome['unlocated']> {
+      const entries = await deps.store.getPeople();
+      if (!entries.some((entry) => entry.unlocated && !entry.shared)) return [];
+      const next: WatchedPersonEntry[] = [];
+      const unlocated: RefreshOutcome['unlocated'] = [];
+      for (const entry of entries) {
+        if (!entry.unlocated || entry.shared) {
+          next.push(entry);
+          continue;
+        }
+        const { id, name, postcode, radiusKm } = entry.person;
+        try {
+          next.push({ person: await deps.locate({ id, name, postcode, radiusKm }), sources: entry.sources });
+        } catch (error) {
+          const reason = error instanceof Error ? error.message : String(error);
+          unlocated.push({ name, reason });
+          next.push({ ...entry, unlocated: { reason } });
+        }
+      }
+      // Re-read so a person added or removed meanwhile on the options page is not undone.
+      const now = await deps.store.getPeople();
+      const byId = new Map(next.map((entry) => [entry.person.id, entry]));
+      await deps.store.savePeople(now.map((entry) => (entry.unlocated && !entry.shared ? (byId.get(entry.person.id) ?? entry) : entry)));
+      return unlocated;
+    },
+
     /** Writes a person entered in this browser to the circle and keeps them as a shared entry. Throws RelayError. */
     async add(circle: CircleConnection, entry: WatchedPersonEntry): Promise<void> {
-      await deps.records.write(circle, 'people', personRecordFrom(entry.person));
+      await deps.records.write(circle, 'people', personRecordFrom(entry.person, Boolean(entry.unlocated)));
       const entries = await deps.store.getPeople();
       await deps.store.savePeople([...entries.filter((other) => other.person.id !== entry.person.id), { ...entry, shared: true }]);
     },
@@ -126,7 +163,7 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
           next.push({ ...entry, person: { ...entry.person, id: same.id }, shared: true });
           continue;
         }
-        await deps.records.write(circle, 'people', personRecordFrom(entry.person));
+        await deps.records.write(circle, 'people', personRecordFrom(entry.person, Boolean(entry.unlocated)));
         written++;
         next.push({ ...entry, shared: true });
       }

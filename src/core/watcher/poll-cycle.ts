@@ -78,6 +78,8 @@ export function createPollCycle(deps: PollCycleDeps) {
     const startedAt = new Date(deps.clock.now()).toISOString();
     const { store } = deps;
     const circle = await store.getCircle();
+    // People added while the postcode service was down are looked up again: watched from the first poll that finds them.
+    if (deps.circlePeople) await deps.circlePeople.locateLocal();
     // The circle's people first: a person the carer just added is watched in this very poll, and people watched here
     // before joining become the circle's (here too, not only on the options page, which may close first). Offline,
     // the people read last time stand.

@@ -45,11 +45,27 @@ export interface WatchedPersonEntry {
    * connected only these are watched; the others are this browser's own.
    */
   shared?: true;
+  /**
+   * Set while the person's postcode has not been located (the postcode service could not be reached when they were
+   * added, or a carer saved them offline): `person` then has only id, name, postcode and radius (lat/lng NaN, no
+   * force). Such a person is NOT watched; the postcode is looked up again at each poll.
+   */
+  unlocated?: { reason: string };
 }
 
-/** Who is watched now: the circle's people when a circle is connected, otherwise everyone this browser keeps. */
+/** Who is watched now: the circle's people when a circle is connected, otherwise everyone this browser keeps; never a person not located yet. */
 export function watchedEntries(entries: readonly WatchedPersonEntry[], circle: CircleConnection | undefined): WatchedPersonEntry[] {
-  return circle ? entries.filter((entry) => entry.shared) : [...entries];
+  return entries.filter((entry) => !entry.unlocated && (!circle || entry.shared));
+}
+
+/** A person saved as typed, postcode not located yet (lat/lng NaN, forceId ""): kept with `unlocated`, not watched. */
+export function unlocatedPerson(input: { id: string; name: string; postcode: string; radiusKm: number }): WatchedPerson {
+  return { id: input.id, name: input.name, postcode: input.postcode, lat: Number.NaN, lng: Number.NaN, forceId: '', radiusKm: input.radiusKm };
+}
+
+/** What the popup and options page say of a person not located yet. */
+export function notWatchedYetMessage(entry: WatchedPersonEntry): string {
+  return `${entry.person.name} is NOT being watched yet: their postcode ${entry.person.postcode} could not be checked (${entry.unlocated?.reason ?? 'not looked up yet'}). Kinwatch tries again at each check.`;
 }
 
 /** An RSS/Atom feed the relative added by address (e.g. a Neighbourhood Alert area). */

@@ -18,7 +18,7 @@ const ANSWERED_BY: Record<NonNullable<SourceHealth['answeredBy']>, string> = {
 export function HealthPage({ deps }: { deps: PageDeps }) {
   const load = useCallback(async () => {
     const [people, feeds, health] = await Promise.all([deps.store.getPeople(), deps.store.getCustomFeeds(), deps.store.getHealth()]);
-    const sources = sourcesToPoll(people, feeds, sourcesForKnownForce);
+    const sources = sourcesToPoll(people.filter((entry) => !entry.unlocated), feeds, sourcesForKnownForce);
     return { sources, health, coverage: describeCoverage(checkCoverage(sources, health)) };
   }, [deps]);
   const { value, reload } = useStored(load);

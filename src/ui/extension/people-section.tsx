@@ -1,13 +1,14 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
 import { createPostcodeClient } from '../../core/geo/postcodes.ts';
-import { createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
+import { checkWatchedPersonInput, createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
+import type { WatchedPerson } from '../../core/geo/watched-person.ts';
 import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
 import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
-import { DEFAULT_SOURCE_CHOICES, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
+import { DEFAULT_SOURCE_CHOICES, notWatchedYetMessage, unlocatedPerson, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { PersonSources } from './person-sources.tsx';
@@ -32,6 +33,16 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     event.preventDefault();
     setErrors({});
     setStatus('');
+    const radiusKm = Number(radius);
+    let checked: ReturnType<typeof checkWatchedPersonInput>;
+    try {
+      // The shape is checked here, before any request: a typo is answered at once, even offline.
+      checked = checkWatchedPersonInput({ name, postcode, radiusKm: Number.isFinite(radiusKm) ? radiusKm : Number.NaN });
+    } catch (error) {
+      if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
+      else setErrors({ postcode: error instanceof Error ? error.message : String(error) });
+      return;
+    }
     // Asked first, while the click still counts as the user's action.
     const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl]);
     if (!access.granted) {
@@ -40,24 +51,43 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     }
     setBusy(true);
     try {
-      const radiusKm = Number(radius);
-      const person = await createWatchedPerson(
-        { name, postcode, radiusKm: Number.isFinite(radiusKm) ? radiusKm : Number.NaN },
-        { postcodes: createPostcodeClient({ fetch: deps.fetch, baseUrl: deps.postcodesBaseUrl }), forceByPfa, neighboursOf },
-      );
+      let person: WatchedPerson;
+      let unlocated: { reason: string } | undefined;
+      try {
+        person = await createWatchedPerson(checked, {
+          postcodes: createPostcodeClient({ fetch: deps.fetch, baseUrl: deps.postcodesBaseUrl }),
+          forceByPfa,
+          neighboursOf,
+        });
+      } catch (error) {
+        if (!(error instanceof PostcodeLookupError) || !error.retryable) throw error;
+        // The service is down, not the postcode wrong: saved as typed, looked up again at each check (as in the carer app).
+        person = unlocatedPerson(checked);
+        unlocated = { reason: error.message };
+      }
       const current = await deps.store.getPeople();
       const others = current.filter((entry) => entry.person.id !== person.id);
       const kept = current.find((entry) => entry.person.id === person.id)?.sources ?? DEFAULT_SOURCE_CHOICES;
       const connected = await deps.store.getCircle();
       if (connected) {
         // Entered once for the family: the carer app shows this person too.
-        await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, { person, sources: kept });
+        await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, {
+          person,
+          sources: kept,
+          ...(unlocated ? { unlocated } : {}),
+        });
       } else {
-        await deps.store.savePeople([...others, { person, sources: kept }]);
+        await deps.store.savePeople([...others, { person, sources: kept, ...(unlocated ? { unlocated } : {}) }]);
       }
       await reload();
       setName('');
       setPostcode('');
+      if (unlocated) {
+        setStatus(
+          `${person.name} saved with postcode ${person.postcode}${connected ? ' and shared with your care circle' : ''}, but NOT being watched yet: the postcode service could not be reached, so their area is not known. Kinwatch looks it up again at each check.`,
+        );
+        return;
+      }
       setStatus(
         `${person.name} added: ${person.placeName ?? person.postcode}${connected ? ', and shared with your care circle' : ''}. Press "Allow" beside their sources so Kinwatch can read them.`,
       );
@@ -87,10 +117,13 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
         {people?.map((entry) => (
           <li key={entry.person.id} className="card">
             <h3>
-              {entry.person.name} — {entry.person.placeName ?? entry.person.postcode} ({entry.person.postcode}), within {entry.person.radiusKm} km
+              {entry.unlocated
+                ? `${entry.person.name} — ${entry.person.postcode} (not located yet), within ${entry.person.radiusKm} km`
+                : `${entry.person.name} — ${entry.person.placeName ?? entry.person.postcode} (${entry.person.postcode}), within ${entry.person.radiusKm} km`}
             </h3>
+            {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : null}
             {entry.shared ? <p className="hint">From your family's care circle: change or remove them in the carer app.</p> : null}
-            <PersonSources deps={deps} entry={entry} onChanged={reload} />
+            {entry.unlocated ? null : <PersonSources deps={deps} entry={entry} onChanged={reload} />}
             {entry.shared ? null : (
               <button type="button" className="secondary" onClick={() => void remove(entry)}>
                 Stop watching {entry.person.name}

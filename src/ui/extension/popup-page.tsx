@@ -7,6 +7,7 @@ import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
 import { formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
+import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
@@ -33,7 +34,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
     ]);
     // What each person's "nothing found" rests on: never "All quiet" when no source of theirs could be read.
     const coverage = new Map(
-      people.map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
+      people.filter((entry) => !entry.unlocated).map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
     );
     return { people, spates, coverage, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
   }, [deps]);
@@ -93,12 +94,13 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
           No one to watch yet. <a href={deps.extensionUrl('/options.html')} target="_blank" rel="noreferrer">Add a person</a>.
         </p>
       )}
-      {value.people.map(({ person }) => {
+      {value.people.map((entry) => {
+        const { person } = entry;
         const spates = value.spates.filter((spate) => spate.personId === person.id);
         return (
           <section key={person.id} aria-label={person.name} className="card">
             <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
-            {spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
+            {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
           </section>
         );
       })}
