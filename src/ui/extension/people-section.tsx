@@ -28,11 +28,13 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
+  const [statusIsWarning, setStatusIsWarning] = useState(false);
 
   async function add(event: FormEvent) {
     event.preventDefault();
     setErrors({});
     setStatus('');
+    setStatusIsWarning(false);
     const radiusKm = Number(radius);
     let checked: ReturnType<typeof checkWatchedPersonInput>;
     try {
@@ -83,6 +85,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       setName('');
       setPostcode('');
       if (unlocated) {
+        setStatusIsWarning(true);
         setStatus(
           `${person.name} saved with postcode ${person.postcode}${connected ? ' and shared with your care circle' : ''}, but NOT being watched yet: the postcode service could not be reached, so their area is not known. Kinwatch looks it up again at each check.`,
         );
@@ -104,6 +107,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     const current = await deps.store.getPeople();
     await deps.store.savePeople(current.filter((other) => other.person.id !== entry.person.id));
     await reload();
+    setStatusIsWarning(false);
     setStatus(`${entry.person.name} removed.`);
   }
 
@@ -143,7 +147,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
           <button type="submit" disabled={busy}>{busy ? 'Looking up…' : 'Add person'}</button>
         </div>
         {errors.form && <p className="error">{errors.form}</p>}
-        <p id="people-status" role="status" className="ok">{status}</p>
+        <p id="people-status" role="status" className={statusIsWarning ? 'flag' : 'ok'}>{status}</p>
       </form>
     </section>
   );

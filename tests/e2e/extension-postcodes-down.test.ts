@@ -1,0 +1,128 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension } from '../helpers/browser.ts';
+import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = process.env.KINWATCH_SCREENSHOT_DIR;
+
+/** A free port on 127.0.0.1, closed again: the postcode service the extension is built with, down until we open it. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+/** The postcode service coming back: `port` forwards to the stub. */
+async function forward(port: number, target: string): Promise<Server> {
+  const to = new URL(target);
+  const server = createServer((req, res) => {
+    const upstream = httpRequest({ host: to.hostname, port: to.port, path: req.url, method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return server;
+}
+
+describe('the watcher extension while the postcode service is down', () => {
+  let postcodes: PostcodesStub;
+  let back: Server | undefined;
+  let port: number;
+  let context: BrowserContext;
+  let extensionId: string;
+  let outDir: string;
+  let profileDir: string;
+
+  const page = async (path: string): Promise<Page> => {
+    const opened = await context.newPage();
+    await opened.goto(`chrome-extension://${extensionId}/${path}`);
+    return opened;
+  };
+  const currentWorker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const axe = async (opened: Page) =>
+    (await new AxeBuilder({ page: opened }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id);
+
+  beforeAll(async () => {
+    postcodes = await startPostcodesStub();
+    port = await closedPort();
+    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-extension-'));
+    const build = spawnSync('npx', ['wxt', 'build'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        KINWATCH_POSTCODES_API: `http://127.0.0.1:${port}`,
+        KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*',
+        KINWATCH_EXTENSION_OUT_DIR: outDir,
+      },
+    });
+    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
+    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
+    context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
+    extensionId = new URL((await currentWorker()).url()).host;
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (back) await new Promise<void>((resolve) => back!.close(() => resolve()));
+    await postcodes?.close();
+    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('refuses a postcode of the wrong shape at once, without the service', async () => {
+    const options = await page('options.html');
+    await options.getByLabel('Name', { exact: true }).fill('Mum');
+    await options.getByLabel('Their postcode').fill('hello');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText(/doesn't look like a UK postcode: "hello"/).waitFor();
+    await options.close();
+  }, 60_000);
+
+  it('saves the person as typed, and the options page and popup say plainly she is NOT watched yet', async () => {
+    const options = await page('options.html');
+    await options.getByLabel('Name', { exact: true }).fill('Mum');
+    await options.getByLabel('Their postcode').fill('co7 6aa');
+    await options.getByLabel('Warn me about places within (km)').fill('25');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    await options.getByText(/Mum saved with postcode CO7 6AA, but NOT being watched yet: the postcode service could not be reached/).waitFor({ timeout: 30_000 });
+    await options.getByRole('heading', { name: 'Mum — CO7 6AA (not located yet), within 25 km' }).waitFor();
+    await options.getByText(/^Mum is NOT being watched yet: their postcode CO7 6AA could not be checked/).waitFor();
+    expect(await axe(options)).toEqual([]);
+    if (shots) await options.screenshot({ path: join(shots, 'options-postcode-down.png'), fullPage: true });
+    await options.close();
+
+    const popup = await page('popup.html');
+    const card = popup.getByRole('region', { name: 'Mum' });
+    await card.getByText(/^Mum is NOT being watched yet/).waitFor();
+    expect(await card.innerText()).not.toMatch(/All quiet/i);
+    expect(await axe(popup)).toEqual([]);
+    if (shots) await popup.screenshot({ path: join(shots, 'popup-postcode-down.png'), fullPage: true });
+    await popup.close();
+  }, 120_000);
+
+  it('locates her at the first check after the service is back, and watches her from then on', async () => {
+    back = await forward(port, postcodes.url);
+    const popup = await page('popup.html');
+    await popup.getByRole('button', { name: 'Check now' }).click();
+    await expect.poll(() => popup.getByRole('status').first().innerText(), { timeout: 60_000 }).not.toBe('');
+    expect(postcodes.requests.some((request) => request.path.startsWith('/postcodes/CO7'))).toBe(true);
+    await popup.reload();
+    await popup.getByRole('heading', { name: 'Mum — Colchester' }).waitFor({ timeout: 30_000 });
+    expect(await popup.getByRole('region', { name: 'Mum' }).innerText()).not.toMatch(/NOT being watched/);
+    await popup.close();
+  }, 120_000);
+});
