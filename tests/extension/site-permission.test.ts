@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { requestSiteAccess, type PermissionsApi } from '../../src/core/watcher/permission-request.ts';
+import { pressToRetry, requestSiteAccess, type PermissionsApi } from '../../src/core/watcher/permission-request.ts';
 
 /** chrome.permissions as the user answers it: `answer` is what they press in the browser's prompt. */
 function promptingPermissions(answer: 'allow' | 'deny') {
@@ -27,10 +27,11 @@ describe('asking for a site, on the user action', () => {
 
   it('explains in plain words which site it cannot read when the user refuses', async () => {
     const { api } = promptingPermissions('deny');
-    const outcome = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/']);
+    const outcome = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/'], pressToRetry('Connect'));
+    // The message names the button that asks again on the page where it is shown.
     expect(outcome).toEqual({
       granted: false,
-      message: "Kinwatch can't read www.essex.police.uk without your permission. Press 'Allow' to try again.",
+      message: 'Kinwatch can\'t read www.essex.police.uk without your permission. Press "Connect" to try again.',
     });
   });
 
@@ -40,15 +41,15 @@ describe('asking for a site, on the user action', () => {
       'https://www.essex.police.uk/news/essex/news/',
       'https://www.essex.police.uk/news/essex/appeals/',
       'https://news.google.com/rss/search?q=courier',
-    ]);
+    ], pressToRetry('Allow'));
     expect(outcome).toEqual({ granted: true });
     expect(asked).toEqual([['https://www.essex.police.uk/*', 'https://news.google.com/*']]);
   });
 
   it('does not prompt again for a site already allowed', async () => {
     const { api, asked } = promptingPermissions('allow');
-    await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/']);
-    const again = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/appeals/']);
+    await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/news/'], pressToRetry('Allow'));
+    const again = await requestSiteAccess(api, ['https://www.essex.police.uk/news/essex/appeals/'], pressToRetry('Allow'));
     expect(again).toEqual({ granted: true });
     expect(asked).toHaveLength(1);
   });
@@ -60,8 +61,8 @@ describe('asking for a site, on the user action', () => {
         throw new Error('This function must be called during a user gesture');
       },
     };
-    const outcome = await requestSiteAccess(api, ['http://127.0.0.1:9/feed.xml']);
-    expect(outcome).toEqual({ granted: false, message: "Kinwatch can't read 127.0.0.1 without your permission. Press 'Allow' to try again." });
+    const outcome = await requestSiteAccess(api, ['http://127.0.0.1:9/feed.xml'], pressToRetry('Add feed'));
+    expect(outcome).toEqual({ granted: false, message: 'Kinwatch can\'t read 127.0.0.1 without your permission. Press "Add feed" to try again.' });
   });
 
   it('asks before anything else is awaited, so Firefox still counts the click and shows its prompt', async () => {
@@ -82,7 +83,7 @@ describe('asking for a site, on the user action', () => {
       handlingClick = false;
       return result;
     };
-    const outcome = await click(() => requestSiteAccess(firefox, ['https://www.essex.police.uk/news/essex/news/']));
+    const outcome = await click(() => requestSiteAccess(firefox, ['https://www.essex.police.uk/news/essex/news/'], pressToRetry('Allow')));
     expect(outcome).toEqual({ granted: true });
     expect(granted).toEqual(new Set(['https://www.essex.police.uk/*']));
   });

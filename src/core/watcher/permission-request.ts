@@ -12,10 +12,16 @@ export function originPatternOf(url: string): string {
   return `${parsed.protocol}//${parsed.hostname}/*`;
 }
 
-/** The message a refused permission shows, naming the site in plain words. */
-export function permissionRefusedMessage(url: string): string {
-  return `Kinwatch can't read ${new URL(url).hostname} without your permission. Press 'Allow' to try again.`;
+/**
+ * The message a refused permission shows, naming the site in plain words and, in `retry`, the button that asks again
+ * where the user is (e.g. 'Press "Connect" to try again.').
+ */
+export function permissionRefusedMessage(url: string, retry: string): string {
+  return `Kinwatch can't read ${new URL(url).hostname} without your permission. ${retry}`;
 }
+
+/** `retry` for a button labelled `button`: 'Press "Connect" to try again.' */
+export const pressToRetry = (button: string): string => `Press "${button}" to try again.`;
 
 /**
  * Asks for exactly the sites behind `urls`. Must be called straight from a click handler, before anything else is
@@ -23,9 +29,9 @@ export function permissionRefusedMessage(url: string): string {
  * first `await` (permissions.request then throws "may only be called from a user input handler"). So `request` is
  * the first call made here; for sites already allowed the browser answers true without a prompt.
  * Never throws: a failed prompt counts as refused. Returns `{granted: false, message}` naming the first site still
- * missing.
+ * missing and ending with `retry` (see permissionRefusedMessage).
  */
-export function requestSiteAccess(permissions: PermissionsApi, urls: string[]): Promise<PermissionOutcome> {
+export function requestSiteAccess(permissions: PermissionsApi, urls: string[], retry: string): Promise<PermissionOutcome> {
   const origins = [...new Set(urls.map(originPatternOf))];
   if (origins.length === 0) return Promise.resolve({ granted: true });
   let asked: Promise<boolean>;
@@ -39,7 +45,7 @@ export function requestSiteAccess(permissions: PermissionsApi, urls: string[]): 
     // Name the first site still missing, so the message says which one.
     for (const url of urls) {
       const has = await permissions.contains({ origins: [originPatternOf(url)] }).catch(() => false);
-      if (!has) return { granted: false, message: permissionRefusedMessage(url) };
+      if (!has) return { granted: false, message: permissionRefusedMessage(url, retry) };
     }
     return { granted: true };
   });

@@ -155,12 +155,19 @@ export function createPollCycle(deps: PollCycleDeps) {
     }
     const healthById = { ...report.healthById };
     for (const source of notAllowed) {
+      // The button that asks again: "Allow" beside the person's sources, or re-adding one's own feed.
+      const refused = permissionRefusedMessage(
+        source.url,
+        source.kind === 'custom-feed'
+          ? 'In Settings, remove this feed and press "Add feed" with its address again.'
+          : 'In Settings, press "Allow" under the person\'s sources.',
+      );
       healthById[source.id] = {
         ...(health[source.id] ?? { sourceId: source.id, consecutiveFailures: 0 }),
-        lastError: permissionRefusedMessage(source.url),
+        lastError: refused,
         lastErrorCode: 'not_allowed',
       };
-      onProgress?.({ sourceId: source.id, label: source.label, stage: 'skipped', error: permissionRefusedMessage(source.url) });
+      onProgress?.({ sourceId: source.id, label: source.label, stage: 'skipped', error: refused });
       items[source.id] = storedItems[source.id] ?? [];
     }
     await store.saveHealth(healthById);

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
 import { joinCircle } from '../../core/watcher/join-circle.ts';
-import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
@@ -26,7 +26,7 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
       setError('Paste the whole invite link; it starts with https://.');
       return;
     }
-    const access = await requestSiteAccess(deps.permissions, [relayUrl]);
+    const access = await requestSiteAccess(deps.permissions, [relayUrl], pressToRetry('Connect'));
     if (!access.granted) {
       setError(access.message);
       return;

@@ -2,7 +2,7 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
 import { fetchSource } from '../../core/sources/fetch-source.ts';
 import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
-import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
@@ -28,7 +28,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       setError(problem instanceof CustomFeedUrlError ? problem.message : String(problem));
       return;
     }
-    const access = await requestSiteAccess(deps.permissions, [source.url]);
+    const access = await requestSiteAccess(deps.permissions, [source.url], pressToRetry('Add feed'));
     if (!access.granted) {
       setError(access.message);
       return;

@@ -7,7 +7,7 @@ import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
-import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, notWatchedYetMessage, unlocatedPerson, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
@@ -46,7 +46,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       return;
     }
     // Asked first, while the click still counts as the user's action.
-    const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl]);
+    const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl], pressToRetry('Add person'));
     if (!access.granted) {
       setErrors({ postcode: access.message });
       return;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { forceById, sourcesForForce } from '../../core/sources/force-registry.ts';
 import type { Source } from '../../core/sources/source.ts';
-import { originPatternOf, requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { originPatternOf, pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { suggestedSources } from '../../core/watcher/source-plan.ts';
 import type { PersonSourceChoices, WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import type { PageDeps } from './page-deps.ts';
@@ -44,7 +44,7 @@ export function PersonSources({ deps, entry, onChanged }: { deps: PageDeps; entr
   }
 
   async function allow() {
-    const outcome = await requestSiteAccess(deps.permissions, enabled.map((source) => source.url));
+    const outcome = await requestSiteAccess(deps.permissions, enabled.map((source) => source.url), pressToRetry('Allow'));
     if (outcome.granted) {
       setMissing([]);
       setMessage('Thank you: Kinwatch can now read these sources.');

@@ -116,7 +116,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         <ul aria-label="Progress per source">
           {Object.values(progress).map((entry) => (
             <li key={entry.sourceId}>
-              {entry.label}: {entry.stage === 'skipped' && entry.error ? 'not allowed yet (press "Allow" in Settings)' : STAGE_WORDS[entry.stage]}
+              {entry.label}: {entry.stage === 'skipped' && entry.error ? `not allowed yet. ${entry.error}` : STAGE_WORDS[entry.stage]}
               {entry.items !== undefined ? ` (${entry.items} items)` : ''}
             </li>
           ))}
