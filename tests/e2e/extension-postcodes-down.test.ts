@@ -38,7 +38,7 @@ async function forward(port: number, target: string): Promise<Server> {
   return server;
 }
 
-describe('the watcher extension while the postcode service is down', () => {
+describe('the watcher extension for a new user, while the postcode service is down', () => {
   let postcodes: PostcodesStub;
   let back: Server | undefined;
   let port: number;
@@ -113,6 +113,21 @@ describe('the watcher extension while the postcode service is down', () => {
     if (shots) await popup.screenshot({ path: join(shots, 'popup-postcode-down.png'), fullPage: true });
     await popup.close();
   }, 120_000);
+
+  it('explains a garbled invite link in plain words and offers a name for this computer', async () => {
+    const options = await page('options.html');
+    expect(await options.getByLabel('Name for this computer in the circle').inputValue()).toBe('Watcher on Chrome');
+    await options.getByLabel('Invite link from the carer app').fill('http://127.0.0.1:8080/join#c=circle_abc&i=short');
+    await options.getByRole('button', { name: 'Connect' }).click();
+    await options.getByText('This link is not complete: copy the whole link from the carer app, or ask for a new one.').waitFor();
+    const section = options.getByRole('region', { name: 'Family care circle' });
+    expect(await section.innerText()).not.toMatch(/https:\/\/|missing or damaged/);
+    await options.getByText('Technical details').click();
+    await options.getByText(/^invite link: .* missing or damaged$/).waitFor();
+    expect(await axe(options)).toEqual([]);
+    if (shots) await section.screenshot({ path: join(shots, 'options-garbled-invite.png') });
+    await options.close();
+  }, 60_000);
 
   it('locates her at the first check after the service is back, and watches her from then on', async () => {
     back = await forward(port, postcodes.url);

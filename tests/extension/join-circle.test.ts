@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatInviteLink } from '../../src/core/circle/invite-link.ts';
-import { joinCircle } from '../../src/core/watcher/join-circle.ts';
+import { joinCircle, readInviteLink } from '../../src/core/watcher/join-circle.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
 
 const CIRCLE = 'circle_0123456789abcdef';
@@ -35,7 +35,7 @@ describe('joining the care circle with an invite link', () => {
     expect(relay.requests.map((request) => request.path).join(' ')).not.toContain(KEY);
   });
 
-  it('joins as "… 2" when the circle already has a watcher of that name (names are unique in a circle)', async () => {
+  it('refuses a name another device of the circle has, saying so beside the name, and joins under another', async () => {
     const names: string[] = [];
     relay = await startLocalServer({
       [`POST /api/circles/${CIRCLE}/join`]: async (req, res) => {
@@ -43,7 +43,7 @@ describe('joining the care circle with an invite link', () => {
         for await (const chunk of req) sent += String(chunk);
         const { deviceName } = JSON.parse(sent) as { deviceName: string };
         names.push(deviceName);
-        const taken = deviceName === 'Kinwatch watcher (browser)';
+        const taken = deviceName === 'Watcher on Chrome';
         res.writeHead(taken ? 409 : 201, { 'content-type': 'application/json' });
         res.end(JSON.stringify(taken
           ? { error: { code: 'device_name_taken', message: 'deviceName: another device in this circle has that name; choose another' } }
@@ -51,9 +51,16 @@ describe('joining the care circle with an invite link', () => {
       },
     });
     const link = formatInviteLink({ relayOrigin: relay.url, circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
-    const circle = await joinCircle(link, { fetch, clock, deviceName: 'Kinwatch watcher (browser)' });
+    const refused = await joinCircle(link, { fetch, clock, deviceName: 'Watcher on Chrome' }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ field: 'deviceName', message: 'Another device in your care circle is already called "Watcher on Chrome". Choose a different name for this computer, e.g. with your name in it.' });
+    const circle = await joinCircle(link, { fetch, clock, deviceName: ' Ben\'s laptop ' });
     expect(circle.deviceId).toBe('device_second');
-    expect(names).toEqual(['Kinwatch watcher (browser)', 'Kinwatch watcher (browser) 2']);
+    expect(names).toEqual(['Watcher on Chrome', "Ben's laptop"]);
+  });
+
+  it('asks for a name for this computer before sending anything', async () => {
+    const link = formatInviteLink({ relayOrigin: 'http://127.0.0.1:9', circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY });
+    await expect(joinCircle(link, { fetch, clock, deviceName: '  ' })).rejects.toMatchObject({ field: 'deviceName', message: 'Give this computer a name, so the family can tell it apart.' });
   });
 
   it('says plainly when the invite was already used', async () => {
@@ -91,9 +98,18 @@ describe('joining the care circle with an invite link', () => {
     );
   });
 
-  it('says what is wrong with a damaged link, naming the link field', async () => {
+  it('says in plain words that a damaged link is not complete, keeping the technical part apart', async () => {
     const error = await joinCircle('https://care.example.org/join#c=abc', { fetch, clock, deviceName: 'x' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ field: 'inviteLink' });
-    expect(String(error)).toMatch(/not a complete invite link .*circle id/);
+    expect(error).toMatchObject({
+      field: 'inviteLink',
+      message: 'This link is not complete: copy the whole link from the carer app, or ask for a new one.',
+      detail: expect.stringMatching(/circle id/),
+    });
+    expect(String((error as Error).message)).not.toMatch(/invite token|\(i\)|https/);
+    // Plain text, not a link at all: the same plain words, never "it starts with https://".
+    expect(() => readInviteLink('hello')).toThrow('This link is not complete: copy the whole link from the carer app, or ask for a new one.');
+    expect(() => readInviteLink('')).toThrow('Paste the invite link from the carer app first.');
+    // A relay on the family's own network serves plain http: its links are valid.
+    expect(readInviteLink(formatInviteLink({ relayOrigin: 'http://192.168.1.20:8080', circleId: CIRCLE, inviteToken: TOKEN, circleKey: KEY })).relayOrigin).toBe('http://192.168.1.20:8080');
   });
 });

@@ -1,7 +1,7 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
-import { joinCircle } from '../../core/watcher/join-circle.ts';
+import { JoinCircleError, joinCircle, MAX_DEVICE_NAME, readInviteLink } from '../../core/watcher/join-circle.ts';
 import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
@@ -12,18 +12,28 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
   const load = useCallback(() => deps.store.getCircle(), [deps]);
   const { value: circle, reload } = useStored(load);
   const [link, setLink] = useState('');
+  const [deviceName, setDeviceName] = useState(() => `Watcher on ${browserName(navigator.userAgent)}`);
   const [error, setError] = useState('');
+  const [nameError, setNameError] = useState('');
+  const [detail, setDetail] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
 
   async function connect(event: FormEvent) {
     event.preventDefault();
     setError('');
+    setNameError('');
+    setDetail('');
     let relayUrl: string;
     try {
-      relayUrl = new URL(link.trim()).origin;
-    } catch {
-      setError('Paste the whole invite link; it starts with https://.');
+      // Read here, before the permission prompt, so a damaged link is explained without asking for any site.
+      relayUrl = readInviteLink(link).relayOrigin;
+    } catch (problem) {
+      showError(problem);
+      return;
+    }
+    if (!deviceName.trim()) {
+      setNameError('Give this computer a name, so the family can tell it apart.');
       return;
     }
     const access = await requestSiteAccess(deps.permissions, [relayUrl], pressToRetry('Connect'));
@@ -33,7 +43,7 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
     }
     setBusy(true);
     try {
-      const joined = await joinCircle(link, { fetch: deps.fetch, clock: systemClock, deviceName: 'Kinwatch watcher (browser)' });
+      const joined = await joinCircle(link, { fetch: deps.fetch, clock: systemClock, deviceName });
       await deps.store.saveCircle(joined);
       setLink('');
       await reload();
@@ -50,10 +60,17 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
         setStatus(`Connected, but the circle's people could not be read yet (${problem instanceof Error ? problem.message : String(problem)}). They are read again at every check.`);
       }
     } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
+      showError(problem);
     } finally {
       setBusy(false);
     }
+  }
+
+  function showError(problem: unknown) {
+    if (problem instanceof JoinCircleError) {
+      (problem.field === 'deviceName' ? setNameError : setError)(problem.message);
+      setDetail(problem.detail ?? '');
+    } else setError(problem instanceof Error ? problem.message : String(problem));
   }
 
   async function disconnect() {
@@ -78,6 +95,14 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
         <form onSubmit={(event) => void connect(event)} noValidate>
           <p>Not connected: alerts stay in this browser. Nothing is sent anywhere.</p>
           <TextField label="Invite link from the carer app" type="url" value={link} onChange={setLink} error={error || undefined} />
+          {detail && (
+            <details>
+              <summary>Technical details</summary>
+              <p>{detail}</p>
+            </details>
+          )}
+          <TextField label="Name for this computer in the circle" value={deviceName} onChange={setDeviceName} error={nameError || undefined}
+            autoComplete="off" hint={`How the family sees this computer in the carer app (at most ${MAX_DEVICE_NAME} characters).`} />
           <div className="row">
             <button type="submit" disabled={busy}>{busy ? 'Connecting…' : 'Connect'}</button>
           </div>
@@ -85,4 +110,12 @@ export function CircleSection({ deps }: { deps: PageDeps }) {
       )}
     </section>
   );
+}
+
+/** "Firefox", "Edge", "Chrome" or "this browser", from the user agent: the default name for this computer. */
+function browserName(userAgent: string): string {
+  if (/Firefox\//.test(userAgent)) return 'Firefox';
+  if (/Edg\//.test(userAgent)) return 'Edge';
+  if (/Chrome\//.test(userAgent)) return 'Chrome';
+  return 'this browser';
 }
