@@ -26,6 +26,7 @@ export default defineBackground({
       openUrl: async (url) => {
         await browser.tabs.create({ url });
       },
+      openOptionsPage: () => browser.runtime.openOptionsPage(),
       popupUrl: extensionPageUrl('/popup.html'),
       defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
       postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
@@ -37,7 +38,9 @@ export default defineBackground({
     // Bitwarden-style: every worker start checks the alarm, as well as the two lifecycle events.
     ensureAlarm();
     browser.runtime.onStartup.addListener(ensureAlarm);
-    browser.runtime.onInstalled.addListener(ensureAlarm);
+    browser.runtime.onInstalled.addListener((details) => {
+      migrated.then(() => watcher.onInstalled(details)).catch((error: unknown) => console.error('install', error));
+    });
     browser.alarms.onAlarm.addListener((alarm) => {
       void migrated.then(() => watcher.onAlarm(alarm)).catch((error: unknown) => console.error('poll', error));
     });

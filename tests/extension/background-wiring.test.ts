@@ -3,6 +3,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '../../entrypoints/background.ts';
 import { customFeedSource } from '../../src/core/sources/force-registry.ts';
 import { POLL_ALARM_NAME } from '../../src/core/watcher/poll-alarm.ts';
+import { DEFAULT_SOURCE_CHOICES } from '../../src/core/watcher/watcher-state.ts';
+import { createExtensionStore, keyValueStoreFromStorageArea } from '../../src/db/extension-store.ts';
 import type { CheckNowReply } from '../../src/core/watcher/watcher-messages.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
 import { fixture, MUM, rssRoute } from './watcher-harness.ts';
@@ -28,6 +30,23 @@ describe('background.ts as the browser runs it', () => {
     await fakeBrowser.runtime.onStartup.trigger();
     await settle();
     expect(await fakeBrowser.alarms.get(POLL_ALARM_NAME)).toBeDefined();
+  });
+
+  it('opens the options page on a fresh install with no one set up, and not on an update or when someone is watched', async () => {
+    const openOptionsPage = vi.fn(async () => undefined);
+    fakeBrowser.runtime.openOptionsPage = openOptionsPage as typeof fakeBrowser.runtime.openOptionsPage;
+    background.main();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.1.0', temporary: false });
+    await settle();
+    expect(openOptionsPage).not.toHaveBeenCalled();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await expect.poll(() => openOptionsPage.mock.calls.length).toBe(1);
+    expect((await fakeBrowser.alarms.get(POLL_ALARM_NAME))?.periodInMinutes).toBe(15);
+
+    await createExtensionStore(keyValueStoreFromStorageArea(fakeBrowser.storage.local)).savePeople([{ person: MUM, sources: DEFAULT_SOURCE_CHOICES }]);
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install', temporary: false });
+    await settle();
+    expect(openOptionsPage).toHaveBeenCalledTimes(1);
   });
 
   it('answers "Check now" from a page with the cycle\'s outcome and shows the notification', async () => {

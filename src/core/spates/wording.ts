@@ -34,3 +34,8 @@ export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sourc
   if (spate.places.length > 0) parts.push(spate.places.slice(0, 4).join(', '));
   return parts.join(' · ');
 }
+
+/** "1 item", "3 items", "2 people" (pass the plural when it is not noun + "s"). */
+export function countOf(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}

@@ -23,6 +23,8 @@ export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices>
   /** Tells open pages how a check is going; pages that are closed simply miss it. */
   broadcast(message: PollProgressMessage): void;
   openUrl(url: string): Promise<void>;
+  /** Opens the extension's options page (runtime.openOptionsPage). */
+  openOptionsPage?(): Promise<void>;
   /** chrome-extension://<id>/popup.html */
   popupUrl: string;
   /** Carer app address set at build time, if any. */
@@ -90,6 +92,14 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
     cycle,
     /** On every worker start, onStartup and onInstalled: MV3 may have dropped the alarm. */
     ensureAlarm,
+    /**
+     * runtime.onInstalled: the alarm, and on a fresh install with no one set up yet the options page, so a new user
+     * lands where a person is added rather than on an extension that silently watches no one.
+     */
+    async onInstalled(details: { reason: string }): Promise<void> {
+      await ensureAlarm();
+      if (details.reason === 'install' && (await deps.store.getPeople()).length === 0) await deps.openOptionsPage?.();
+    },
     async onAlarm(fired: { name: string }): Promise<void> {
       if (alarm.isPollAlarm(fired)) await cycle.run();
     },

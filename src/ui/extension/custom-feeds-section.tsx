@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
+import { countOf } from '../../core/spates/wording.ts';
 import { fetchSource } from '../../core/sources/fetch-source.ts';
 import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
 import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
@@ -56,7 +57,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       await reload();
       setUrl('');
       setName('');
-      setStatus(`Feed added: ${kept.label} (${result.items?.length ?? 0} items now)${found !== undefined ? `, found at ${found}` : ''}.`);
+      setStatus(`Feed added: ${kept.label} (${countOf(result.items?.length ?? 0, 'item')} now)${found !== undefined ? `, found at ${found}` : ''}.`);
     } finally {
       setBusy(false);
     }

@@ -5,7 +5,7 @@ import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
-import { formatKm, reportCount } from '../../core/spates/wording.ts';
+import { countOf, formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
 import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
@@ -68,12 +68,12 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         const { sourcesChecked, sourcesFailed, alerts } = reply.result;
         setOutcome(
           sourcesChecked > 0 && sourcesFailed === sourcesChecked
-            ? `None of the ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'} checked could be read, so Kinwatch could not look for warnings.`
+            ? `None of the ${countOf(sourcesChecked, 'source')} checked could be read, so Kinwatch could not look for warnings.`
             : sourcesChecked === 0
               ? 'No source was due or allowed to be checked.'
-              : `Checked ${sourcesChecked} source${sourcesChecked === 1 ? '' : 's'}` +
+              : `Checked ${countOf(sourcesChecked, 'source')}` +
                   (sourcesFailed ? `: ${sourcesFailed} of ${sourcesChecked} could not be reached` : '') +
-                  (alerts ? `. ${alerts} new warning${alerts === 1 ? '' : 's'}.` : '. Nothing new.'),
+                  (alerts ? `. ${countOf(alerts, 'new warning')}.` : '. Nothing new.'),
         );
       }
       await reload();
@@ -105,9 +105,13 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         );
       })}
       <div className="row">
-        <button type="button" onClick={() => void checkNow()} disabled={checking || value.people.length === 0}>
+        <button type="button" onClick={() => void checkNow()} disabled={checking || value.people.length === 0}
+          aria-describedby={value.people.length === 0 ? 'check-now-why' : undefined}>
           {checking ? 'Checking…' : 'Check now'}
         </button>
+        {value.people.length === 0 && (
+          <span id="check-now-why" className="hint">Nothing to check until you add a person in Settings.</span>
+        )}
         {value.carerApp && (
           <a className="button secondary" href={value.carerApp} target="_blank" rel="noreferrer">Open the carer app</a>
         )}
@@ -117,7 +121,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
           {Object.values(progress).map((entry) => (
             <li key={entry.sourceId}>
               {entry.label}: {entry.stage === 'skipped' && entry.error ? `not allowed yet. ${entry.error}` : STAGE_WORDS[entry.stage]}
-              {entry.items !== undefined ? ` (${entry.items} items)` : ''}
+              {entry.items !== undefined ? ` (${countOf(entry.items, 'item')})` : ''}
             </li>
           ))}
         </ul>
