@@ -83,6 +83,19 @@ describe('the watcher extension for a new user, while the postcode service is do
     for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  it('opens its options page on install, and the popup says why "Check now" is off while no one is set up', async () => {
+    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
+    await expect.poll(() => context.pages().some((opened) => opened.url() === optionsUrl), { timeout: 30_000 }).toBe(true);
+    const popup = await page('popup.html');
+    const button = popup.getByRole('button', { name: 'Check now' });
+    expect(await button.isDisabled()).toBe(true);
+    expect(await button.getAttribute('aria-describedby')).toBe('check-now-why');
+    expect(await popup.locator('#check-now-why').innerText()).toBe('Nothing to check until you add a person in Settings.');
+    expect(await axe(popup)).toEqual([]);
+    if (shots) await popup.screenshot({ path: join(shots, 'popup-no-one-yet.png'), fullPage: true });
+    await popup.close();
+  }, 60_000);
+
   it('refuses a postcode of the wrong shape at once, without the service', async () => {
     const options = await page('options.html');
     await options.getByLabel('Name', { exact: true }).fill('Mum');
