@@ -156,7 +156,7 @@ describe('the watcher extension in real Chromium', () => {
     expect(await shownNotifications()).toHaveLength(1);
     // Progress per source, as the background reported it.
     expect(lastProgress).toContain('Colchester alerts: read (2 items)');
-    expect(lastProgress).toContain('Parish news: read (1 items)');
+    expect(lastProgress).toContain('Parish news: read (1 item)');
 
     const popup = await page('popup.html');
     const mum = popup.getByRole('region', { name: 'Mum' });
