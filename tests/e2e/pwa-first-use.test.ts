@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, openEmptyCarerApp, type EmptyCarerApp } from './pwa-app.ts';
+import { goTo, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
 
 const SHOTS = '/tmp/kw-carer2-shots';
 
@@ -59,5 +59,105 @@ describe('an urgent call in a circle where no device has notifications on', () =
     expect(text).toContain('when they next open Kinwatch');
     expect(text).not.toContain('has been sent an urgent alert');
     await page.screenshot({ path: `${SHOTS}/home-no-device-woken.png`, fullPage: true });
+  });
+});
+
+/** Every screen of the app, with the fixture backup's ids (person p1, alert s1, call c1). */
+const ROUTES = [
+  '/',
+  '/people/new',
+  '/people/p1',
+  '/alerts',
+  '/alerts/s1',
+  '/alerts/s1/script',
+  '/calls',
+  '/calls/new',
+  '/calls/summary?person=p1',
+  '/calls/c1',
+  '/calls/c1/edit',
+  '/checklist',
+  '/cards',
+  '/circle',
+  '/join',
+  '/settings',
+  '/no-such-screen',
+];
+
+describe('every screen under the relay’s Content-Security-Policy, on a phone', () => {
+  let app: EmptyCarerApp;
+  let page: Page;
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    app = await openEmptyCarerApp({
+      context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+      // Both ways a blocked style or script shows, watched from the first page load: the DOM event (kept across page
+      // loads by the binding) and the console.
+      beforeOpen: async (page) => {
+        await page.exposeBinding('reportCspViolation', (_source, text: string) => void violations.push(text));
+        await page.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            (window as unknown as { reportCspViolation(text: string): void }).reportCspViolation(
+              `${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sample})`,
+            );
+          });
+        });
+        page.on('console', (message) => {
+          if (/Content.Security.Policy/i.test(message.text())) violations.push(`console on ${page.url()}: ${message.text()}`);
+        });
+      },
+    });
+    page = app.page;
+    await restoreFixture(page);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('no screen logs a Content-Security-Policy violation', async () => {
+    expect((await page.request.get(app.relay.url + '/')).headers()['content-security-policy']).toContain("style-src 'self'");
+    for (const route of ROUTES) {
+      await page.goto(app.relay.url + route);
+      await page.locator('main h1').first().waitFor();
+      // Give late effects (fonts, card fitting, QR codes) their turn before moving on.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    }
+    // The circle screens once in a circle: the invite panel (QR code) and the devices list.
+    await page.goto(app.relay.url + '/circle');
+    await page.getByLabel('Name for this device').fill('Anna’s phone');
+    await page.getByRole('button', { name: 'Create a care circle' }).click();
+    await page.getByRole('heading', { name: 'Devices in the circle' }).waitFor();
+    const invite = page.getByRole('button', { name: /invite link/i }).first();
+    if (await invite.count()) {
+      await invite.click();
+      await page.waitForTimeout(500);
+    }
+    await page.screenshot({ path: `${SHOTS}/circle-in-circle-phone.png`, fullPage: true });
+    expect(violations).toEqual([]);
+  });
+
+  it('on a 390 px phone every card preview is seen whole, shrunk to the screen, and still prints at full size', async () => {
+    await page.goto(app.relay.url + '/cards');
+    const preview = page.getByRole('region', { name: 'Card preview' });
+    for (const choice of ['Phone-side card (A6)', 'Wallet card', 'Front-door card (A5)', 'Fridge poster (A4)']) {
+      await page.getByRole('radio', { name: choice }).check();
+      const card = preview.getByRole('article').first();
+      await card.waitFor();
+      const box = await card.evaluate((sheet) => {
+        const rect = sheet.getBoundingClientRect();
+        return { left: rect.left, right: rect.right, viewport: document.documentElement.clientWidth, clipped: sheet.scrollWidth > sheet.clientWidth + 0.5 };
+      });
+      expect(box.left, choice).toBeGreaterThanOrEqual(0);
+      expect(box.right, choice).toBeLessThanOrEqual(box.viewport + 0.5);
+      expect(box.clipped, choice).toBe(false);
+      if (choice.startsWith('Phone-side')) await page.screenshot({ path: `${SHOTS}/cards-phone.png`, fullPage: true });
+    }
+    await expect.poll(() => page.getByText(/shown here at \d+% to fit the screen/).count()).toBe(1);
+    // Paper is not shrunk: printed, the A4 sheet is its full 210 mm (793.7 px) wide.
+    await page.emulateMedia({ media: 'print' });
+    const printed = await preview.getByRole('article').first().evaluate((sheet) => sheet.getBoundingClientRect().width);
+    await page.emulateMedia({ media: 'screen' });
+    expect(printed).toBeCloseTo((210 * 96) / 25.4, 0);
   });
 });
