@@ -3,11 +3,18 @@
  * urgent alert woke, every screen free of Content-Security-Policy violations, the card preview on a phone, a garbled
  * invite link, postcode messages and form labels.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { goTo, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
 
 const SHOTS = '/tmp/kw-carer2-shots';
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
 
 /** The local time now, as a datetime-local input takes it, so a call logged now is live. */
 function nowLocal(page: Page): Promise<string> {
@@ -159,5 +166,59 @@ describe('every screen under the relay’s Content-Security-Policy, on a phone',
     const printed = await preview.getByRole('article').first().evaluate((sheet) => sheet.getBoundingClientRect().width);
     await page.emulateMedia({ media: 'screen' });
     expect(printed).toBeCloseTo((210 * 96) / 25.4, 0);
+  });
+});
+
+describe('a garbled invite link and the join form', () => {
+  let app: EmptyCarerApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openEmptyCarerApp({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    page = app.page;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('says at once, in plain words, that an opened link is incomplete and what to do, before anything is typed', async () => {
+    // Cut short where a message wrapped it: the invite token is a few characters and the key is gone.
+    await page.goto(`${app.relay.url}/join#c=AbCdEfGhIjKlMnOp1234&i=xY3`);
+    const notice = page.getByRole('alert').filter({ hasText: 'This invite link is incomplete' });
+    await notice.waitFor();
+    const text = await notice.innerText();
+    expect(text).toContain('Copy the whole link');
+    expect(text).toContain('ask the family member who sent it for a new one');
+    // The parser's words stay in a closed details element, for whoever helps.
+    expect(await notice.locator('details').getAttribute('open')).toBeNull();
+    expect(await notice.locator('details p').textContent()).toContain('invite token (i) missing or damaged');
+    expect(await page.getByRole('button', { name: 'Join the circle' }).count()).toBe(0);
+    expect(await page.getByText('You opened an invite link. Join').count()).toBe(0);
+    // The key never stays in the address bar.
+    expect(new URL(page.url()).hash).toBe('');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/join-incomplete-link.png`, fullPage: true });
+  });
+
+  it('"Join with this link" is enabled and lists what is missing at the top, linked to each field', async () => {
+    const button = page.getByRole('button', { name: 'Join with this link' });
+    expect(await button.isDisabled()).toBe(false);
+    await button.click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('There are 2 problems');
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await summary.getByRole('link', { name: 'Paste the invite link a family member sent you.' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('circle-invite-link');
+
+    await page.getByLabel('Name for this device').fill('Dad’s tablet');
+    await page.getByLabel('Invite link', { exact: true }).fill(`${app.relay.url}/join#c=AbCdEfGhIjKlMnOp1234&i=xY3`);
+    await button.click();
+    await summary.getByRole('link', { name: /This invite link is incomplete or damaged/ }).waitFor();
+    expect(await summary.innerText()).toContain('There is a problem');
+    expect(await page.getByLabel('Invite link', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await axe(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/join-paste-errors.png`, fullPage: true });
   });
 });
