@@ -6,6 +6,7 @@ import { requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
+import { countOf } from '../../core/plural.ts';
 
 /** Any RSS or Atom feed by address (e.g. a Neighbourhood Alert area): checked to be a readable feed before it is kept. */
 export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
@@ -56,7 +57,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       await reload();
       setUrl('');
       setName('');
-      setStatus(`Feed added: ${kept.label} (${result.items?.length ?? 0} items now)${found !== undefined ? `, found at ${found}` : ''}.`);
+      setStatus(`Feed added: ${kept.label} (${countOf(result.items?.length ?? 0, 'item')} now)${found !== undefined ? `, found at ${found}` : ''}.`);
     } finally {
       setBusy(false);
     }

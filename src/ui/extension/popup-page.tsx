@@ -10,6 +10,7 @@ import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
 import { AlertReach } from './alert-reach.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
+import { countOf } from '../../core/plural.ts';
 
 const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
   skipped: 'waiting (checked recently or backing off)',
@@ -115,7 +116,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
           {Object.values(progress).map((entry) => (
             <li key={entry.sourceId}>
               {entry.label}: {entry.stage === 'skipped' && entry.error ? 'not allowed yet (press "Allow" in Settings)' : STAGE_WORDS[entry.stage]}
-              {entry.items !== undefined ? ` (${entry.items} items)` : ''}
+              {entry.items !== undefined ? ` (${countOf(entry.items, 'item')})` : ''}
             </li>
           ))}
         </ul>
