@@ -122,6 +122,11 @@ describe('every screen under the relay’s Content-Security-Policy, on a phone',
     await app?.close();
   });
 
+  it('the restore message counts in plain English ("1 alert", not "1 alerts")', async () => {
+    // The fixture holds 1 person, 2 calls and 1 alert.
+    await page.getByText('Restored 1 person, 2 calls, 1 alert.', { exact: true }).waitFor();
+  });
+
   it('no screen logs a Content-Security-Policy violation', async () => {
     expect((await page.request.get(app.relay.url + '/')).headers()['content-security-policy']).toContain("style-src 'self'");
     for (const route of ROUTES) {
@@ -220,5 +225,56 @@ describe('a garbled invite link and the join form', () => {
     expect(await page.getByLabel('Invite link', { exact: true }).getAttribute('aria-invalid')).toBe('true');
     expect(await axe(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}/join-paste-errors.png`, fullPage: true });
+  });
+});
+
+describe('the Add-person form on a phone', () => {
+  let app: EmptyCarerApp;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await openEmptyCarerApp({ context: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } });
+    page = app.page;
+    await goTo(page, 'Home');
+    await page.getByRole('link', { name: 'Add a person' }).first().click();
+    await page.getByLabel('Name', { exact: true }).fill('Joan');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('the bank’s and the family’s phone fields have different names', async () => {
+    expect(await page.getByRole('textbox', { name: 'Bank phone number 1', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Family member phone number 1', exact: true }).count()).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Phone number 1', exact: true }).count()).toBe(0);
+  });
+
+  for (const [typed, message] of [
+    ['CO7 6AAA', '“CO7 6AAA” is too long: the second part of a postcode is a number and two letters, like 6AA in CO7 6AA.'],
+    ['CO76AAA', '“CO76AAA” is too long: a UK postcode has at most 7 letters and numbers, like CO7 6AA.'],
+    ['XX1 1XX', '“XX1 1XX” is not a UK postcode: no postcode starts with XX. Check the letters at the start, like CO in CO7 6AA.'],
+    ['ZZ99 9ZZ', '“ZZ99 9ZZ” is not a UK postcode: no postcode starts with ZZ. Check the letters at the start, like CO in CO7 6AA.'],
+  ] as const) {
+    it(`refuses "${typed}" with a message that says what is wrong, and saves nothing`, async () => {
+      await page.getByLabel('Postcode').fill(typed);
+      await page.getByRole('button', { name: 'Save' }).click();
+      const summary = page.locator('.error-summary');
+      await summary.getByRole('link', { name: message, exact: true }).waitFor();
+      expect(await summary.innerText()).not.toContain('cut short');
+      expect(await page.getByRole('heading', { level: 1, name: 'Add a person' }).count()).toBe(1);
+      // Refused before any request: the postcode service never hears of it.
+      expect(app.postcodes.requests.some((request) => decodeURIComponent(request.path).toUpperCase().replace(/\s/g, '').includes(typed.replace(/\s/g, '')))).toBe(false);
+      if (typed === 'XX1 1XX') {
+        expect(await axe(page)).toEqual([]);
+        await page.screenshot({ path: `${SHOTS}/person-postcode-area.png` });
+      }
+    });
+  }
+
+  it('a real postcode is still taken and checked', async () => {
+    await page.getByLabel('Postcode').fill('co7 6aa');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('CO7 6AA, Colchester').waitFor();
   });
 });
