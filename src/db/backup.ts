@@ -3,6 +3,7 @@
  * restoring a backup and exporting again gives the same bytes. Restore checks every record first, then replaces
  * everything in ONE transaction: a bad file changes nothing.
  */
+import { canonicalJson } from '../core/circle/merge.ts';
 import { RecordError, validateRecord } from './validate-records.ts';
 import { SYNC_TABLES, type KinwatchDb, type SyncTable } from './schema.ts';
 
@@ -19,19 +20,6 @@ export interface BackupFile {
   settings: Record<string, unknown>;
 }
 
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value as object)
-        .sort()
-        .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
-    );
-  }
-  return value;
-}
-
 export async function exportBackup(db: KinwatchDb): Promise<string> {
   const tables = {} as Record<SyncTable, unknown[]>;
   for (const table of SYNC_TABLES) {
@@ -41,7 +29,7 @@ export async function exportBackup(db: KinwatchDb): Promise<string> {
   const settings: Record<string, unknown> = {};
   for (const row of await db.settings.toArray()) if (!DEVICE_SETTINGS.has(row.key)) settings[row.key] = row.value;
   const file: BackupFile = { format: BACKUP_FORMAT, version: BACKUP_VERSION, tables, settings };
-  return `${JSON.stringify(canonical(file), null, 2)}\n`;
+  return `${canonicalJson(file, 2)}\n`;
 }
 
 /** Parses and checks a backup; throws RecordError naming the first thing wrong. */

@@ -21,7 +21,7 @@ export async function buildApp(input: RelayDepsInput): Promise<FastifyInstance> 
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     trustProxy: deps.settings.trustProxy || false,
-    maxParamLength: 100,
+    routerOptions: { maxParamLength: 100 },
     frameworkErrors,
     // Slow clients are cut: the whole request (headers and body) must arrive within requestMs, and Node checks
     // every second rather than every 30 s; idle keep-alive connections close after keepAliveMs.

@@ -24,11 +24,15 @@ export function wins(incoming: Stamped, current: Stamped | undefined): boolean {
   return canonicalJson(incoming) > canonicalJson(current);
 }
 
-/** JSON with object keys sorted at every depth, so equal content always gives equal text. */
-export function canonicalJson(value: unknown): string {
+/**
+ * JSON with object keys sorted at every depth, so equal content always gives equal text. `space` indents as in
+ * JSON.stringify (backups are indented for people; merge ties compare the compact form).
+ */
+export function canonicalJson(value: unknown, space?: number): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : inner,
+    space,
   );
 }
