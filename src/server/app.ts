@@ -69,7 +69,7 @@ export async function buildApp(input: RelayDepsInput): Promise<FastifyInstance> 
     return errorBody('not_found', `${request.method} ${path}: no such route`);
   });
 
-  healthRoutes(app, deps);
+  healthRoutes(app, deps, limits);
   circleRoutes(app, deps, limits);
   syncRoutes(app, deps, limits);
   pushRoutes(app, deps, limits);

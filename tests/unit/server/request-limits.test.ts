@@ -82,6 +82,19 @@ describe('request limits', () => {
     expect((await create('192.0.2.99', '192.0.2.13')).statusCode).toBe(429);
   });
 
+  it('hold each address to its limit on the open routes too (/healthz asks the database), without touching other addresses', async () => {
+    relay = await relayUnderTest({ store, limits: { perMinute: 3 } });
+    for (const url of ['/healthz', '/api/push/key']) {
+      const get = (address: string) => relay!.app.inject({ method: 'GET', url, ...from(address) });
+      for (let i = 0; i < 3; i++) expect((await get('203.0.113.7')).statusCode, url).toBe(200);
+      const refused = await get('203.0.113.7');
+      expect(refused.statusCode, url).toBe(429);
+      expect(refused.json().error).toMatchObject({ code: 'rate_limited', message: expect.stringMatching(/this address/) });
+      expect((await get('203.0.113.8')).statusCode, url).toBe(200);
+      relay.clock.advance(60_000);
+    }
+  });
+
   it('is not fooled by the wall clock stepping back: the limiter counts on a monotonic clock', async () => {
     const realNow = Date.now;
     relay = await relayUnderTest({ store, limits: { perMinute: 3 } });
