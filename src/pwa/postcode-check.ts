@@ -6,6 +6,7 @@
  */
 import type { CaredPerson } from '../core/calls/person.ts';
 import { PostcodeLookupError } from '../core/geo/postcode-lookup-error.ts';
+import { isUkPostcodeArea, postcodeArea } from '../core/geo/postcode-areas.ts';
 import { parsePostcode, type ParsedPostcode } from '../core/geo/postcode-format.ts';
 import { createPostcodeClient } from '../core/geo/postcodes.ts';
 import { db, DEFAULT_POSTCODES_BASE_URL, repository, SETTINGS } from './app-data.ts';
@@ -16,18 +17,37 @@ export type Place = Pick<CaredPerson, 'postcodeChecked' | 'lat' | 'lng' | 'force
 const INCODE = /^[0-9][A-Z]{2}$/;
 
 /**
- * A postcode or outcode as typed, or an error message for people. "CO7 6AA" and "CO7" pass; "CO7 6" (a full
- * postcode cut short) and "hello" do not.
+ * A postcode or outcode as typed, or an error message for people, checked with no network. "CO7 6AA" and "CO7" pass;
+ * "CO7 6" (cut short), "CO7 6AAA" (too long), "XX1 1XX" (no such postcode area) and "hello" do not.
  */
 export function checkPostcodeShape(input: string): { parsed: ParsedPostcode } | { error: string } {
-  const words = input.trim().toUpperCase().split(/\s+/).filter(Boolean);
+  const typed = input.trim();
+  const words = typed.toUpperCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return { error: 'Enter their postcode, like CO7 6AA.' };
   // Two parts typed: the second must be a whole inward code (a digit and two letters).
   if (words.length === 2 && !INCODE.test(words[1]!)) {
-    return { error: `“${input.trim()}” looks cut short: enter the whole postcode, like CO7 6AA, or just its first part, like CO7.` };
+    if (/^[0-9][A-Z]{2}./.test(words[1]!)) {
+      return { error: `“${typed}” is too long: the second part of a postcode is a number and two letters, like 6AA in CO7 6AA.` };
+    }
+    if (/^[0-9][A-Z]?$/.test(words[1]!)) {
+      return { error: `“${typed}” looks cut short: enter the whole postcode, like CO7 6AA, or just its first part, like CO7.` };
+    }
+    return { error: `“${typed}” is not a UK postcode: the second part is a number and two letters, like 6AA in CO7 6AA.` };
   }
   const parsed = words.length <= 2 ? parsePostcode(words.join('')) : undefined;
-  if (!parsed) return { error: 'Enter a UK postcode, like CO7 6AA.' };
+  if (!parsed) {
+    // All run together: a whole postcode with more after it.
+    const word = words[0]!;
+    if (words.length === 1 && [5, 6, 7].some((length) => length < word.length && parsePostcode(word.slice(0, length))?.kind === 'postcode')) {
+      return { error: `“${typed}” is too long: a UK postcode has at most 7 letters and numbers, like CO7 6AA.` };
+    }
+    return { error: 'Enter a UK postcode, like CO7 6AA.' };
+  }
+  if (!isUkPostcodeArea(parsed.outcode)) {
+    return {
+      error: `“${typed}” is not a UK postcode: no postcode starts with ${postcodeArea(parsed.outcode)}. Check the letters at the start, like CO in CO7 6AA.`,
+    };
+  }
   return { parsed };
 }
 

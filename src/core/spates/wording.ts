@@ -1,3 +1,4 @@
+import { countOf } from '../plural.ts';
 import type { Spate } from './spate.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 
@@ -11,7 +12,7 @@ export function describeSpate(spate: Spate, person: WatchedPerson): string {
 
 export function reportCount(spate: Pick<Spate, 'counts' | 'sources'>): string {
   const reports = Math.max(spate.counts.reports ?? 0, spate.sources.length, 1);
-  return reports === 1 ? '1 report' : `${reports} reports`;
+  return countOf(reports, 'report');
 }
 
 export function formatKm(km: number): string {
@@ -29,13 +30,9 @@ export function spateAlertTitle(personName: string | undefined): string {
  */
 export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sources' | 'places'>): string {
   const parts = [spate.headline, reportCount(spate)];
-  if (spate.counts.victims) parts.push(spate.counts.victims === 1 ? '1 victim' : `${spate.counts.victims} victims`);
+  if (spate.counts.victims) parts.push(countOf(spate.counts.victims, 'victim'));
   if (spate.counts.lossGBP) parts.push(`£${spate.counts.lossGBP.toLocaleString('en-GB')} lost`);
   if (spate.places.length > 0) parts.push(spate.places.slice(0, 4).join(', '));
   return parts.join(' · ');
 }
 
-/** "1 item", "3 items", "2 people" (pass the plural when it is not noun + "s"). */
-export function countOf(n: number, noun: string, plural = `${noun}s`): string {
-  return `${n} ${n === 1 ? noun : plural}`;
-}

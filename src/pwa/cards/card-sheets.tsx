@@ -118,7 +118,23 @@ function fit(column: HTMLElement, kind: CardKind, printSize: PrintSize, blocks: 
   return { fontPt: steps[steps.length - 1]!, pages: [blocks.map((_, index) => index)], preferredPt: steps[0]! };
 }
 
-export function CardSheets(props: { kind: CardKind; content: CardContent; printSize: PrintSize; personName: string; onFit?: (fit: CardFit) => void }) {
+/** A sheet's width on screen in CSS px (96 per inch): sheets are border-box, so this is the whole sheet. */
+export function sheetWidthPx(kind: CardKind): number {
+  return kind.widthMm * PX_PER_MM;
+}
+
+/**
+ * The fitted sheets at their paper size. `previewScale` (0–1, default 1) shrinks them on screen only, so a sheet wider
+ * than a phone is seen whole; printing ignores it (styles.css), and the fitting measures at full size.
+ */
+export function CardSheets(props: {
+  kind: CardKind;
+  content: CardContent;
+  printSize: PrintSize;
+  personName: string;
+  onFit?: (fit: CardFit) => void;
+  previewScale?: number;
+}) {
   const { kind, content, printSize, personName } = props;
   const blocks = cardBlocks(content);
   const column = useRef<HTMLDivElement>(null);
@@ -177,7 +193,7 @@ export function CardSheets(props: { kind: CardKind; content: CardContent; printS
           {personName}: continued, page 2 of 2
         </p>
       </div>
-      <div className="card-sheets" ref={sheets}>
+      <div className="card-sheets" ref={sheets} style={props.previewScale && props.previewScale < 1 ? { zoom: props.previewScale } : undefined}>
         {current
           ? current.pages.map((indices, page) => (
               <article

@@ -18,19 +18,49 @@ function message(error: unknown): string {
   return (error as Error).message;
 }
 
+/** What is wrong with an invite link, in plain words, with the parser's technical detail kept apart. */
+interface LinkProblem {
+  message: string;
+  detail?: string;
+}
+
+/** Checks an invite link's shape without the network: undefined when it can be used to join. */
+function inviteLinkProblem(link: string): LinkProblem | undefined {
+  if (!link.trim()) return { message: 'Paste the invite link a family member sent you.' };
+  try {
+    parseInviteLink(link.trim());
+    return undefined;
+  } catch (caught) {
+    return {
+      message: 'This invite link is incomplete or damaged: part of it is missing. Copy the whole link (it is long) and paste it again, or ask the family member who sent it for a new one.',
+      detail: (caught as Error).message,
+    };
+  }
+}
+
 export function StartPanel({ onJoined }: { onJoined: () => void }) {
   const [deviceName, setDeviceName] = useState('');
   const [link, setLink] = useState('');
+  // An opened invite link that cannot work, found as the page opens (before anyone names the device).
+  const [openedProblem, setOpenedProblem] = useState<LinkProblem>();
+  // A working invite link was opened: the page offers to join with it (typing in the paste field never does).
+  const [opened, setOpened] = useState(false);
   const [error, setError] = useState<string>();
   // A field error goes in the summary at the top, linked to the field; others (the relay's) show at the top too.
   const [nameProblem, setNameProblem] = useState<string>();
+  const [linkProblem, setLinkProblem] = useState<LinkProblem>();
   const [attempt, setAttempt] = useState(0);
   const [busy, setBusy] = useState(false);
 
   // Opened from an invite link: take the fragment into the form, then remove it from the address bar and history.
   useEffect(() => {
     if (location.pathname === '/join' && location.hash.length > 1) {
-      setLink(location.href);
+      const problem = inviteLinkProblem(location.href);
+      if (problem) setOpenedProblem(problem);
+      else {
+        setLink(location.href);
+        setOpened(true);
+      }
       history.replaceState(null, '', '/join');
     }
   }, []);
@@ -45,6 +75,7 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
 
   async function create(event: FormEvent) {
     event.preventDefault();
+    setLinkProblem(undefined);
     if (!checkName()) return;
     setBusy(true);
     setError(undefined);
@@ -60,9 +91,13 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
     }
   }
 
-  async function join(event: FormEvent) {
+  /** `pasted`: the link came from the paste field, so its problems are reported against that field. */
+  async function join(event: FormEvent, pasted: boolean) {
     event.preventDefault();
-    if (!checkName()) return;
+    const problem = pasted ? inviteLinkProblem(link) : undefined;
+    setLinkProblem(problem);
+    const nameOk = checkName();
+    if (!nameOk || problem) return;
     setBusy(true);
     setError(undefined);
     try {
@@ -79,6 +114,7 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
         joinedAt: new Date().toISOString(),
       });
       setLink('');
+      setOpened(false);
       if (location.pathname === '/join') history.replaceState(null, '', '/circle');
       onJoined();
     } catch (caught) {
@@ -91,8 +127,29 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
   return (
     <>
       <h1>Care circle</h1>
-      <ErrorSummary errors={nameProblem ? [{ fieldId: 'circle-device-name', message: nameProblem }] : []} attempt={attempt} />
+      <ErrorSummary
+        errors={[
+          ...(nameProblem ? [{ fieldId: 'circle-device-name', message: nameProblem }] : []),
+          ...(linkProblem ? [{ fieldId: 'circle-invite-link', message: linkProblem.message }] : []),
+        ]}
+        attempt={attempt}
+      />
       <ErrorAlert message={error} />
+      {openedProblem ? (
+        <section className="warning" role="alert" aria-labelledby="opened-link-heading">
+          <h2 id="opened-link-heading">This invite link is incomplete</h2>
+          <p>
+            The link you opened is missing part of what it needs, often because it was cut short when it was copied or sent. Copy the whole
+            link (it is long) and paste it under “Join with an invite link” below, or ask the family member who sent it for a new one.
+          </p>
+          {openedProblem.detail ? (
+            <details>
+              <summary>Technical detail</summary>
+              <p>{openedProblem.detail}</p>
+            </details>
+          ) : null}
+        </section>
+      ) : null}
       <p>
         A care circle shares alerts, the call log and the checklist between the family’s devices. Everything is
         encrypted on this device; the relay only passes on what it cannot read.
@@ -106,8 +163,8 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
         error={nameProblem}
         required
       />
-      {link ? (
-        <form onSubmit={join} aria-labelledby="join-heading">
+      {opened ? (
+        <form onSubmit={(event) => void join(event, false)} aria-labelledby="join-heading">
           <h2 id="join-heading">Join the family’s circle</h2>
           <p>You opened an invite link. Join to receive alerts and share the call log.</p>
           <button type="submit" className="button primary" disabled={busy}>
@@ -122,10 +179,24 @@ export function StartPanel({ onJoined }: { onJoined: () => void }) {
               Create a care circle
             </button>
           </form>
-          <form onSubmit={join} aria-labelledby="paste-heading">
+          <form onSubmit={(event) => void join(event, true)} aria-labelledby="paste-heading" noValidate>
             <h2 id="paste-heading">Join with an invite link</h2>
-            <TextField label="Invite link" hint="Paste the link a family member sent you." type="url" value={link} onChange={setLink} />
-            <button type="submit" className="button" disabled={busy || !link.trim()}>
+            <TextField
+              id="circle-invite-link"
+              label="Invite link"
+              hint="Paste the link a family member sent you."
+              type="url"
+              value={link}
+              onChange={setLink}
+              error={linkProblem?.message}
+            />
+            {linkProblem?.detail ? (
+              <details>
+                <summary>Technical detail</summary>
+                <p>{linkProblem.detail}</p>
+              </details>
+            ) : null}
+            <button type="submit" className="button" disabled={busy}>
               Join with this link
             </button>
           </form>

@@ -11,6 +11,7 @@ import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts'
 import { parseAlertFile } from '../alert-import.ts';
 import { Link } from '../router.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { countOf } from '../../core/plural.ts';
 
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 const safeLink = (url: string) => /^https?:\/\//i.test(url);
@@ -20,8 +21,8 @@ function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecor
   const toast = useToast();
   const { spate } = alert;
   const counts = [
-    spate.counts.reports !== undefined ? `${spate.counts.reports} reports` : '',
-    spate.counts.victims !== undefined ? `${spate.counts.victims} victims` : '',
+    spate.counts.reports !== undefined ? countOf(spate.counts.reports, 'report') : '',
+    spate.counts.victims !== undefined ? countOf(spate.counts.victims, 'victim') : '',
     spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : '',
   ].filter(Boolean);
 

@@ -3,13 +3,13 @@
  * printed one sheet per page at exactly its size (CSS named pages in styles.css), so "Print" and "Save as PDF" give A6, wallet, A5 or A4
  * sheets without scaling. When something had to give (smaller type, more sheets), the preview says so.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { cardContent } from '../../core/cards/card-content.ts';
 import { CARD_KINDS, cardKind, type CardKindId } from '../../core/cards/card-kinds.ts';
 import { CheckboxField } from '../../ui/field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
 import { setSetting, SETTINGS, useCurrentPerson, usePeople } from '../app-data.ts';
-import { CardSheets, type CardFit } from '../cards/card-sheets.tsx';
+import { CardSheets, sheetWidthPx, type CardFit } from '../cards/card-sheets.tsx';
 import { forceName } from '../forces.ts';
 import { Link } from '../router.tsx';
 
@@ -34,6 +34,18 @@ export function CardsScreen() {
   const [kindId, setKindId] = useState<CardKindId>('phone-side');
   const [extraLarge, setExtraLarge] = useState(false);
   const [fit, setFit] = useState<CardFit | undefined>();
+  // The preview's width in px, so a sheet wider than the screen (A6 and up on a phone) is shrunk to be seen whole.
+  const preview = useRef<HTMLDivElement>(null);
+  const [previewWidth, setPreviewWidth] = useState<number>();
+  const hasPerson = Boolean(person);
+  useEffect(() => {
+    const element = preview.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setPreviewWidth(element.clientWidth));
+    observer.observe(element);
+    setPreviewWidth(element.clientWidth);
+    return () => observer.disconnect();
+  }, [hasPerson]);
   if (!people) return <p>Loading…</p>;
   if (!person) {
     return (
@@ -49,6 +61,7 @@ export function CardsScreen() {
   const kind = cardKind(kindId) ?? CARD_KINDS[0]!;
   const content = cardContent(kind.id, person, { forceName: forceName(person.forceId) });
   const notes = fitNotes(fit, kind.id === 'wallet');
+  const scale = previewWidth ? Math.min(1, Math.floor((previewWidth / sheetWidthPx(kind)) * 100) / 100) : 1;
 
   return (
     <>
@@ -77,7 +90,8 @@ export function CardsScreen() {
         </div>
         <h2>Preview</h2>
         <p className="hint">
-          Printed at exactly {kind.widthMm} × {kind.heightMm} mm. Choose “Save as PDF” in the print window to keep a copy.
+          Printed at exactly {kind.widthMm} × {kind.heightMm} mm{scale < 1 ? `; shown here at ${Math.round(scale * 100)}% to fit the screen` : ''}. Choose “Save
+          as PDF” in the print window to keep a copy.
         </p>
         {notes.length > 0 ? (
           <div className="warning" role="status" data-testid="fit-warning">
@@ -91,8 +105,8 @@ export function CardsScreen() {
           </p>
         )}
       </div>
-      <div className="card-preview" tabIndex={0} role="region" aria-label="Card preview">
-        <CardSheets kind={kind} content={content} printSize={extraLarge ? 'large' : 'standard'} personName={person.name} onFit={setFit} />
+      <div className="card-preview" tabIndex={0} role="region" aria-label="Card preview" ref={preview}>
+        <CardSheets kind={kind} content={content} printSize={extraLarge ? 'large' : 'standard'} personName={person.name} onFit={setFit} previewScale={scale} />
       </div>
     </>
   );

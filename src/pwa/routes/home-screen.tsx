@@ -11,10 +11,26 @@ import { db, usePeople } from '../app-data.ts';
 import { useMembership, useSyncStatus } from '../circle/use-membership.ts';
 import { Link } from '../router.tsx';
 
-/** Where an urgent call's alert to the family stands, in words. */
-function familyAlertState(callId: string, inCircle: boolean, announced: readonly string[]): { text: string; tone: 'sent' | 'waiting' | 'none' } {
+/**
+ * Where an urgent call's alert to the family stands, in words. `woke` is how many devices the relay queued a push for
+ * (undefined for a call announced before that was recorded): the alert itself is saved for the circle either way.
+ */
+function familyAlertState(
+  callId: string,
+  inCircle: boolean,
+  announced: readonly string[],
+  woke: Readonly<Record<string, number>>,
+): { text: string; tone: 'sent' | 'waiting' | 'none' } {
   if (!inCircle) return { text: 'The family has not been alerted: this device is not in a family circle.', tone: 'none' };
-  if (announced.includes(callId)) return { text: 'The family circle has been sent an urgent alert.', tone: 'sent' };
+  if (announced.includes(callId)) {
+    const saved = 'The urgent alert is saved for the family circle: every device shows it when it next syncs.';
+    const count = woke[callId];
+    if (count === undefined) return { text: saved, tone: 'sent' };
+    if (count === 0) {
+      return { text: `${saved} No device is set up to be woken, so the family will see it when they next open Kinwatch. Ring them too.`, tone: 'waiting' };
+    }
+    return { text: `${saved} ${count === 1 ? '1 device was' : `${count} devices were`} woken with a notification now.`, tone: 'sent' };
+  }
   return { text: 'Waiting to send the urgent alert to the family: it goes as soon as this device is online.', tone: 'waiting' };
 }
 
@@ -57,6 +73,7 @@ export function HomeScreen() {
   const names = new Map(people.map((person) => [person.id, person.name]));
   const urgent: CallRecord[] = (summary?.calls ?? []).filter((call) => isLive(call, now)).sort((a, b) => b.at.localeCompare(a.at));
   const announced = syncStatus?.announcedCalls ?? [];
+  const woke = syncStatus?.announcedWoke ?? {};
 
   if (people.length === 0) {
     return (
@@ -95,7 +112,7 @@ export function HomeScreen() {
           <h2 id="urgent-heading">Urgent: act now</h2>
           <ul className="urgent-calls">
             {urgent.map((call) => {
-              const state = familyAlertState(call.id, Boolean(membership), announced);
+              const state = familyAlertState(call.id, Boolean(membership), announced, woke);
               return (
                 <li key={call.id}>
                   <Link to={`/calls/${call.id}`}>

@@ -24,14 +24,14 @@ interface Draft {
 
 const emptyDraft: Draft = { name: '', callName: '', postcode: '', radiusKm: String(DEFAULT_RADIUS_KM), phones: '', banks: [{ name: '', phone: '' }], familyNumbers: [{ name: '', phone: '' }], safeWord: '' };
 
-function ContactRows(props: { legend: string; nameLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
+function ContactRows(props: { legend: string; nameLabel: string; phoneLabel: string; rows: PhoneContact[]; onChange: (rows: PhoneContact[]) => void; addLabel: string }) {
   const update = (index: number, change: Partial<PhoneContact>) => props.onChange(props.rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
     <FieldGroup legend={props.legend}>
       {props.rows.map((row, index) => (
         <div className="row" key={index}>
           <TextField label={`${props.nameLabel} ${index + 1}`} value={row.name} onChange={(name) => update(index, { name })} />
-          <TextField label={`Phone number ${index + 1}`} type="tel" value={row.phone} onChange={(phone) => update(index, { phone })} />
+          <TextField label={`${props.phoneLabel} ${index + 1}`} type="tel" value={row.phone} onChange={(phone) => update(index, { phone })} />
         </div>
       ))}
       <button type="button" className="secondary" onClick={() => props.onChange([...props.rows, { name: '', phone: '' }])}>
@@ -181,8 +181,8 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
         />
         {existing && !existing.postcodeChecked ? <p className="note">This postcode has not been checked yet: it is checked automatically when the postcode service can be reached.</p> : null}
         <TextField label="Their phone numbers" hint="One per line: home phone, mobile. The phone script offers them to ring." multiline value={draft.phones} onChange={(phones) => setDraft({ ...draft, phones })} />
-        <ContactRows legend="Their banks" nameLabel="Bank name" rows={draft.banks} onChange={(banks) => setDraft({ ...draft, banks })} addLabel="Add another bank" />
-        <ContactRows legend="Family numbers" nameLabel="Family member" rows={draft.familyNumbers} onChange={(familyNumbers) => setDraft({ ...draft, familyNumbers })} addLabel="Add another family number" />
+        <ContactRows legend="Their banks" nameLabel="Bank name" phoneLabel="Bank phone number" rows={draft.banks} onChange={(banks) => setDraft({ ...draft, banks })} addLabel="Add another bank" />
+        <ContactRows legend="Family numbers" nameLabel="Family member" phoneLabel="Family member phone number" rows={draft.familyNumbers} onChange={(familyNumbers) => setDraft({ ...draft, familyNumbers })} addLabel="Add another family number" />
         <TextField
           label="Family safe word (optional)"
           hint="A word only the family knows. Anyone who calls claiming to be family should know it."

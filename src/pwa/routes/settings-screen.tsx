@@ -9,6 +9,7 @@ import { TextField } from '../../ui/field.tsx';
 import { JsonFileField } from '../../ui/json-file-field.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { db, DEFAULT_POSTCODES_BASE_URL, setSetting, SETTINGS, useSetting } from '../app-data.ts';
+import { countOf } from '../../core/plural.ts';
 
 export function SettingsScreen() {
   const carerName = useSetting<string>(SETTINGS.carerName, '');
@@ -62,7 +63,7 @@ export function SettingsScreen() {
     if (!pending) return;
     try {
       const { counts } = await restoreBackup(db, pending.text);
-      toast(`Restored ${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} calls, ${counts.alerts} alerts.`);
+      toast(`Restored ${countOf(counts.people, 'person', 'people')}, ${countOf(counts.calls, 'call')}, ${countOf(counts.alerts, 'alert')}.`);
     } catch (error) {
       setRestoreError(describeFileProblem(error, 'backup'));
     }
@@ -72,7 +73,7 @@ export function SettingsScreen() {
   }
 
   const describe = (counts: Record<SyncTable, number>) =>
-    `${counts.people} ${counts.people === 1 ? 'person' : 'people'}, ${counts.calls} call${counts.calls === 1 ? '' : 's'}, ${counts.alerts} alert${counts.alerts === 1 ? '' : 's'} and ${counts.checklist} checklist tick${counts.checklist === 1 ? '' : 's'}`;
+    `${countOf(counts.people, 'person', 'people')}, ${countOf(counts.calls, 'call')}, ${countOf(counts.alerts, 'alert')} and ${countOf(counts.checklist, 'checklist tick')}`;
 
   return (
     <>

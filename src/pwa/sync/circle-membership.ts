@@ -25,6 +25,11 @@ export interface SyncStatus {
   /** Live calls already announced to the circle, so one call pushes once. */
   announcedCalls?: string[];
   /**
+   * For each announced call, how many devices the relay queued a push for (its 202 `{ queued }`): 0 means the alert is
+   * saved for the circle but no device was woken now (none has notifications on).
+   */
+  announcedWoke?: Record<string, number>;
+  /**
    * Rows received with a clock more than the maximum drift ahead of this device's time (core/circle/hlc.ts), the
    * newest per record: tried again at every sync, merged once this device's time has caught up.
    */

@@ -129,15 +129,19 @@ async function announceLiveCalls(
 ): Promise<void> {
   const calls = rows.filter((row) => row.table === 'calls' && !row.deleted && isLive(row as never));
   if (calls.length === 0) return;
-  const announced = new Set((await loadSyncStatus(db)).announcedCalls ?? []);
+  const status = await loadSyncStatus(db);
+  const announced = new Set(status.announcedCalls ?? []);
+  const woke: Record<string, number> = { ...status.announcedWoke };
   for (const call of calls) {
     if (announced.has(call.id)) continue;
     const personId = String(call.personId ?? '');
     const person = personId ? ((await db.people.get(personId)) as { name?: string } | undefined) : undefined;
     // The call record went first (above): the push only wakes the other devices sooner.
     const alert = liveCallAlert(call.id, personId, person?.name);
-    await sendCircleAlert({ relay, circleId: membership.circleId, deviceToken: membership.deviceToken, key, alert, urgency: 'high' });
+    const { queued } = await sendCircleAlert({ relay, circleId: membership.circleId, deviceToken: membership.deviceToken, key, alert, urgency: 'high' });
     announced.add(call.id);
-    await updateSyncStatus(db, { announcedCalls: [...announced].slice(-200) });
+    woke[call.id] = queued;
+    const kept = [...announced].slice(-200);
+    await updateSyncStatus(db, { announcedCalls: kept, announcedWoke: Object.fromEntries(kept.filter((id) => id in woke).map((id) => [id, woke[id]!])) });
   }
 }

@@ -1,12 +1,12 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { systemClock } from '../../core/platform.ts';
-import { countOf } from '../../core/spates/wording.ts';
 import { fetchSource } from '../../core/sources/fetch-source.ts';
 import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
 import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
+import { countOf } from '../../core/plural.ts';
 
 /** Any RSS or Atom feed by address (e.g. a Neighbourhood Alert area): checked to be a readable feed before it is kept. */
 export function CustomFeedsSection({ deps }: { deps: PageDeps }) {

@@ -5,12 +5,13 @@ import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
-import { countOf, formatKm, reportCount } from '../../core/spates/wording.ts';
+import { formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
 import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
+import { countOf } from '../../core/plural.ts';
 
 const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
   skipped: 'waiting (checked recently or backing off)',

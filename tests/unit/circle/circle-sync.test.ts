@@ -98,6 +98,8 @@ describe('care circle sync between two devices through a real relay', () => {
     await a.sync();
     const jobs = await relay.store.claimPushes(Date.now() + 1, 10, 1000);
     expect(jobs).toHaveLength(1);
+    // Home's words come from this: one device (B) was woken for the call.
+    expect((await loadSyncStatus(a.db)).announcedWoke).toEqual({ c2: 1 });
     expect(jobs[0]!.urgency).toBe('high');
     const payload = JSON.parse(jobs[0]!.payload) as { ciphertext: string };
     const alert = await openAlert<CircleAlert>(await importCircleKey(circleKey), a.membership.circleId, payload.ciphertext);
