@@ -6,26 +6,15 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash, X509Certificate } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
+import { freePort } from '../helpers/free-port.ts';
 
 const hasCaddy = spawnSync('caddy', ['version']).status === 0;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe.skipIf(!hasCaddy)(`the relay behind Caddy with HTTPS${hasCaddy ? '' : ' (skipped: no caddy binary; apt-get install caddy)'}`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'kinwatch-caddy-'));
