@@ -20,3 +20,8 @@ export class PostcodeLookupError extends Error {
     if (status !== undefined) this.status = status;
   }
 }
+
+/** The error for input that is neither a UK postcode nor an outcode in shape, checked with no network. */
+export function invalidPostcodeError(input: string): PostcodeLookupError {
+  return new PostcodeLookupError('invalid-postcode', `That doesn't look like a UK postcode: "${input.trim()}". Try e.g. "CO7 6AA".`);
+}

@@ -1,7 +1,7 @@
 import type { HttpFetch } from '../platform.ts';
 import { distanceKm, type LatLng } from './distance.ts';
 import { parsePostcode } from './postcode-format.ts';
-import { PostcodeLookupError } from './postcode-lookup-error.ts';
+import { invalidPostcodeError, PostcodeLookupError } from './postcode-lookup-error.ts';
 
 /** Where a postcode (or outcode) is, from postcodes.io. */
 export interface PostcodeLocation {
@@ -89,7 +89,7 @@ export function createPostcodeClient(options: PostcodeClientOptions): PostcodeCl
   async function lookupPostcode(input: string): Promise<PostcodeLocation> {
     const parsed = parsePostcode(input);
     if (!parsed) {
-      throw new PostcodeLookupError('invalid-postcode', `That doesn't look like a UK postcode: "${input.trim()}". Try e.g. "CO7 6AA".`);
+      throw invalidPostcodeError(input);
     }
     if (parsed.kind === 'postcode') {
       const { status, body } = await getJson(`/postcodes/${encodeURIComponent(parsed.postcode)}`);

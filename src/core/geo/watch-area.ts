@@ -1,5 +1,5 @@
 import type { PostcodeClient, PostcodeLocation } from './postcodes.ts';
-import { PostcodeLookupError } from './postcode-lookup-error.ts';
+import { invalidPostcodeError, PostcodeLookupError } from './postcode-lookup-error.ts';
 import { DEFAULT_RADIUS_KM, MAX_RADIUS_KM, type WatchedPerson } from './watched-person.ts';
 import { fnv1aHex } from '../fnv1a.ts';
 import { parsePostcode } from './postcode-format.ts';
@@ -65,7 +65,7 @@ export function checkWatchedPersonInput(input: WatchedPersonInput): { id: string
   }
   const parsed = parsePostcode(input.postcode);
   if (!parsed) {
-    throw new PostcodeLookupError('invalid-postcode', `That doesn't look like a UK postcode: "${input.postcode.trim()}". Try e.g. "CO7 6AA".`);
+    throw invalidPostcodeError(input.postcode);
   }
   const postcode = parsed.kind === 'postcode' ? parsed.postcode : parsed.outcode;
   return { id: input.id ?? personId(name, postcode), name, postcode, radiusKm };
