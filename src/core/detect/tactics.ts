@@ -1,3 +1,4 @@
+import { anyOf } from './join-patterns.ts';
 import { classifySentence, isNegated, narrativeTail, type SentenceKind } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { TACTICS, type Tactic } from './vocabulary.ts';
@@ -125,16 +126,6 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:royal mail|special delivery|parcel)\b/i,
   ],
 };
-
-/**
- * The same test as `patterns.some((pattern) => pattern.test(text))`, in one pass over the text per set of flags
- * instead of one pass per pattern: the patterns joined as alternatives, which match where any of them would.
- */
-function anyOf(patterns: readonly RegExp[]): RegExp[] {
-  const byFlags = new Map<string, string[]>();
-  for (const pattern of patterns) byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
-  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-}
 
 /** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf). */
 const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOf(TACTIC_PATTERNS[tactic])])) as Record<Tactic, RegExp[]>;
