@@ -1,4 +1,5 @@
 import { allMatches } from './all-matches.ts';
+import { anyOf } from './join-patterns.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
@@ -58,6 +59,9 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
   { name: 'Post Office', pattern: /\bPost Office (?:staff|counter|bank|fraud)/i },
   { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
 ];
+
+/** OFFICIALS and NAMED_BANKS joined (see anyOf): most clauses name none of them, and one pass says so. */
+const ANY_OFFICIAL_OR_BANK = anyOf([...OFFICIALS, ...NAMED_BANKS].map((entry) => entry.pattern));
 
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details|notes|transfers?|holidays?))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
@@ -171,13 +175,14 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     }
     for (const ranked of allMatches(RANKED_NAME, clause)) claim(ranked[0]);
     let otherOfficial = false;
-    for (const official of OFFICIALS) {
+    const namesOfficialOrBank = ANY_OFFICIAL_OR_BANK.some((pattern) => pattern.test(clause));
+    for (const official of namesOfficialOrBank ? OFFICIALS : []) {
       if (!official.pattern.test(clause)) continue;
       claim(official.name);
       if (official.category) categories.add(official.category);
       if (official.category !== 'police') otherOfficial = true;
     }
-    for (const bank of NAMED_BANKS) {
+    for (const bank of namesOfficialOrBank ? NAMED_BANKS : []) {
       if (!bank.pattern.test(clause)) continue;
       claim(bank.name);
       categories.add('bank');

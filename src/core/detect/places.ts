@@ -65,7 +65,11 @@ function tokenize(sentence: string): Token[] {
   return tokens;
 }
 
-const isCapitalised = (word: string) => /^[A-Z][a-z'’]/.test(word) || /^St$/.test(word) || /^[A-Z][a-z]*-[A-Z]?[a-z]/.test(word);
+/** "Dereham", "St", "Stoke-on-Trent" (not "BBC", not "the"). Every form starts with A–Z: most words fail that one test. */
+const isCapitalised = (word: string) => {
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 && (/^[A-Z][a-z'’]/.test(word) || /^St$/.test(word) || /^[A-Z][a-z]*-[A-Z]?[a-z]/.test(word));
+};
 
 export interface PlacesOptions {
   gazetteer?: Gazetteer;

@@ -1,3 +1,4 @@
+import { withSharedBoundary } from './join-patterns.ts';
 import type { Segment } from './segment.ts';
 
 /**
@@ -9,7 +10,7 @@ export type SentenceKind = 'narrative' | 'advice' | 'generic';
 /** A list or paragraph introduced as advice: everything under it is advice, however it is worded. */
 const ADVICE_INTRO = /\b(advice|advise|tips?|remind\w*|would|will|never|should|urg\w+|how to|protect|reminder|warning signs?|do not|don't|remember|steps)\b/i;
 
-const ADVICE_WORDS = new RegExp(
+const ADVICE_WORDS = withSharedBoundary(new RegExp(
   [
     String.raw`\bnever\b`,
     // "they do not disconnect the call" tells what fraudsters did; "do not give your PIN" is advice.
@@ -34,7 +35,7 @@ const ADVICE_WORDS = new RegExp(
     String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able|told \w+|asked \w+|ask \w+|asks \w+|tell \w+|tells \w+|told|asked|instructed|invited|urged|persuaded|needed) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
   ].join('|'),
   'i',
-);
+));
 
 const IMPERATIVE_START =
   /^["“‘']?(?:never|always|do not|don't|hang up|call|ask|close|check|wait|report|use|make sure|keep|be|tell|share|remember|please|stop|take|contact|verify|ensure|look out|think|talk|trust|beware|refuse|end the call|put the phone down|only|protect)\b/i;
