@@ -1,5 +1,5 @@
 import { allMatches } from './all-matches.ts';
-import { anyOf } from './join-patterns.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
@@ -108,8 +108,8 @@ const CARD_SWAP =
 const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
-  /\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i;
-const ARREST_OR_PAY = /\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i;
+  withSharedBoundary(/\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i);
+const ARREST_OR_PAY = withSharedBoundary(/\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i);
 
 /**
  * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",

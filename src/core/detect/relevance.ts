@@ -1,5 +1,5 @@
 import { IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
-import { anyOf } from './join-patterns.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { Tactic } from './vocabulary.ts';
@@ -21,7 +21,7 @@ const IMPERSONATED_OFFICIALS = [...OFFICIALS.filter((official) => official.categ
 
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
-const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
+const COURIER_FRAUD = withSharedBoundary(/\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i);
 
 /** Topics that are not courier fraud, each with the plain-words reason shown when it weighs against. */
 const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
