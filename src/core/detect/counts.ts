@@ -1,5 +1,5 @@
 import { allMatches } from './all-matches.ts';
-import { withSharedBoundary } from './join-patterns.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
@@ -38,6 +38,11 @@ const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|
  * each need one (after a word boundary or a space), so a sentence without one is spared those seven patterns.
  */
 const ANY_NUMBER = new RegExp(String.raw`\b${N}`, 'i');
+/**
+ * What a sentence needs to count for anything below: a sum in pounds, a number, a loss, an ordinal victim or the
+ * wording that nobody lost. Joined (see anyOf), one pass spares the many sentences without any of them a dozen passes.
+ */
+const ANY_COUNT_CUE = anyOf([/£/i, LOSS, ANY_NUMBER, ORDINAL_TARGET, NO_VICTIMS]);
 const WINDOW = new RegExp(String.raw`\b(?:in|within|over|during|for) (?:the (?:past|last) )?(${N}|24|48|72) (hours?|days?|weeks?)\b`, 'i');
 
 /**
@@ -60,6 +65,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     if (!segment) continue;
     const sentence = segment.text;
     const kind = segment === whole ? wholeKind : 'narrative';
+    if (!ANY_COUNT_CUE.some((pattern) => pattern.test(sentence))) continue;
     if (BACKGROUND.test(sentence)) continue;
     const amounts = allMatches(MONEY, sentence).map(poundsOf).filter((value) => value > 0);
     const noVictims = NO_VICTIMS.test(sentence);

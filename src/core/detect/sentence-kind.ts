@@ -1,4 +1,4 @@
-import { withSharedBoundary } from './join-patterns.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import type { Segment } from './segment.ts';
 
 /**
@@ -68,12 +68,20 @@ export function classifySentence(segment: Segment): SentenceKind {
   return kind;
 }
 
+/**
+ * The wordings below that can make a sentence other than narrative, joined (see anyOf): one pass tells that a sentence
+ * has none of them, as most sentences of a report do not, instead of a pass for each.
+ */
+const ANY_NOT_NARRATIVE_CUE = anyOf([HOW_SCAMS_GO, IMPERATIVE_START, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS]);
+
 function judgeSentence(segment: Segment): SentenceKind {
   const text = segment.text;
-  if (HOW_SCAMS_GO.test(text)) return 'generic';
+  const cued = ANY_NOT_NARRATIVE_CUE.some((pattern) => pattern.test(text));
+  if (cued && HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
     return 'advice';
   }
+  if (!cued) return 'narrative';
   if (IMPERATIVE_START.test(text)) return 'advice';
   if (ADVICE_WORDS.test(text)) return 'advice';
   if (SECOND_PERSON.test(text) && !FRAUDSTER_ACTS.test(text)) return 'advice';
