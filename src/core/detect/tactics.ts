@@ -136,45 +136,6 @@ function showsTactic(tactic: Tactic, text: string): boolean {
   return false;
 }
 
-/**
- * Every tactic's patterns but pin-request's, joined for one scan of a sentence (see anyOf), where a scan per tactic
- * took four times as long. pin-request is left out: it is tested on the sentence without an arranged password, and
- * taking that out can bring words together.
- */
-const SCAN_BUT_PIN = anyOf(TACTICS.filter((tactic) => tactic !== 'pin-request').flatMap((tactic) => TACTIC_PATTERNS[tactic])).map(
-  (pattern) => new RegExp(pattern.source, `${pattern.flags}g`),
-);
-/** TACTIC_TESTS, each tried at one position only. */
-const TESTS_AT = Object.fromEntries(
-  TACTICS.map((tactic) => [tactic, TACTIC_TESTS[tactic].map((pattern) => new RegExp(pattern.source, `${pattern.flags}y`))]),
-) as Record<Tactic, RegExp[]>;
-
-/**
- * Which of `tactics` (never pin-request) the sentence shows: exactly those for which showsTactic is true. One scan
- * finds each position where some tactic's pattern matches; only there is each tactic tried, at that position. A tactic
- * that matches anywhere matches at such a position, so none is missed.
- */
-function tacticsShownIn(text: string, tactics: readonly Tactic[]): Set<Tactic> {
-  const shown = new Set<Tactic>();
-  for (const scan of SCAN_BUT_PIN) {
-    scan.lastIndex = 0;
-    let match: RegExpExecArray | null;
-    while (shown.size < tactics.length && (match = scan.exec(text))) {
-      for (const tactic of tactics) if (!shown.has(tactic) && matchesAt(TESTS_AT[tactic], text, match.index)) shown.add(tactic);
-      scan.lastIndex = match.index + 1;
-    }
-  }
-  return shown;
-}
-
-function matchesAt(patterns: readonly RegExp[], text: string, index: number): boolean {
-  for (const pattern of patterns) {
-    pattern.lastIndex = index;
-    if (pattern.test(text)) return true;
-  }
-  return false;
-}
-
 const PRONOUN_HANDOVER = withSharedBoundary(/\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i);
 const VALUABLES = /\b(?:jewellery|jewelry|valuables|gold|bullion|watch(?:es)?|rolex|rings?|necklaces?|heirlooms)\b/i;
 
@@ -223,16 +184,12 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
       continue;
     }
     segment = told;
-    let shown: Set<Tactic> | undefined;
     for (const tactic of TACTICS) {
       // Each tactic is reported once, with its first sentence: once found, later sentences need not be tested for it.
       if (found.has(tactic)) continue;
       // A password the fraudsters set for the courier ("given a password to say") is no request for the victim's.
-      const shows =
-        tactic === 'pin-request'
-          ? showsTactic(tactic, segment.text.replace(ARRANGED_PASSWORD, ''))
-          : (shown ??= tacticsShownIn(segment.text, TACTICS.filter((other) => other !== 'pin-request' && !found.has(other)))).has(tactic);
-      if (shows) {
+      const text = tactic === 'pin-request' ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
+      if (showsTactic(tactic, text)) {
         evidence.push({ tactic, sentence: segment.text });
         found.add(tactic);
       }
