@@ -8,9 +8,12 @@ import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary
 const IMPERSONATION_WORDS =
   /\b(?:claim(?:s|ed|ing) (?:that )?(?:he|she|they) (?:was|were|is|are) (?:a|an|the|from|with|calling|working)|pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|(?:said|saying) (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
 
-/** Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". */
+/**
+ * Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". The quote mark comes
+ * first and the words before it are checked from there, so most positions fail on one character.
+ */
 const QUOTED_OFFICIAL =
-  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
+  /["“‘'](?<=\b(?:from|by|to|a|an) ["“‘'])(?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
