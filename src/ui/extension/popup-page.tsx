@@ -9,6 +9,7 @@ import { formatKm, reportCount } from '../../core/spates/wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
 import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
+import { SpateSources } from '../spate-sources.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 import { countOf } from '../../core/plural.ts';
@@ -171,6 +172,7 @@ function SpateList(props: {
               {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
               {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
             </p>
+            <SpateSources sources={spate.sources} label={`Sources of ${spate.headline}`} />
           </li>
         );
       })}
