@@ -143,10 +143,12 @@ describe('the watcher extension in real Chromium', () => {
       await options.getByRole('button', { name: 'Add feed' }).click();
       await options.getByText(/^Feed added/).waitFor();
     }
-    // Notifications at any hour for this run.
+    // Notifications at any hour for this run, and a check every 30 minutes: the worker's alarm follows on saving.
     await options.getByLabel('Quiet hours: no notifications at night unless urgent').uncheck();
+    await options.getByLabel('Check every').selectOption('30');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([30]);
     await options.close();
   });
 
