@@ -168,13 +168,12 @@ async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person:
     console.log(firstRound ? `No courier-fraud spates reported near ${person.postcode}${partly}.` : `Nothing new${partly}.`);
     return { anyRead: true };
   }
-  const items = new Map(Object.values(await store.getItems()).flat().map((item) => [item.url, item]));
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
-  for (const spate of shown) console.log(describeSpate(spate, labels, (url) => items.get(url)?.outlet));
+  for (const spate of shown) console.log(describeSpate(spate, labels));
   return { anyRead: true };
 }
 
-function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url: string) => string | undefined): string {
+function describeSpate(spate: Spate, labels: Map<string, string>): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
   const counts = [
@@ -192,8 +191,7 @@ function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
     ...spate.sources.map((source) => {
-      const outlet = outletOf(source.url);
-      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${outlet ? ` (${outlet})` : ''} <${source.url}>`;
+      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${source.outlet ? ` (${source.outlet})` : ''} <${source.url}>`;
     }),
     '',
   ].join('\n');
