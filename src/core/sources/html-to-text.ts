@@ -48,6 +48,19 @@ export function htmlToText(html: string): string {
   return collapseWhitespace(parts.join(''));
 }
 
+/**
+ * Whitespace that collapseWhitespace rewrites: a run of two or more whitespace characters (zero-width space counted),
+ * or a single one that is not a plain space. A lone plain space, by far the most common, is left as it is rather than
+ * replaced by itself.
+ */
+const COLLAPSIBLE_WHITESPACE = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
+
+/** `text` with every run of whitespace (zero-width space counted) made one plain space, and trimmed. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  return text.replace(COLLAPSIBLE_WHITESPACE, ' ').trim();
+}
+
+/** Whether `text` has anything but whitespace (zero-width space counted): collapseWhitespace(text) !== '' without building it. */
+export function hasVisibleText(text: string): boolean {
+  return /[^\s\u200b]/.test(text);
 }

@@ -1,4 +1,4 @@
-import { collapseWhitespace } from './html-to-text.ts';
+import { hasVisibleText } from './html-to-text.ts';
 import { decodeXmlEntities } from './xml-entities.ts';
 import { readXml, type XmlNode } from './xml-reader.ts';
 
@@ -75,7 +75,7 @@ export function attribute(value: unknown, name: string): string | undefined {
 export function firstText(node: XmlNode, ...names: string[]): string {
   for (const name of names) {
     const text = elementText(asArray(node[name])[0]);
-    if (collapseWhitespace(text) !== '') return text;
+    if (hasVisibleText(text)) return text;
   }
   return '';
 }
