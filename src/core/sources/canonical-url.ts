@@ -33,13 +33,22 @@ export function canonicalUrl(href: string, baseUrl?: string): string | null {
     return null;
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-  if (url.search !== '') {
-    for (const name of [...url.searchParams.keys()]) {
-      if (isTrackingParam(name)) url.searchParams.delete(name);
-    }
-  }
-  url.hash = '';
-  return url.toString();
+  // Cut from the serialised URL rather than through the URL's setters, each of which re-serialises it: in an http(s)
+  // URL's serialisation "#" only starts the fragment and "?" only the query (elsewhere they are percent-encoded).
+  const serialised = url.href;
+  const fragmentAt = serialised.indexOf('#');
+  const withoutFragment = fragmentAt === -1 ? serialised : serialised.slice(0, fragmentAt);
+  const search = url.search;
+  if (search === '') return withoutFragment;
+  const params = new URLSearchParams(search);
+  let tracked = false;
+  for (const name of params.keys()) tracked ||= isTrackingParam(name);
+  if (!tracked) return withoutFragment;
+  // The same query as deleting each tracking parameter from url.searchParams gives: the rest, form-encoded again.
+  const kept = new URLSearchParams();
+  for (const [name, value] of params) if (!isTrackingParam(name)) kept.append(name, value);
+  const query = kept.toString();
+  return withoutFragment.slice(0, withoutFragment.length - search.length) + (query === '' ? '' : `?${query}`);
 }
 
 /** True for an absolute http(s) URL. */

@@ -115,8 +115,15 @@ function fromParts(
 
 function validParts(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
   if (year < 1970 || year > 2200 || month < 0 || month > 11 || hour > 24 || minute > 59 || second > 60) return false;
-  const daysInMonth = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return day >= 1 && day <= daysInMonth;
+  return day >= 1 && day <= daysInMonth(year, month);
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in a month (0 = January) of the Gregorian calendar, as Date.UTC counts them. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 && leap ? 29 : DAYS_IN_MONTH[month]!;
 }
 
 function zoneOffsetMinutes(zone: string): number | null {
