@@ -93,7 +93,7 @@ export function fromLondonParts(
   const bstEnd = Date.UTC(year, 9, lastSundayOf(year, 9), 1);
   const ifBst = wallAsUtc - 60 * 60 * 1000;
   const utc = ifBst >= bstStart && ifBst < bstEnd ? ifBst : wallAsUtc;
-  return new Date(utc).toISOString();
+  return isoString(utc);
 }
 
 export function isBritishSummerTime(utcMillis: number): boolean {
@@ -110,7 +110,36 @@ function fromParts(
   year: number, month: number, day: number, hour: number, minute: number, second: number, millis: number, offsetMinutes: number,
 ): string | null {
   if (!validParts(year, month, day, hour, minute, second)) return null;
-  return new Date(Date.UTC(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000).toISOString();
+  return isoString(Date.UTC(year, month, day, hour, minute, second, millis) - offsetMinutes * 60_000);
+}
+
+const MS_PER_DAY = 86_400_000;
+const twoDigits = (value: number) => (value < 10 ? `0${value}` : `${value}`);
+
+/**
+ * `new Date(utcMillis).toISOString()` ("2026-11-24T09:05:00.000Z") for whole milliseconds in years 0–9999, computed
+ * rather than through a Date (several times faster; every feed item has a date). The civil date from the day number is
+ * Howard Hinnant's `civil_from_days` (https://howardhinnant.github.io/date_algorithms.html), proleptic Gregorian as
+ * Date is.
+ */
+function isoString(utcMillis: number): string {
+  const days = Math.floor(utcMillis / MS_PER_DAY);
+  const time = utcMillis - days * MS_PER_DAY;
+  const shifted = days + 719_468; // days since 0000-03-01
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const hour = Math.floor(time / 3_600_000);
+  const minute = Math.floor((time % 3_600_000) / 60_000);
+  const second = Math.floor((time % 60_000) / 1000);
+  const millis = time % 1000;
+  const millisText = millis < 10 ? `00${millis}` : millis < 100 ? `0${millis}` : `${millis}`;
+  return `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}T${twoDigits(hour)}:${twoDigits(minute)}:${twoDigits(second)}.${millisText}Z`;
 }
 
 function validParts(year: number, month: number, day: number, hour: number, minute: number, second: number): boolean {
