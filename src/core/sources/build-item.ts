@@ -5,8 +5,8 @@ import { MAX_ITEM_TEXT_CHARS, type ParseContext } from './parse-context.ts';
 import { parseFeedDate } from './parse-date.ts';
 
 export interface RawItem {
-  /** Candidate links in order of preference; the first that is a usable http(s) URL wins. */
-  links: string[];
+  /** Candidate links in order of preference; the first that is a usable http(s) URL wins, and the rest are not read. */
+  links: Iterable<string>;
   /** Title as found; may contain HTML (escaped or CDATA). */
   titleHtml: string;
   /** Body or summary as found; may contain HTML. */

@@ -29,7 +29,7 @@ function collectItems(entries: unknown[], context: ParseContext): FeedItem[] {
     const source = child(node, 'source');
     const item = buildItem(
       {
-        links: [...children(node, 'link').map(elementText), ...permalinkGuid(node), attribute(node, 'rdf:about') ?? attribute(node, 'about') ?? ''],
+        links: linkCandidates(node),
         titleHtml: firstText(node, 'title'),
         // content:encoded carries the full body where a feed has one; description is the summary.
         bodyHtml: firstText(node, 'content:encoded', 'description'),
@@ -57,6 +57,13 @@ function dateOf(node: XmlNode): string | undefined {
     if (text !== '') return text;
   }
   return undefined;
+}
+
+/** The item's links in order of preference, each worked out only when the ones before it were no usable link. */
+function* linkCandidates(node: XmlNode): Generator<string> {
+  yield* children(node, 'link').map(elementText);
+  yield* permalinkGuid(node);
+  yield attribute(node, 'rdf:about') ?? attribute(node, 'about') ?? '';
 }
 
 /** A guid is a link only when it is an absolute http(s) URL and not marked isPermaLink="false": "12345" never is. */
