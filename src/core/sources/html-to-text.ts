@@ -12,7 +12,9 @@ const BREAKING_ELEMENTS = new Set([
 /** Text and well-formed tags only (attribute values quoted or bare, no "<" or ">" inside them), no "&" anywhere. */
 const SIMPLE_MARKUP = /^(?:[^<&]|<\/?[a-zA-Z][a-zA-Z0-9]*(?:\s(?:[^<>"'&]|"[^"<>&]*"|'[^'<>&]*')*)?\/?>)*$/;
 const SKIPPED_OPENING = /<(?:script|style|noscript|template|iframe|object|svg|head)\b/i;
-const TAG = /<\/?([a-zA-Z][a-zA-Z0-9]*)[^>]*>/g;
+const TAG = /<\/?[a-zA-Z][^>]*>/g;
+/** A tag of one of the BREAKING_ELEMENTS, any case: `<P>`, `</div>`, `<br/>` (not `<b>`, not `<pre2>`). */
+const BREAKING_TAG = new RegExp(String.raw`<\/?(?:${[...BREAKING_ELEMENTS].join('|')})(?![a-zA-Z0-9])[^>]*>`, 'gi');
 
 /**
  * Turns an HTML fragment (a feed description, a CDATA body, a title with <b>) into plain text: tags stripped,
@@ -23,7 +25,8 @@ export function htmlToText(html: string): string {
   if (!html.includes('<') && !html.includes('&')) return collapseWhitespace(html);
   if (SIMPLE_MARKUP.test(html) && !SKIPPED_OPENING.test(html)) {
     // Plain tags, no entities, nothing to skip (most feed descriptions): the same text as the parser gives, by regex.
-    return collapseWhitespace(html.replace(TAG, (_tag, name: string) => (BREAKING_ELEMENTS.has(name.toLowerCase()) ? ' ' : '')));
+    // Every "<" here starts a tag, so the two passes see the same tags: breaking ones become a space, the rest go.
+    return collapseWhitespace(html.replace(BREAKING_TAG, ' ').replace(TAG, ''));
   }
   const parts: string[] = [];
   let skipDepth = 0;
