@@ -54,18 +54,37 @@ const INCIDENT_WORDS =
 const HOW_SCAMS_GO =
   /\b(?:hear|heard|learn(?:ed|t)?|explain(?:ed|ing|s)?|show(?:n|ed|ing)?|taught|teach(?:ing)?|describ(?:e|ed|ing)|told|talk(?:ed|ing)? about|warn(?:ed|ing)? about) (?:about )?(?:how|the ways?|the tricks?)\b/i;
 
-/** Every rule pass (tactics, relevance, impersonated, places, counts) asks about the same segments: judge each once. */
-const kindOfSegment = new WeakMap<Segment, SentenceKind>();
-const tailOfSegment = new WeakMap<Segment, Segment | null>();
+/** What was judged of a segment, and from what: its text and the intro it sits under are all the judgement reads. */
+interface Judgement {
+  text: string;
+  introducedBy: string | undefined;
+  kind: SentenceKind;
+  /** narrativeTail's answer once asked; null for none. */
+  tail?: Segment | null;
+}
 
-/** What the segment does (see SentenceKind). Remembered per segment object: segments are not changed once made. */
-export function classifySentence(segment: Segment): SentenceKind {
-  let kind = kindOfSegment.get(segment);
-  if (kind === undefined) {
-    kind = judgeSentence(segment);
-    kindOfSegment.set(segment, kind);
+const JUDGEMENT = Symbol('judgement');
+type JudgedSegment = Segment & { [JUDGEMENT]?: Judgement };
+
+/**
+ * Every rule pass (tactics, relevance, impersonated, places, counts) asks about the same segments: each is judged once
+ * and the judgement kept on the segment object. (A WeakMap keyed by segment costs the garbage collector far more, with
+ * thousands of short-lived segments per feed poll.) A segment made from another (`{ ...segment, text }`) copies the
+ * judgement along, so it is used only while the text and intro it was made from are the segment's own.
+ */
+function judgementOf(segment: Segment): Judgement {
+  const judged = segment as JudgedSegment;
+  let judgement = judged[JUDGEMENT];
+  if (judgement === undefined || judgement.text !== segment.text || judgement.introducedBy !== segment.introducedBy) {
+    judgement = { text: segment.text, introducedBy: segment.introducedBy, kind: judgeSentence(segment) };
+    judged[JUDGEMENT] = judgement;
   }
-  return kind;
+  return judgement;
+}
+
+/** What the segment does (see SentenceKind). */
+export function classifySentence(segment: Segment): SentenceKind {
+  return judgementOf(segment).kind;
 }
 
 /**
@@ -99,12 +118,9 @@ export function isNegated(text: string): boolean {
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,
  * but what follows "after" tells what happened. Returns that narrative tail of an advice sentence, if any. */
 export function narrativeTail(segment: Segment): Segment | undefined {
-  let tail = tailOfSegment.get(segment);
-  if (tail === undefined) {
-    tail = findNarrativeTail(segment) ?? null;
-    tailOfSegment.set(segment, tail);
-  }
-  return tail ?? undefined;
+  const judgement = judgementOf(segment);
+  if (judgement.tail === undefined) judgement.tail = findNarrativeTail(segment) ?? null;
+  return judgement.tail ?? undefined;
 }
 
 function findNarrativeTail(segment: Segment): Segment | undefined {
