@@ -5,16 +5,14 @@
  * shows it after its next sync. Real Chromium, the built extension and app, a real relay, and a push service that
  * really decrypts and, like Firefox for Android's, refuses bodies over 3,070 bytes.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, CDPSession, Page, Worker } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertTopic, MAX_PUSH_BODY_BYTES, type AlertPushPayload } from '../../src/core/alerts/alert.ts';
-import { launchBrowser, launchWithExtension } from '../helpers/browser.ts';
+import { launchBrowser, launchExtension, type LaunchedExtension } from '../helpers/browser.ts';
 import { startFakePushService, type FakePushService, type ReceivedPush } from '../helpers/fake-push-service.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
@@ -23,7 +21,6 @@ import { openApp, setPostcodeService } from './pwa-app.ts';
 
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 /** Screens to look at after a run (not part of the project). */
 const SCREENSHOTS = join(tmpdir(), 'kinwatch-journey-screenshots');
 
@@ -91,10 +88,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
   let push: FakePushService;
   let relay: StartedRelay;
   let browser: Browser;
-  let extension: BrowserContext;
-  let extensionId: string;
-  let outDir: string;
-  let profileDir: string;
+  let extension: LaunchedExtension;
   let carer: AppDevice;
   let third: AppDevice;
   let carerCdp: CDPSession;
@@ -117,13 +111,8 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     };
   };
 
-  const extensionPage = async (path: string): Promise<Page> => {
-    const page = await extension.newPage();
-    page.setDefaultTimeout(30_000);
-    await page.goto(`chrome-extension://${extensionId}/${path}`);
-    return page;
-  };
-  const currentWorker = async (): Promise<Worker> => extension.serviceWorkers()[0] ?? (await extension.waitForEvent('serviceworker'));
+  const extensionPage = (path: string): Promise<Page> => extension.open(path);
+  const currentWorker = () => extension.worker();
   const notifiedLog = async () =>
     (await currentWorker()).evaluate(
       async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { personId: string; shown: boolean; sentToCircle: boolean; circleError?: string }[],
@@ -167,17 +156,8 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     });
     push = await startFakePushService({ maxBodyBytes: MAX_PUSH_BODY_BYTES });
     relay = await startRelay({ env: { KINWATCH_PUSH_ALLOW: push.origin } });
-    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-journey-extension-'));
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, KINWATCH_POSTCODES_API: postcodes.url, KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*', KINWATCH_EXTENSION_OUT_DIR: outDir },
-    });
-    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
     browser = await launchBrowser();
-    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-journey-profile-'));
-    extension = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
-    extensionId = new URL((await currentWorker()).url()).host;
+    extension = await launchExtension({ postcodes: postcodes.url });
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
@@ -188,7 +168,6 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     await push?.close();
     await feeds?.close();
     await postcodes?.close();
-    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('the carer creates the circle and adds Mum once, in the carer app', async () => {
