@@ -77,7 +77,7 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
     await options.getByText(/Dad added/).waitFor();
     await options.getByLabel('Also search Google News for local papers').uncheck();
     const ownSources = options.getByRole('group', { name: 'Sources for Dad' }).getByRole('checkbox');
-    await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
+    await expect.poll(() => ownSources.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     for (const box of await ownSources.all()) await box.uncheck();
     for (const [path, name] of [['/news/fixture/news/', 'Fixture Police news'], ['/closed/feed.xml', 'Closed feed']] as const) {
       await options.getByLabel('Feed address (RSS or Atom)').fill(`${site.url}${path}`);

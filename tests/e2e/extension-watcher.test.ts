@@ -94,7 +94,7 @@ describe('the watcher extension in real Chromium', () => {
     const manifest = JSON.parse(readFileSync(join(extension.dir, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['alarms', 'notifications', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([15]);
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes)), { timeout: 30_000 }).toEqual([15]);
   });
 
   it('sets up a person and feeds on the options page', async () => {
@@ -110,7 +110,7 @@ describe('the watcher extension in real Chromium', () => {
     // Only the fixture feeds here: switch the real force sites off, as a user can.
     await options.getByLabel('Also search Google News for local papers').uncheck();
     const ownSources = options.getByRole('group', { name: 'Sources for Mum' }).getByRole('checkbox');
-    await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
+    await expect.poll(() => ownSources.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     for (const box of await ownSources.all()) await box.uncheck();
 
     for (const [path, name] of [['/colchester.xml', 'Colchester alerts'], ['/parish.xml', 'Parish news']] as const) {
@@ -158,7 +158,7 @@ describe('the watcher extension in real Chromium', () => {
     await popup.goto(`chrome-extension://${extension.id}/popup.html?spate=${encodeURIComponent(spate!.id)}`);
     const heading = popup.getByRole('heading', { name: `From your notification ${spate!.headline}` });
     await heading.waitFor();
-    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement), { timeout: 30_000 }).toBe(true);
     expect(await popup.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     const box = (await heading.boundingBox())!;
     // Its top at the window's top (to within sub-pixel rounding).

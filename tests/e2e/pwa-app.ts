@@ -19,6 +19,55 @@ export async function openApp(page: Page, baseUrl: string, path = '/'): Promise<
   });
 }
 
+/**
+ * One of the app's IndexedDB tables, read from the page as the app stores it. Rejects (never hangs) when the table is
+ * not there yet, and lets go of the database at once if the app needs to upgrade it.
+ */
+export function readAppTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('kinwatch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          database.onversionchange = () => database.close();
+          try {
+            const all = database.transaction(name, 'readonly').objectStore(name).getAll();
+            all.onsuccess = () => {
+              database.close();
+              resolve(all.result as T[]);
+            };
+            all.onerror = () => {
+              database.close();
+              reject(all.error);
+            };
+          } catch (error) {
+            database.close();
+            reject(error);
+          }
+        };
+      }),
+    table,
+  );
+}
+
+/** This device's membership of its care circle, as the app keeps it; throws when it is in none. */
+export async function appMembership(page: Page): Promise<{ circleId: string; deviceId: string; deviceToken: string }> {
+  const rows = await readAppTable<{ key: string; value: unknown }>(page, 'settings');
+  const circle = rows.find((row) => row.key === 'circle')?.value as { circleId: string; deviceId: string; deviceToken: string } | undefined;
+  if (!circle) throw new Error('this device is in no care circle');
+  return circle;
+}
+
+/** The local time now, as a datetime-local input takes it, so a call logged now is live. */
+export function nowLocal(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  });
+}
+
 export async function goTo(page: Page, linkName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
 }
