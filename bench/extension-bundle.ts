@@ -1,11 +1,12 @@
 /**
- * `npx tsx bench/extension-bundle.ts`: size of the built extension's background worker, raw and gzipped, against its
- * 150 KB gzipped budget. Builds the Chrome extension into a temporary folder first.
+ * `npx tsx bench/extension-bundle.ts`: size of the built extension's scripts, raw and gzipped, and of what the
+ * background worker loads (background.js with every chunk it imports, followed transitively) against its 150 KB
+ * gzipped budget. Builds the Chrome extension into a temporary folder first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { isMain, printTable, round } from './relay-bench-support.ts';
@@ -21,19 +22,38 @@ export function benchExtensionBundle(): Record<string, string | number>[] {
     if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
     const dir = join(outDir, 'chrome-mv3');
     const files = listFiles(dir).filter((file) => file.endsWith('.js'));
-    const rows = files.map((file) => {
+    const sizes = files.map((file) => {
       const bytes = readFileSync(file);
-      return { file: file.slice(dir.length + 1), 'raw KB': round(bytes.length / 1024, 1), 'gzip KB': round(gzipSync(bytes, { level: 9 }).length / 1024, 1) };
+      return { file: file.slice(dir.length + 1), raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
     });
-    const background = rows.find((entry) => entry.file === 'background.js');
-    if (!background) throw new Error('no background.js in the build');
+    const row = (file: string, raw: number, gzip: number) => ({ file, 'raw KB': round(raw / 1024, 1), 'gzip KB': round(gzip / 1024, 1) });
+    const rows = sizes.map((size) => row(size.file, size.raw, size.gzip));
+    if (!rows.some((entry) => entry.file === 'background.js')) throw new Error('no background.js in the build');
+    // A module worker loads its static imports before it runs: they count against its budget as much as its own file.
+    const loaded = staticImportClosure(join(dir, 'background.js')).map((file) => relative(dir, file));
+    const worker = sizes.filter((size) => loaded.includes(size.file));
+    const total = (key: 'raw' | 'gzip'): number => worker.reduce((sum, size) => sum + size[key], 0);
     return [
       ...rows.sort((a, b) => b['gzip KB'] - a['gzip KB']),
-      { file: `background.js budget (${BACKGROUND_BUDGET_GZIP_KB} KB gzip)`, 'raw KB': '', 'gzip KB': background['gzip KB'] <= BACKGROUND_BUDGET_GZIP_KB ? 'within' : 'OVER' },
+      row(`background worker: background.js + ${loaded.length - 1} imported chunks`, total('raw'), total('gzip')),
+      { file: `background worker budget (${BACKGROUND_BUDGET_GZIP_KB} KB gzip)`, 'raw KB': '', 'gzip KB': total('gzip') / 1024 <= BACKGROUND_BUDGET_GZIP_KB ? 'within' : 'OVER' },
     ];
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/** `entry` and every file it imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively; absolute paths. */
+export function staticImportClosure(entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(file, 'utf8');
+    for (const match of code.matchAll(/\b(?:from|import)\s*["'](\.{1,2}\/[^"']+)["']/g)) visit(join(dirname(file), match[1]!));
+  };
+  visit(entry);
+  return [...seen];
 }
 
 function listFiles(dir: string): string[] {

@@ -2,9 +2,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { originPatternOf } from '../src/core/watcher/permission-request.ts';
 import { createWatcherBackground } from '../src/core/watcher/watcher-background.ts';
-import { isWatcherRequest, type PollProgressMessage } from '../src/core/watcher/watcher-messages.ts';
 import { createExtensionStore, migrateExtensionStore } from '../src/db/extension-store.ts';
-import { browserPlatform, browserStorage } from '../src/platform/browser.ts';
+import { browserPlatform, browserStorage, createWatcherMessenger } from '../src/platform/browser.ts';
 import { extensionPageUrl } from '../src/ui/extension/browser-page-deps.ts';
 
 // Only wiring: the browser's platform and APIs go into the watcher's one factory; all behaviour lives in src/core.
@@ -13,15 +12,16 @@ export default defineBackground({
   main() {
     const kv = browserStorage();
     const migrated = migrateExtensionStore(kv);
+    const messenger = createWatcherMessenger();
     const watcher = createWatcherBackground({
       platform: browserPlatform,
       store: createExtensionStore(kv),
       alarms: browser.alarms,
       notifications: { create: (id, options) => browser.notifications.create(id, options) },
       hasSiteAccess: (url) => browser.permissions.contains({ origins: [originPatternOf(url)] }),
-      broadcast: (message: PollProgressMessage) => {
+      broadcast: (progress) => {
         // No page open to listen is normal.
-        browser.runtime.sendMessage(message).catch(() => undefined);
+        messenger.sendMessage('poll-progress', progress).catch(() => undefined);
       },
       openUrl: async (url) => {
         await browser.tabs.create({ url });
@@ -44,14 +44,9 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       void migrated.then(() => watcher.onAlarm(alarm)).catch((error: unknown) => console.error('poll', error));
     });
-    // sendResponse and `return true` keep the channel open in every Chrome and Firefox version.
-    browser.runtime.onMessage.addListener((message: unknown, _sender, sendResponse: (reply: unknown) => void) => {
-      if (!isWatcherRequest(message)) return undefined;
-      migrated
-        .then(() => watcher.onMessage(message))
-        .then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }));
-      return true;
-    });
+    // The pages' requests, after the storage migration; a handler that throws rejects the page's sendMessage with its message.
+    messenger.onMessage('check-now', () => migrated.then(() => watcher.checkNow()));
+    messenger.onMessage('settings-changed', () => migrated.then(() => watcher.onSettingsChanged()));
     browser.notifications.onClicked.addListener((id) => void watcher.onNotificationClicked(id));
     browser.notifications.onButtonClicked.addListener((id, index) => void watcher.onNotificationClicked(id, index));
   },

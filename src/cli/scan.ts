@@ -11,15 +11,16 @@ import { createPostcodeClient } from '../core/geo/postcodes.ts';
 import { PostcodeLookupError } from '../core/geo/postcode-lookup-error.ts';
 import { createWatchedPerson } from '../core/geo/watch-area.ts';
 import type { WatchedPerson } from '../core/geo/watched-person.ts';
-import { nodePlatform } from '../platform/node.ts';
-import { createSpateDetector } from '../core/watcher/spate-detector.ts';
-import type { SpateDetector } from '../core/watcher/poll-cycle.ts';
-import { customFeedSource, CustomFeedUrlError, forceById, forceByPfa, neighboursOf, sourcesForForce } from '../core/sources/force-registry.ts';
+import { memoryStorage, nodePlatform } from '../platform/node.ts';
+import { customFeedSource, CustomFeedUrlError, forceById, forceByPfa, neighboursOf, sourcesForKnownForce } from '../core/sources/force-registry.ts';
 import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.ts';
-import { alertableItems, stampFirstSeen } from '../core/sources/first-seen.ts';
-import { pollSources } from '../core/sources/poll-sources.ts';
-import type { FeedItem, Source, SourceHealth } from '../core/sources/source.ts';
+import type { Source } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
+import { countOf } from '../core/plural.ts';
+import { createWatcherBackground, type WatcherBackground } from '../core/watcher/watcher-background.ts';
+import { customFeedOf, sourcesToPoll, type SourcesForForce } from '../core/watcher/source-plan.ts';
+import type { WatcherStore } from '../core/watcher/watcher-state.ts';
+import { createExtensionStore, migrateExtensionStore } from '../db/extension-store.ts';
 
 const USAGE =
   'Usage: npm run scan -- --postcode "CO7 6AA" [--radius 15] [--source URL ...] [--no-force-sources] [--once] [--interval 15m]';
@@ -88,18 +89,13 @@ async function main(): Promise<number> {
     console.error(error instanceof Error ? error.message : String(error));
     return 2;
   }
-  const postcodes = createPostcodeClient({
-    fetch: nodePlatform.fetch,
-    ...(process.env.KINWATCH_POSTCODES_API ? { baseUrl: process.env.KINWATCH_POSTCODES_API } : {}),
-  });
+  const postcodesBaseUrl = process.env.KINWATCH_POSTCODES_API;
+  const postcodes = createPostcodeClient({ fetch: nodePlatform.fetch, ...(postcodesBaseUrl ? { baseUrl: postcodesBaseUrl } : {}) });
   let person: WatchedPerson;
-  let sources: Source[];
+  let customSources: Source[];
   try {
+    customSources = options.customUrls.map((url) => customFeedSource(url));
     person = await createWatchedPerson({ name: 'scan', postcode: options.postcode, radiusKm: options.radiusKm }, { postcodes, forceByPfa, neighboursOf });
-    sources = [
-      ...(options.forceSources ? sourcesForForce(person.forceId, { includeNeighbours: true, includeGoogleNews: true }) : []),
-      ...options.customUrls.map((url) => customFeedSource(url)),
-    ];
   } catch (error) {
     if (error instanceof PostcodeLookupError || error instanceof CustomFeedUrlError) {
       console.error(error.message);
@@ -107,18 +103,39 @@ async function main(): Promise<number> {
     }
     throw error;
   }
+  const force = forceById(person.forceId);
+  console.log(`Kinwatch scan: ${person.postcode}${person.placeName ? ` (${person.placeName})` : ''} — ${force?.name ?? person.forceId}, within ${person.radiusKm} km`);
+
+  // The watcher itself, built by its one factory on Node's platform: the same poll cycle, first-seen rule and
+  // detection (villages looked up on the same postcode service) as the extension, with memory for storage. scan
+  // prints what it finds instead of notifying, and has no circle to tell.
+  const kv = memoryStorage();
+  await migrateExtensionStore(kv);
+  const store = createExtensionStore(kv);
+  const choices = { includeNeighbours: true, includeGoogleNews: true, disabledSourceIds: [] };
+  const sourcesFor: SourcesForForce = options.forceSources ? sourcesForKnownForce : () => [];
+  const now = new Date(nodePlatform.clock.now()).toISOString();
+  await store.savePeople([{ person, sources: choices }]);
+  await store.saveCustomFeeds(customSources.map((source) => customFeedOf(source, now)));
+  const watcher = createWatcherBackground({
+    platform: nodePlatform,
+    store,
+    sourcesForForce: sourcesFor,
+    alarms: { get: async () => undefined, create: () => undefined, clear: async () => false },
+    notifications: { create: async (id) => id },
+    broadcast: () => undefined,
+    openUrl: async () => undefined,
+    popupUrl: '',
+    defaultCarerAppUrl: '',
+    ...(postcodesBaseUrl ? { postcodesBaseUrl } : {}),
+  });
+  const sources = sourcesToPoll(await store.getPeople(), await store.getCustomFeeds(), sourcesFor);
   if (sources.length === 0) {
     console.error('Nothing to poll: give --source URL, or leave out --no-force-sources.');
     return 2;
   }
-  const force = forceById(person.forceId);
-  console.log(`Kinwatch scan: ${person.postcode}${person.placeName ? ` (${person.placeName})` : ''} — ${force?.name ?? person.forceId}, within ${person.radiusKm} km`);
-
-  const state = { health: {} as Record<string, SourceHealth>, previous: [] as Spate[], itemsByUrl: new Map<string, FeedItem>() };
-  // The watcher's own detection, villages looked up on postcodes.io as in the extension.
-  const detect = createSpateDetector({ lookupPlace: postcodes.lookupPlace });
   for (let round = 0; ; round++) {
-    const { anyRead } = await scanOnce(person, sources, detect, state, round === 0);
+    const { anyRead } = await scanOnce(watcher, store, person, sources, round === 0);
     // A check that could read nothing has not looked: say so in the exit status too, so a script never takes it for quiet.
     if (options.once) return anyRead ? 0 : NO_SOURCE_READ;
     console.log(`Next check in ${Math.round(options.intervalMs / 60_000)} min (Ctrl+C to stop).`);
@@ -126,66 +143,43 @@ async function main(): Promise<number> {
   }
 }
 
-async function scanOnce(
-  person: WatchedPerson,
-  sources: Source[],
-  detect: SpateDetector,
-  state: { health: Record<string, SourceHealth>; previous: Spate[]; itemsByUrl: Map<string, FeedItem> },
-  firstRound: boolean,
-): Promise<{ anyRead: boolean }> {
+/** One poll cycle of the watcher, told as it goes; then what was checked and the spates found (all of them on the first round, then only new or escalated ones). */
+async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person: WatchedPerson, sources: Source[], firstRound: boolean): Promise<{ anyRead: boolean }> {
   const labels = new Map(sources.map((source) => [source.id, source.label]));
-  console.log(`Checking ${sources.length} source${sources.length === 1 ? '' : 's'}…`);
-  const report = await pollSources(sources, state.health, {
-    ...nodePlatform,
-    onProgress: (sourceId, stage, result) => {
-      const label = labels.get(sourceId) ?? sourceId;
-      if (stage === 'ok') {
-        const via = result?.health.answeredBy === 'listing' ? ' (from the news page: the feed did not answer)' : result?.health.answeredBy === 'discovered' ? ` (moved to ${result.health.movedTo ?? result.finalUrl})` : '';
-        console.log(`✓ ${label} — ${result?.items?.length ?? 0} items${via}`);
-      }
-      else if (stage === 'not-modified') console.log(`✓ ${label} — no change (304 not modified)`);
-      else if (stage === 'error') console.log(`✗ ${label} — ${result?.error ?? 'error'}${result?.errorCode ? ` [${result.errorCode}]` : ''}`);
-      else if (stage === 'skipped') console.log(`… ${label} — resting after earlier errors`);
-    },
+  console.log(`Checking ${countOf(sources.length, 'source')}…`);
+  const { alerted } = await watcher.cycle.run((progress) => {
+    if (progress.stage === 'ok') {
+      const via = progress.answeredBy === 'listing' ? ' (from the news page: the feed did not answer)' : progress.answeredBy === 'discovered' ? ` (moved to ${progress.movedTo ?? 'a new address'})` : '';
+      console.log(`✓ ${progress.label} — ${countOf(progress.items ?? 0, 'item')}${via}`);
+    } else if (progress.stage === 'not-modified') console.log(`✓ ${progress.label} — no change (304 not modified)`);
+    else if (progress.stage === 'error') console.log(`✗ ${progress.label} — ${progress.error ?? 'error'}${progress.errorCode ? ` [${progress.errorCode}]` : ''}`);
+    else if (progress.stage === 'skipped') console.log(`… ${progress.label} — resting after earlier errors`);
   });
-  const firstReads = new Set(sources.filter((source) => state.health[source.id]?.lastOkAt === undefined).map((source) => source.id));
-  state.health = report.healthById;
-  // A 304 source sends no items: keep what it gave before, so its spates stay in view. Undated items are dated by
-  // their first sighting, and a source's first read is a baseline whose undated backlog never alerts.
-  for (const polled of report.sources) {
-    const fresh = polled.result?.items ?? [];
-    const before = fresh.map((item) => state.itemsByUrl.get(item.url)).filter((item): item is FeedItem => item !== undefined);
-    for (const item of stampFirstSeen(before, fresh, nodePlatform.clock.now(), firstReads.has(polled.source.id))) state.itemsByUrl.set(item.url, item);
-  }
-  const coverage = checkCoverage(sources, report.healthById);
+  const coverage = checkCoverage(sources, await store.getHealth());
   const verdict = describeCoverage(coverage);
-  console.log(`Checked ${coverage.total} source${coverage.total === 1 ? '' : 's'}: ${coverage.read} read${verdict.detail ? `; ${verdict.detail}` : '.'}`);
+  console.log(`Checked ${countOf(coverage.total, 'source')}: ${coverage.read} read${verdict.detail ? `; ${verdict.detail}` : '.'}`);
   if (coverage.read === 0) {
     console.log(`No source could be read, so Kinwatch cannot say whether courier fraud is being reported near ${person.postcode}.`);
     return { anyRead: false };
   }
-
-  const items = alertableItems([...state.itemsByUrl.values()]);
-  const { spates, alerts } = await detect({ items, sources, people: [person], previous: state.previous, now: nodePlatform.clock.now() });
-  state.previous = spates;
-  const shown = firstRound ? spates : alerts;
+  const shown = firstRound ? await store.getSpates() : alerted;
   const partly = coverage.read < coverage.total ? ` in the ${coverage.read} of ${coverage.total} sources that could be read` : '';
   if (shown.length === 0) {
     console.log(firstRound ? `No courier-fraud spates reported near ${person.postcode}${partly}.` : `Nothing new${partly}.`);
     return { anyRead: true };
   }
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
-  for (const spate of shown) console.log(describeSpate(spate, labels, (url) => state.itemsByUrl.get(url)?.outlet));
+  for (const spate of shown) console.log(describeSpate(spate, labels));
   return { anyRead: true };
 }
 
-function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url: string) => string | undefined): string {
+function describeSpate(spate: Spate, labels: Map<string, string>): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
   const counts = [
-    spate.counts.reports !== undefined ? `${spate.counts.reports} reports` : `${spate.sources.length} article${spate.sources.length === 1 ? '' : 's'}`,
+    spate.counts.reports !== undefined ? countOf(spate.counts.reports, 'report') : countOf(spate.sources.length, 'article'),
     spate.counts.targeted !== undefined ? `${spate.counts.targeted} targeted` : undefined,
-    spate.counts.victims !== undefined ? `${spate.counts.victims} victims` : undefined,
+    spate.counts.victims !== undefined ? countOf(spate.counts.victims, 'victim') : undefined,
     spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : undefined,
   ].filter(Boolean);
   return [
@@ -197,8 +191,7 @@ function describeSpate(spate: Spate, labels: Map<string, string>, outletOf: (url
     `  First ${spate.firstSeen.slice(0, 10)}, last ${spate.lastSeen.slice(0, 10)}`,
     '  Sources:',
     ...spate.sources.map((source) => {
-      const outlet = outletOf(source.url);
-      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${outlet ? ` (${outlet})` : ''} <${source.url}>`;
+      return `    - ${labels.get(source.sourceId) ?? source.sourceId}: ${source.title}${source.outlet ? ` (${source.outlet})` : ''} <${source.url}>`;
     }),
     '',
   ].join('\n');

@@ -55,7 +55,8 @@ export const spateSchema = strict({
   tactics: list(oneOf(TACTICS)),
   impersonated: list(text),
   claimedAs: v.optional(list(text)),
-  sources: list(strict({ sourceId: text, url: httpLink, title: text, publishedAt: v.nullable(isoTime) })),
+  // `outlet` came later: records written before it have none, and still read.
+  sources: list(strict({ sourceId: text, url: httpLink, title: text, publishedAt: v.nullable(isoTime), outlet: v.optional(nonEmpty) })),
   firstSeen: isoTime,
   lastSeen: isoTime,
   severity: oneOf(['low', 'medium', 'high'] as const),

@@ -2,3 +2,8 @@
 export function formatDateTime(iso: string | number): string {
   return new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
+
+/** "24 Nov 2026": a day alone (an article's publication date), in British order. */
+export function formatDate(iso: string | number): string {
+  return new Date(iso).toLocaleDateString('en-GB', { dateStyle: 'medium' });
+}

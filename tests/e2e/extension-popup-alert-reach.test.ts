@@ -60,4 +60,39 @@ describe('the extension popup says whether this browser will get alerts', () => 
     await expect.poll(() => lines.nth(1).innerText()).toBe('Connected to your care circle: each warning is also sent to the family’s phones with the carer app.');
     await page.close();
   });
+
+  it('names the paper behind each Google News report, and the force for its own article, as plain text', async () => {
+    // What the watcher stores after finding a spate (person and spate shapes as src/core writes them). Every source is
+    // switched off: nothing is fetched by this test.
+    const mum = { id: 'mum', name: 'Mum', postcode: 'CO7 6AA', lat: 51.8566, lng: 0.9595, forceId: 'essex', placeName: 'Wivenhoe', radiusKm: 15 };
+    const spate = {
+      id: 'spate-0011223344556677', personId: 'mum', headline: 'Warning after courier fraud calls to Colchester pensioners', places: ['Colchester'], distanceKm: 4,
+      counts: { reports: 3 }, tactics: ['pin-request', 'courier-collection'], impersonated: ['police'],
+      sources: [
+        { sourceId: 'essex:news', url: 'https://www.essex.police.uk/news/essex/news/news/2026/november/courier-fraud-colchester/', title: 'Warning after courier fraud calls to Colchester pensioners', publishedAt: '2026-11-30T07:30:00.000Z' },
+        { sourceId: 'google-news:essex', url: 'https://news.google.com/rss/articles/CBMiabc?oc=5', title: 'Fake police officers phone Colchester pensioners', publishedAt: '2026-11-30T08:00:00.000Z', outlet: 'Essex Live, Colchester Gazette' },
+        { sourceId: 'google-news:essex', url: 'https://news.google.com/rss/articles/CBMidef?oc=5', title: 'Pensioners warned of fake detectives', publishedAt: null, outlet: '<b>Harwich</b> & Dovercourt Standard' },
+      ],
+      firstSeen: '2026-11-30T07:30:00.000Z', lastSeen: '2026-11-30T08:00:00.000Z', severity: 'high', state: 'new', basis: 'distance',
+    };
+    await (await currentWorker()).evaluate(
+      (items) => chrome.storage.local.set(items),
+      { people: [{ person: mum, sources: { includeNeighbours: false, includeGoogleNews: false, disabledSourceIds: ['essex:news'] } }], spates: [spate] },
+    );
+    const page = await popup();
+    await page.setViewportSize({ width: 420, height: 900 });
+    const sources = page.getByRole('list', { name: `Sources of ${spate.headline}` }).getByRole('listitem');
+    await expect.poll(() => sources.allInnerTexts()).toEqual([
+      'Warning after courier fraud calls to Colchester pensioners\nEssex Police · 30 Nov 2026',
+      'Fake police officers phone Colchester pensioners\nEssex Live, Colchester Gazette, via Google News · 30 Nov 2026',
+      'Pensioners warned of fake detectives\n<b>Harwich</b> & Dovercourt Standard, via Google News',
+    ]);
+    // Feed text stays text: no element was made from the outlet.
+    expect(await page.locator('.spate-sources b').count()).toBe(0);
+    expect(await sources.nth(1).getByRole('link', { name: 'Fake police officers phone Colchester pensioners' }).getAttribute('href')).toBe(spate.sources[1]!.url);
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+    await page.screenshot({ path: '/tmp/kinwatch-popup-spate-sources.png', fullPage: true });
+    await page.close();
+  });
 });

@@ -119,10 +119,12 @@ describe('the watcher extension in real Chromium', () => {
       await options.getByRole('button', { name: 'Add feed' }).click();
       await options.getByText(/^Feed added/).waitFor();
     }
-    // Notifications at any hour for this run.
+    // Notifications at any hour for this run, and a check every 30 minutes: the worker's alarm follows on saving.
     await options.getByLabel('Quiet hours: no notifications at night unless urgent').uncheck();
+    await options.getByLabel('Check every').selectOption('30');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([30]);
     await options.close();
   });
 
@@ -136,7 +138,7 @@ describe('the watcher extension in real Chromium', () => {
 
     const popup = await page('popup.html');
     const mum = popup.getByRole('region', { name: 'Mum' });
-    await mum.getByText('Warning after fake police officers phone Colchester residents').waitFor();
+    await mum.getByRole('heading', { name: 'Warning after fake police officers phone Colchester residents' }).waitFor();
     expect(await mum.innerText()).toMatch(/Colchester · (under 1|\d+) km from Mum · 1 report/);
     await popup.close();
   });
@@ -148,7 +150,7 @@ describe('the watcher extension in real Chromium', () => {
     expect(spate?.headline).toBe('Warning after fake police officers phone Colchester residents');
 
     const plain = await page('popup.html');
-    await plain.getByText(spate!.headline).waitFor();
+    await plain.getByRole('heading', { name: spate!.headline }).waitFor();
     expect(await plain.getByText('From your notification').count()).toBe(0);
     await plain.close();
 
@@ -164,7 +166,7 @@ describe('the watcher extension in real Chromium', () => {
     // Its top at the window's top (to within sub-pixel rounding).
     expect(box.y).toBeGreaterThan(-1);
     expect(box.y).toBeLessThan(120);
-    expect(await popup.getByRole('listitem').filter({ hasText: spate!.headline }).innerText()).toContain('From your notification');
+    expect(await popup.getByRole('listitem').filter({ has: heading }).innerText()).toContain('From your notification');
     await popup.setViewportSize({ width: 420, height: 700 });
     const result = await new AxeBuilder({ page: popup }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
     expect(result.violations.map((violation) => violation.id)).toEqual([]);

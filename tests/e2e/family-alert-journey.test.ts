@@ -38,11 +38,17 @@ const GROWN_REPORT = {
   link: 'https://alerts.example.org/colchester/courier-losses',
   date: 'Mon, 30 Nov 2026 09:30:00 GMT',
   text: 'Three victims in Colchester and Rowhedge lost £9,000 after men claiming to be detectives told them their bank cards had been cloned and sent a courier to collect the cards.',
+  /** A paper's report, carried as an aggregator carries it: " - Outlet" on the title, `<source>` naming the paper. */
+  outlet: 'Colchester Gazette',
 };
 
-function rss(items: (typeof FIRST_REPORT)[]): string {
+function rss(items: { title: string; link: string; date: string; text: string; outlet?: string }[]): string {
   const entries = items
-    .map((item) => `<item><title>${item.title}</title><link>${item.link}</link><guid>${item.link}</guid><pubDate>${item.date}</pubDate><description>${item.text}</description></item>`)
+    .map((item) => {
+      const source = item.outlet ? `<source url="https://gazette.example.co.uk/">${item.outlet}</source>` : '';
+      const title = item.outlet ? `${item.title} - ${item.outlet}` : item.title;
+      return `<item><title>${title}</title><link>${item.link}</link><guid>${item.link}</guid><pubDate>${item.date}</pubDate><description>${item.text}</description>${source}</item>`;
+    })
     .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Colchester alerts</title><link>https://alerts.example.org/</link><description>Neighbourhood messages</description>${entries}</channel></rss>`;
 }
@@ -316,6 +322,15 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     const alerts = await readTable<{ id: string; deleted?: true }>(carer.page, 'alerts');
     expect(alerts.filter((alert) => !alert.deleted)).toHaveLength(1);
     await until(carerNotifications, (list) => list.some((n) => /£9,000 lost/.test(n.body)), 'the grown alert\'s notification');
+    // The paper behind the new report travelled with the alert: named under its title, its " - Outlet" suffix gone.
+    expect(await item.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem').allInnerTexts()).toEqual([
+      `${FIRST_REPORT.title}\n30 Nov 2026`,
+      `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`,
+    ]);
+    const popup = await extensionPage('popup.html');
+    const popupSources = popup.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem');
+    await expect.poll(() => popupSources.allInnerTexts()).toEqual([`${FIRST_REPORT.title}\n30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
+    await popup.close();
     await carer.page.screenshot({ path: join(SCREENSHOTS, 'journey-carer-alerts-grown.png'), fullPage: true });
 
     // In the circle: two versions of one alert record.

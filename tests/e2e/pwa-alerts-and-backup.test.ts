@@ -47,6 +47,8 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
     expect(await alert.innerText()).toContain('High risk for Joan Smith · Colchester, Wivenhoe · 2.5 km away · 6 reports, 2 victims, £12,000 lost');
     const link = alert.getByRole('link', { name: 'Warning after courier fraud reports' });
     expect(await link.getAttribute('href')).toBe(fixture.tables.alerts[0].spate.sources[0].url);
+    // A force's own article (a record from before outlets existed) names the force.
+    expect(await alert.getByRole('list', { name: 'Sources of Courier fraud warning in Colchester' }).innerText()).toBe('Warning after courier fraud reports\nEssex Police · 22 Nov 2026');
     expect(await alert.innerText()).toContain('Called by Sam');
     await alert.getByRole('button', { name: 'I’ve called Joan Smith' }).click();
     await expect.poll(async () => (await alert.innerText()).match(/Called by/g)?.length).toBe(1);
@@ -72,6 +74,43 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
     expect(await page.getByText('No one has called Joan Smith about this yet.').count()).toBe(1);
   });
 
+  it('names the paper behind each Google News report, as plain text, on a phone and on a desktop', async () => {
+    await goTo(page, 'Alerts');
+    const headline = 'Fake police officers phone Wivenhoe pensioners';
+    const spate = {
+      ...fixture.tables.alerts[0].spate,
+      id: 's4',
+      headline,
+      personId: 'p1',
+      sources: [
+        fixture.tables.alerts[0].spate.sources[0],
+        { sourceId: 'google-news:essex', url: 'https://news.google.com/rss/articles/CBMiabc?oc=5', title: headline, publishedAt: '2026-11-23T08:00:00.000Z', outlet: 'Essex Live, Colchester Gazette' },
+        { sourceId: 'google-news:essex', url: 'https://news.google.com/rss/articles/CBMidef?oc=5', title: 'Pensioners warned of fake detectives', publishedAt: null, outlet: '<b>Harwich</b> & Dovercourt Standard' },
+      ],
+    };
+    await page.getByLabel('Alerts file (JSON)').setInputFiles({ name: 'alerts.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify([spate])) });
+    const sources = page.getByRole('list', { name: `Sources of ${headline}` });
+    await sources.waitFor();
+    expect(await sources.getByRole('listitem').allInnerTexts()).toEqual([
+      'Warning after courier fraud reports\nEssex Police · 22 Nov 2026',
+      `${headline}\nEssex Live, Colchester Gazette, via Google News · 23 Nov 2026`,
+      'Pensioners warned of fake detectives\n<b>Harwich</b> & Dovercourt Standard, via Google News',
+    ]);
+    // Feed text stays text: no element was made from the outlet.
+    expect(await page.locator('.spate-sources b').count()).toBe(0);
+    expect(await sources.getByRole('link', { name: headline }).getAttribute('href')).toBe(spate.sources[1].url);
+    const item = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: headline }) });
+    for (const [width, height, name] of [[390, 844, 'phone'], [1280, 900, 'desktop']] as const) {
+      await page.setViewportSize({ width, height });
+      await item.scrollIntoViewIfNeeded();
+      const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      expect(axe.violations.map((violation) => violation.id)).toEqual([]);
+      // Nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      await item.screenshot({ path: `/tmp/kinwatch-carer-alert-sources-${name}.png` });
+    }
+  });
+
   it('exports the call log as CSV with a header and one row per call', async () => {
     await goTo(page, 'Calls');
     const csv = await downloadedText(page, () => page.getByRole('button', { name: 'Export calls as CSV' }).click());
@@ -84,7 +123,7 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
   it('downloads a backup that restores to the same bytes, and refuses a broken one changing nothing', async () => {
     await goTo(page, 'Settings');
     const first = await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click());
-    expect(JSON.parse(first).tables.alerts).toHaveLength(2);
+    expect(JSON.parse(first).tables.alerts).toHaveLength(3);
     const broken = JSON.parse(first);
     broken.tables.calls[0].at = 'last Tuesday';
     broken.tables.people = [];
@@ -97,13 +136,13 @@ describe('carer app: alerts inbox, exports, backup and restore', () => {
     await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(first) });
     // Nothing is replaced until the carer says so, and the question says what goes.
     const question = page.getByRole('dialog', { name: 'Replace everything on this device?' });
-    expect(await question.innerText()).toContain('Everything on this device now will be replaced: 1 person, 2 calls, 2 alerts');
+    expect(await question.innerText()).toContain('Everything on this device now will be replaced: 1 person, 2 calls, 3 alerts');
     expect(await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze().then((result) => result.violations.map((violation) => violation.id))).toEqual([]);
     await question.getByRole('button', { name: 'Keep what is here' }).click();
     expect(await page.getByRole('dialog').count()).toBe(0);
     await page.getByLabel('Restore from a backup file').setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(first) });
     await question.getByRole('button', { name: 'Replace with the backup' }).click();
-    await page.getByText(/^Restored 1 person, 2 calls, 2 alerts/).waitFor();
+    await page.getByText(/^Restored 1 person, 2 calls, 3 alerts/).waitFor();
     expect(await downloadedText(page, () => page.getByRole('button', { name: 'Download a backup' }).click())).toBe(first);
   });
 });

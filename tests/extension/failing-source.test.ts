@@ -29,7 +29,7 @@ describe('one source failing', () => {
     const [good, broken, down] = ['/colchester.xml', '/broken.xml', '/down.xml'].map((path) => `${server.url}${path}`) as [string, string, string];
     await watchMumWith(store, [broken, down, good]);
 
-    const result = await background.onMessage({ type: 'check-now' });
+    const result = await background.checkNow();
 
     expect(result).toMatchObject({ ok: true, result: { sourcesChecked: 3, sourcesFailed: 2, alerts: 1 } });
     expect(created).toHaveLength(1);
@@ -40,7 +40,7 @@ describe('one source failing', () => {
     expect(byUrl(broken).lastError).toBeTruthy();
     expect(byUrl(down)).toMatchObject({ lastStatus: 503, consecutiveFailures: 1 });
     // The popup's progress lines name each source's outcome.
-    const finalStages = Object.fromEntries(progress.map((message) => [message.progress.sourceId, message.progress.stage]));
+    const finalStages = Object.fromEntries(progress.map((update) => [update.sourceId, update.stage]));
     expect(finalStages).toEqual({
       [customFeedSource(good).id]: 'ok',
       [customFeedSource(broken).id]: 'error',

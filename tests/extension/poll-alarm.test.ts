@@ -34,7 +34,7 @@ describe('poll alarm', () => {
     const { store, background } = await startBackground({ now: () => Date.now() });
     await background.ensureAlarm();
     await store.saveSettings({ ...(await store.getSettings()), pollIntervalMinutes: 30 });
-    await background.onMessage({ type: 'settings-changed' });
+    await background.onSettingsChanged();
     expect((await fakeBrowser.alarms.get(POLL_ALARM_NAME))?.periodInMinutes).toBe(30);
   });
 

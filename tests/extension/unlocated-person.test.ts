@@ -31,14 +31,14 @@ describe('a person added while the postcode service is down', () => {
     const down = await startBackground({ now: () => NOW });
     await down.store.savePeople([{ person: unlocatedPerson(checked), sources: DEFAULT_SOURCE_CHOICES, unlocated: { reason } }]);
     expect(watchedEntries(await down.store.getPeople(), undefined)).toEqual([]);
-    await down.background.onMessage({ type: 'check-now' });
+    await down.background.checkNow();
     const [still] = await down.store.getPeople();
     expect(still?.unlocated?.reason).toMatch(/could not be reached/);
     expect(notWatchedYetMessage(still!)).toMatch(/^Mum is NOT being watched yet: their postcode CO7 6AA could not be checked/);
 
     // The service is back: the next poll locates her, and she is watched from then on.
     const up = await startBackground({ now: () => NOW + 60_000, postcodesBaseUrl: postcodes.url });
-    await up.background.onMessage({ type: 'check-now' });
+    await up.background.checkNow();
     const [located] = await up.store.getPeople();
     expect(located?.unlocated).toBeUndefined();
     expect(located?.person).toMatchObject({ id: checked.id, name: 'Mum', postcode: 'CO7 6AA', forceId: 'essex', radiusKm: 25 });

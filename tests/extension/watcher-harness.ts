@@ -7,9 +7,8 @@ import type { WatchedPerson } from '../../src/core/geo/watched-person.ts';
 import { customFeedSource } from '../../src/core/sources/force-registry.ts';
 import type { NotificationOptions } from '../../src/core/watcher/spate-notifier.ts';
 import { createSpateDetector } from '../../src/core/watcher/spate-detector.ts';
-import type { SpateDetector } from '../../src/core/watcher/poll-cycle.ts';
+import type { SourceProgress, SpateDetector } from '../../src/core/watcher/poll-cycle.ts';
 import { createWatcherBackground, type WatcherBackground } from '../../src/core/watcher/watcher-background.ts';
-import type { PollProgressMessage } from '../../src/core/watcher/watcher-messages.ts';
 import { createExtensionStore, keyValueStoreFromStorageArea, migrateExtensionStore } from '../../src/db/extension-store.ts';
 import type { WatcherStore } from '../../src/core/watcher/watcher-state.ts';
 
@@ -47,7 +46,7 @@ export interface Harness {
   store: WatcherStore;
   background: WatcherBackground;
   created: { id: string; options: NotificationOptions }[];
-  progress: PollProgressMessage[];
+  progress: SourceProgress[];
   opened: string[];
 }
 
@@ -70,7 +69,7 @@ export async function startBackground(options: {
   await migrateExtensionStore(kv);
   const store = createExtensionStore(kv);
   const created: Harness['created'] = [];
-  const progress: PollProgressMessage[] = [];
+  const progress: SourceProgress[] = [];
   const opened: string[] = [];
   const gazetteer = gbGazetteer();
   const background = createWatcherBackground({
@@ -92,7 +91,7 @@ export async function startBackground(options: {
     }),
     // Never the real postcodes.io: a closed port unless the test serves a stand-in.
     postcodesBaseUrl: options.postcodesBaseUrl ?? 'http://127.0.0.1:9',
-    broadcast: (message) => progress.push(message),
+    broadcast: (update) => progress.push(update),
     openUrl: async (url) => void opened.push(url),
     popupUrl: 'chrome-extension://test-extension-id/popup.html',
     defaultCarerAppUrl: '',

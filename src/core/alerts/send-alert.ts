@@ -54,6 +54,11 @@ export interface SealedForPush {
 /**
  * Seals the alert whole when the relay's push payload around it fits MAX_PUSH_PAYLOAD_BYTES (so the encrypted body
  * fits every push service), else its reference-only form. Throws Error("alert: ...") when not even that fits.
+ *
+ * The record is never cut down to fit (its sources' outlets, say): the receiving device stores the pushed record
+ * under the record's own clock, and a shorter copy with the same clock would win the merge's tie-break
+ * (src/core/circle/merge.ts) over the whole record arriving by sync, losing the rest for good. What the reference
+ * form keeps, the notification's title and body, never holds outlets, so they never push those words out.
  */
 export async function sealForPush(
   key: CryptoKey,

@@ -3,7 +3,7 @@ import type { WatchedPerson } from '../geo/watched-person.ts';
 import { BROAD_KINDS, locatePlace, matchItemToPerson, type NearbyDeps } from '../geo/nearby.ts';
 import type { Analysis, Counts, Tactic } from '../detect/vocabulary.ts';
 import { TACTICS } from '../detect/vocabulary.ts';
-import type { Spate, SpateSource } from './spate.ts';
+import { spateSourceOf, type Spate, type SpateSource } from './spate.ts';
 import { clusterSpates, DEFAULT_CLUSTER_OPTIONS, type ClusterOptions, type SpateCandidate, type SpateCluster, type SpatePlace } from './cluster-spates.ts';
 import { severityOf } from './severity.ts';
 import { alertsFrom, spateStateAgainst } from './escalation.ts';
@@ -84,9 +84,7 @@ function spateFrom(cluster: SpateCluster, person: WatchedPerson, input: FindSpat
   const seedUrls = new Set(seed?.sources.map((source) => source.url) ?? []);
   const fresh = cluster.candidates.filter((candidate) => !seedUrls.has(candidate.item.url));
   const sources: SpateSource[] = [...(seed?.sources ?? [])];
-  for (const { item } of fresh) {
-    sources.push({ sourceId: item.sourceId, url: item.url, title: item.title, publishedAt: item.publishedAt });
-  }
+  for (const { item } of fresh) sources.push(spateSourceOf(item));
   const places = unique([...(seed?.places ?? []), ...cluster.candidates.flatMap((candidate) => candidate.places.map((place) => place.name))]);
   const broadPlaces = unique(cluster.candidates.flatMap((c) => c.analysis.places.filter((p) => BROAD_KINDS.has(p.kind)).map((p) => p.name)));
   const counts = mergeCounts([seed?.counts ?? {}, ...cluster.candidates.map((candidate) => candidate.analysis.counts)]);

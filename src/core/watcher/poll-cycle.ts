@@ -3,7 +3,8 @@ import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch, Random, Sleep } from '../platform.ts';
 import { pollSources, type PollStage } from '../sources/poll-sources.ts';
 import { alertableItems, stampFirstSeen } from '../sources/first-seen.ts';
-import type { FeedItem, Source } from '../sources/source.ts';
+import type { FeedItem, Source, SourceHealth } from '../sources/source.ts';
+import type { SourceErrorCode } from '../sources/source-error-code.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
 import type { CirclePeople } from './circle-people.ts';
 import { holdAlert, type NightSummary } from './night-summary.ts';
@@ -34,6 +35,12 @@ export interface SourceProgress {
   /** Items parsed, when fetched in full. */
   items?: number;
   error?: string;
+  /** The stable code beside `error` (see SourceErrorCode), so a page or `scan` can say what to do. */
+  errorCode?: SourceErrorCode;
+  /** Which of a source's addresses answered: its feed, its news page (feed failed or empty), or a feed found by autodiscovery. */
+  answeredBy?: SourceHealth['answeredBy'];
+  /** Where autodiscovery found the source's feed, when it moved. */
+  movedTo?: string;
 }
 
 export interface PollCycleDeps {
@@ -134,6 +141,9 @@ export function createPollCycle(deps: PollCycleDeps) {
           stage,
           ...(result?.items ? { items: result.items.length } : {}),
           ...(result?.error ? { error: result.error } : {}),
+          ...(result?.errorCode ? { errorCode: result.errorCode } : {}),
+          ...(result?.health.answeredBy ? { answeredBy: result.health.answeredBy } : {}),
+          ...(result?.health.movedTo ? { movedTo: result.health.movedTo } : {}),
         }),
     });
 

@@ -17,6 +17,11 @@ export function customFeedAsSource(feed: CustomFeed): Source {
   return { id: feed.id, kind: 'custom-feed', url: feed.url, label: feed.label };
 }
 
+/** The feed to keep for a source made by customFeedSource (force-registry.ts); `addedAt` is an ISO time. */
+export function customFeedOf(source: Source, addedAt: string): CustomFeed {
+  return { id: source.id, url: source.url, label: source.label, addedAt };
+}
+
 /** Every source to poll for everyone watched, each once, with the ones switched off left out. */
 export function sourcesToPoll(people: WatchedPersonEntry[], customFeeds: CustomFeed[], sourcesForForce: SourcesForForce): Source[] {
   const byId = new Map<string, Source>();

@@ -6,10 +6,10 @@ import { createCircleAlertSender } from './circle-alert-sender.ts';
 import { createCircleLink } from './circle-people.ts';
 import { createNightSummary, isNightSummaryNotification } from './night-summary.ts';
 import { createPollAlarm, type AlarmsApi } from './poll-alarm.ts';
-import { createPollCycle, type PollCycleDeps } from './poll-cycle.ts';
+import { createPollCycle, type PollCycleDeps, type SourceProgress } from './poll-cycle.ts';
 import { createSpateDetector } from './spate-detector.ts';
 import { createSpateNotifier, spateIdFromNotification, type NotificationsApi } from './spate-notifier.ts';
-import type { CheckNowReply, PollProgressMessage, WatcherRequest } from './watcher-messages.ts';
+import type { CheckNowReply } from './watcher-protocol.ts';
 import { MIN_POLL_INTERVAL_MINUTES } from './watcher-state.ts';
 
 /** The worker polls with the same store, site access and limits as one poll cycle. */
@@ -20,8 +20,8 @@ export interface WatcherBackgroundDeps extends Pick<PollCycleDeps, PollServices>
   platform: WatcherPlatform;
   alarms: AlarmsApi;
   notifications: NotificationsApi;
-  /** Tells open pages how a check is going; pages that are closed simply miss it. */
-  broadcast(message: PollProgressMessage): void;
+  /** Tells open pages how a check is going ('poll-progress' of WatcherProtocol); pages that are closed simply miss it. */
+  broadcast(progress: SourceProgress): void;
   openUrl(url: string): Promise<void>;
   /** Opens the extension's options page (runtime.openOptionsPage). */
   openOptionsPage?(): Promise<void>;
@@ -81,7 +81,7 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
 
   async function checkNow(): Promise<CheckNowReply> {
     try {
-      const { alerted, ...summary } = await cycle.run((progress) => deps.broadcast({ type: 'poll-progress', progress }));
+      const { alerted, ...summary } = await cycle.run((progress) => deps.broadcast(progress));
       return { ok: true, result: { ...summary, alertedSpateIds: alerted.map((spate) => spate.id) } };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -103,10 +103,14 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
     async onAlarm(fired: { name: string }): Promise<void> {
       if (alarm.isPollAlarm(fired)) await cycle.run();
     },
-    async onMessage(request: WatcherRequest): Promise<CheckNowReply | { ok: true }> {
-      if (request.type === 'check-now') return checkNow();
+    /**
+     * 'check-now' from the popup: one poll cycle at once, progress broadcast as it goes. A cycle that throws is
+     * answered `{ ok: false, error }` with its message; never rejects.
+     */
+    checkNow,
+    /** 'settings-changed' from the options page: the poll alarm follows the saved interval. */
+    async onSettingsChanged(): Promise<void> {
       await ensureAlarm();
-      return { ok: true };
     },
     async onNotificationClicked(notificationId: string, buttonIndex?: number): Promise<void> {
       // The night's spates are listed together in the popup.

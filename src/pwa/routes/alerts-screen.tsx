@@ -6,6 +6,7 @@ import { TACTIC_LABELS } from '../../core/calls/call.ts';
 import type { AlertRecord, CheckIn } from '../../core/calls/alert.ts';
 import { JsonFileField } from '../../ui/json-file-field.tsx';
 import { PersonPicker } from '../../ui/person-picker.tsx';
+import { SpateSources } from '../../ui/spate-sources.tsx';
 import { useToast } from '../../ui/toast.tsx';
 import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts';
 import { parseAlertFile } from '../alert-import.ts';
@@ -14,7 +15,6 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 import { countOf } from '../../core/plural.ts';
 
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
-const safeLink = (url: string) => /^https?:\/\//i.test(url);
 
 function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecord; checkIns: CheckIn[]; personName: string; focused: boolean }) {
   const carerName = useSetting<string>(SETTINGS.carerName, '');
@@ -62,20 +62,7 @@ function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecor
         </>
       ) : null}
       <p>Sources:</p>
-      <ul>
-        {spate.sources.map((source) => (
-          <li key={source.url}>
-            {safeLink(source.url) ? (
-              <a href={source.url} rel="noreferrer noopener" target="_blank">
-                {source.title || source.url}
-              </a>
-            ) : (
-              source.title
-            )}
-            {source.publishedAt ? ` (${new Date(source.publishedAt).toLocaleDateString('en-GB', { dateStyle: 'medium' })})` : ''}
-          </li>
-        ))}
-      </ul>
+      <SpateSources sources={spate.sources} label={`Sources of ${spate.headline}`} />
       {checkIns.length ? (
         <p className="status">
           Called by {checkIns.map((entry) => `${entry.by} on ${formatDateTime(entry.at)}`).join('; ')}.

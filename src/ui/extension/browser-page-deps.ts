@@ -1,25 +1,21 @@
 import { browser } from 'wxt/browser';
-import { isPollProgressMessage } from '../../core/watcher/watcher-messages.ts';
 import { createExtensionStore } from '../../db/extension-store.ts';
-import { browserPlatform, browserStorage } from '../../platform/browser.ts';
+import { browserPlatform, browserStorage, createWatcherMessenger } from '../../platform/browser.ts';
+import type { WatcherProtocol, WatcherRequest } from '../../core/watcher/watcher-protocol.ts';
 import type { PageDeps } from './page-deps.ts';
 
 /** The real browser behind an extension page. */
 export function browserPageDeps(): PageDeps {
+  const messenger = createWatcherMessenger();
   return {
     store: createExtensionStore(browserStorage()),
     permissions: browser.permissions,
     fetch: browserPlatform.fetch,
     postcodesBaseUrl: import.meta.env.KINWATCH_POSTCODES_API ?? 'https://api.postcodes.io',
     defaultCarerAppUrl: import.meta.env.KINWATCH_CARER_APP_URL ?? '',
-    sendMessage: (message) => browser.runtime.sendMessage(message),
-    onProgress(listener) {
-      const handler = (message: unknown) => {
-        if (isPollProgressMessage(message)) listener(message);
-      };
-      browser.runtime.onMessage.addListener(handler);
-      return () => browser.runtime.onMessage.removeListener(handler);
-    },
+    // Page requests carry no data; TypeScript cannot narrow the library's reply type through the generic name.
+    sendMessage: <Name extends WatcherRequest>(name: Name) => messenger.sendMessage(name as WatcherRequest) as Promise<ReturnType<WatcherProtocol[Name]>>,
+    onProgress: (listener) => messenger.onMessage('poll-progress', (message) => listener(message.data)),
     extensionUrl: (path) => extensionPageUrl(path),
     async notificationLevel() {
       // Chrome only; Firefox has no getPermissionLevel (its notifications permission comes with the install).

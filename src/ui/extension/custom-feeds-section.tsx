@@ -3,6 +3,7 @@ import { systemClock } from '../../core/platform.ts';
 import { fetchSource } from '../../core/sources/fetch-source.ts';
 import { CustomFeedUrlError, customFeedSource } from '../../core/sources/force-registry.ts';
 import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { customFeedOf } from '../../core/watcher/source-plan.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
@@ -52,7 +53,7 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       const kept = found !== undefined ? customFeedSource(found, name) : source;
       const current = await deps.store.getCustomFeeds();
       if (!current.some((feed) => feed.id === kept.id)) {
-        await deps.store.saveCustomFeeds([...current, { id: kept.id, url: kept.url, label: kept.label, addedAt: new Date().toISOString() }]);
+        await deps.store.saveCustomFeeds([...current, customFeedOf(kept, new Date().toISOString())]);
       }
       await reload();
       setUrl('');

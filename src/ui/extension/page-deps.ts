@@ -1,6 +1,7 @@
 import type { HttpFetch } from '../../core/platform.ts';
 import type { PermissionsApi } from '../../core/watcher/permission-request.ts';
-import type { PollProgressMessage, WatcherRequest } from '../../core/watcher/watcher-messages.ts';
+import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
+import type { WatcherProtocol, WatcherRequest } from '../../core/watcher/watcher-protocol.ts';
 import type { WatcherStore } from '../../core/watcher/watcher-state.ts';
 
 /** What the extension's pages need from the browser, passed in so the pages stay plain React. */
@@ -12,9 +13,13 @@ export interface PageDeps {
   postcodesBaseUrl: string;
   /** Carer app address set at build time, if any. */
   defaultCarerAppUrl: string;
-  sendMessage(message: WatcherRequest): Promise<unknown>;
-  /** Subscribes to progress broadcasts from the background; returns the unsubscribe. */
-  onProgress(listener: (message: PollProgressMessage) => void): () => void;
+  /**
+   * Asks the background (WatcherProtocol) and resolves with its reply; rejects with an Error carrying the background's
+   * message when its handler throws, or the browser's when the background cannot be reached.
+   */
+  sendMessage<Name extends WatcherRequest>(name: Name): Promise<ReturnType<WatcherProtocol[Name]>>;
+  /** Subscribes to the background's 'poll-progress' broadcasts (one subscriber per page); returns the unsubscribe. */
+  onProgress(listener: (progress: SourceProgress) => void): () => void;
   /** Whether this browser lets Kinwatch show notifications ("unknown" where it cannot tell, as in Firefox). */
   notificationLevel(): Promise<'granted' | 'denied' | 'unknown'>;
   /** A page of this extension, e.g. "/health.html". */

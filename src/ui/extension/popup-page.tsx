@@ -6,9 +6,10 @@ import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
 import { formatKm, reportCount } from '../../core/spates/wording.ts';
-import type { CheckNowReply } from '../../core/watcher/watcher-messages.ts';
+import type { CheckNowReply } from '../../core/watcher/watcher-protocol.ts';
 import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
+import { SpateSources } from '../spate-sources.tsx';
 import type { PageDeps } from './page-deps.ts';
 import { useStored } from './use-stored.ts';
 import { countOf } from '../../core/plural.ts';
@@ -55,16 +56,16 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
     heading.focus({ preventScroll: true });
   }, [value]);
 
-  useEffect(() => deps.onProgress((message) => setProgress((all) => ({ ...all, [message.progress.sourceId]: message.progress }))), [deps]);
+  useEffect(() => deps.onProgress((update) => setProgress((all) => ({ ...all, [update.sourceId]: update }))), [deps]);
 
   async function checkNow() {
     setChecking(true);
     setProgress({});
     setOutcome('');
     try {
-      const reply = (await deps.sendMessage({ type: 'check-now' })) as CheckNowReply | undefined;
-      if (!reply) setOutcome('Kinwatch is starting up. Try again in a moment.');
-      else if (!reply.ok) setOutcome(`The check stopped: ${reply.error}`);
+      // The background's own error, or the browser's when it could not be reached, is shown as the check's outcome.
+      const reply = await deps.sendMessage('check-now').catch((error: unknown): CheckNowReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
+      if (!reply.ok) setOutcome(`The check stopped: ${reply.error}`);
       else {
         const { sourcesChecked, sourcesFailed, alerts } = reply.result;
         setOutcome(
@@ -171,6 +172,7 @@ function SpateList(props: {
               {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
               {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
             </p>
+            <SpateSources sources={spate.sources} label={`Sources of ${spate.headline}`} />
           </li>
         );
       })}

@@ -35,7 +35,7 @@ export function ScheduleSection({ deps }: { deps: PageDeps }) {
       return;
     }
     await deps.store.saveSettings({ ...draft, pollIntervalMinutes: Math.max(MIN_POLL_INTERVAL_MINUTES, draft.pollIntervalMinutes) });
-    await deps.sendMessage({ type: 'settings-changed' }).catch(() => undefined);
+    await deps.sendMessage('settings-changed').catch(() => undefined);
     await reload();
     setStatus('Saved.');
   }

@@ -28,6 +28,18 @@ function alertWith(sources: number, headline = 'Fake police officers phone Colch
   return { id: spateAlertId(spate.personId, spate.id), hlc: '1795000000000-0000-watcher', personId: spate.personId, spate, receivedAt: '2026-11-30T09:31:00.000Z' };
 }
 
+/** The record with `count` Google News reports added, each with a Google redirect link and the papers that carried it. */
+function withPapers(record: AlertRecord, count: number): AlertRecord {
+  const papers = Array.from({ length: count }, (_, i) => ({
+    sourceId: 'google-news:essex',
+    url: `https://news.google.com/rss/articles/CBMi${String(i).padStart(3, '0')}${'k'.repeat(120)}?oc=5`,
+    title: `Pensioners in Colchester warned after fake police calls, report ${i}`,
+    publishedAt: '2026-11-30T09:00:00.000Z',
+    outlet: 'Essex Live, Colchester Gazette',
+  }));
+  return { ...record, spate: { ...record.spate, sources: [...record.spate.sources, ...papers] } };
+}
+
 describe('an alert in a push', () => {
   it('carries the whole alert when the push fits 3,070 bytes encrypted, naming the person', async () => {
     const key = await generateCircleKey();
@@ -50,6 +62,43 @@ describe('an alert in a push', () => {
     expect(opened).toMatchObject({ kind: 'spate-ref', alertId: record.id, personId: record.personId, title: 'Courier fraud warning near Mum' });
     expect(opened.body.length).toBeLessThanOrEqual(240);
     expect(opened.body.endsWith('…')).toBe(true);
+  });
+
+  it('keeps each source\'s outlet in the pushed record when it fits, and a record without outlets reads as before', async () => {
+    const key = await generateCircleKey();
+    const record = withPapers(alertWith(1), 1);
+    const sealed = await sealForPush(key, CIRCLE, spateCircleAlert(record, 'Mum'), { urgency: 'high' });
+    expect(sealed.form).toBe('full');
+    const opened = await openAlert<CircleAlert>(key, CIRCLE, sealed.ciphertext);
+    expect(opened.kind === 'spate' && opened.alert).toEqual(record);
+    expect(opened.kind === 'spate' && opened.alert.spate.sources.map((source) => source.outlet)).toEqual([undefined, 'Essex Live, Colchester Gazette']);
+    const old = alertWith(2);
+    const openedOld = await openAlert<CircleAlert>(key, CIRCLE, (await sealForPush(key, CIRCLE, spateCircleAlert(old, 'Mum'), { urgency: 'high' })).ciphertext);
+    expect(openedOld.kind === 'spate' && openedOld.alert).toEqual(old);
+  });
+
+  it('a max-size alert: the largest spate that fits goes whole, every outlet in it; one more source and only the id goes, its words uncut', async () => {
+    const key = await generateCircleKey();
+    const seal = (record: AlertRecord) => sealForPush(key, CIRCLE, spateCircleAlert(record, 'Mum'), { urgency: 'high' });
+    let papers = 1;
+    while ((await seal(withPapers(alertWith(1), papers + 1))).form === 'full') papers += 1;
+    const largest = withPapers(alertWith(1), papers);
+    const whole = await seal(largest);
+    expect(whole.form).toBe('full');
+    expect(whole.payloadBytes).toBeLessThanOrEqual(MAX_PUSH_PAYLOAD_BYTES);
+    // Close to the limit: one more source would not fit.
+    expect(whole.payloadBytes).toBeGreaterThan(MAX_PUSH_PAYLOAD_BYTES - 600);
+    const opened = await openAlert<CircleAlert>(key, CIRCLE, whole.ciphertext);
+    expect(opened.kind === 'spate' && opened.alert.spate.sources.filter((source) => source.outlet !== undefined)).toHaveLength(papers);
+
+    const over = withPapers(alertWith(1), papers + 1);
+    const reference = await seal(over);
+    expect(reference.form).toBe('reference');
+    expect(reference.payloadBytes).toBeLessThanOrEqual(MAX_PUSH_PAYLOAD_BYTES);
+    const ref = await openAlert<CircleAlert>(key, CIRCLE, reference.ciphertext);
+    // The notification's words never hold outlets, so outlets never push them out: they arrive whole.
+    expect(ref).toEqual({ kind: 'spate-ref', title: 'Courier fraud warning near Mum', body: spateCircleAlert(over, 'Mum').body, alertId: over.id, personId: over.personId });
+    expect(ref.body).not.toContain('Essex Live');
   });
 
   it('sends the id-only form when the relay answers 413 for the whole alert', async () => {

@@ -89,7 +89,7 @@ describe('scan command', () => {
   it('shows one report for one story in three papers, naming the outlets, not "- Outlet" in the headline', async () => {
     const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/google-news.rss`], postcodes.url);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 items/);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 item\b/);
     const sourceLines = stdout.split('\n').filter((line) => line.startsWith('    - '));
     expect(sourceLines).toEqual([
       expect.stringContaining(': Fake police officers con Colchester pensioner out of £8,000 (Essex Echo, Colchester Gazette, Harwich Standard) <https://news.google.com/rss/articles/CBMi0>'),
@@ -99,7 +99,7 @@ describe('scan command', () => {
   it('does not alert on an undated article a source already had when first read', async () => {
     const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/undated.rss`], postcodes.url);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 items/);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 item\b/);
     expect(stdout.split('\n').filter((line) => line.startsWith('● '))).toEqual([]);
     expect(stdout).toContain('No courier-fraud spates reported near CO7 6AA.');
   }, 90_000);

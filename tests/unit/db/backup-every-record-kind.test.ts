@@ -24,7 +24,7 @@ const watcherSpate: Spate = {
   claimedAs: ['DC Adams', 'Metropolitan Police'],
   sources: [
     { sourceId: 'essex:news', url: 'https://www.essex.police.uk/news/essex/news/news/2026/november/example/', title: 'Warning', publishedAt: '2026-11-28T09:00:00.000Z' },
-    { sourceId: 'google-news:essex', url: 'https://news.example.org/story', title: 'Local paper', publishedAt: null },
+    { sourceId: 'google-news:essex', url: 'https://news.example.org/story', title: 'Local paper', publishedAt: null, outlet: 'Essex Live' },
   ],
   firstSeen: '2026-11-28T09:00:00.000Z',
   lastSeen: '2026-11-29T10:00:00.000Z',
