@@ -124,7 +124,7 @@ describe('the watcher extension in real Chromium', () => {
     await options.getByLabel('Check every').selectOption('30');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
-    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([30]);
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes)), { timeout: 30_000 }).toEqual([30]);
     await options.close();
   });
 

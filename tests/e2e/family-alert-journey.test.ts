@@ -329,7 +329,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     ]);
     const popup = await extensionPage('popup.html');
     const popupSources = popup.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem');
-    await expect.poll(() => popupSources.allInnerTexts()).toEqual([`${FIRST_REPORT.title}\n30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
+    await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\n30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
     await popup.close();
     await carer.page.screenshot({ path: join(SCREENSHOTS, 'journey-carer-alerts-grown.png'), fullPage: true });
 
