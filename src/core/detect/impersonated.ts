@@ -1,4 +1,5 @@
 import { allMatches } from './all-matches.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
@@ -7,9 +8,12 @@ import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary
 const IMPERSONATION_WORDS =
   /\b(?:claim(?:s|ed|ing) (?:that )?(?:he|she|they) (?:was|were|is|are) (?:a|an|the|from|with|calling|working)|pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|(?:said|saying) (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
 
-/** Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". */
+/**
+ * Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". The quote mark comes
+ * first and the words before it are checked from there, so most positions fail on one character.
+ */
 const QUOTED_OFFICIAL =
-  /(?<=\b(?:from|by|to|a|an) )["“‘'](?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
+  /["“‘'](?<=\b(?:from|by|to|a|an) ["“‘'])(?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
 
@@ -59,6 +63,9 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
   { name: 'Halifax', pattern: /\bHalifax (?:bank|building society|staff|fraud)/i },
 ];
 
+/** OFFICIALS and NAMED_BANKS joined (see anyOf): most clauses name none of them, and one pass says so. */
+const ANY_OFFICIAL_OR_BANK = anyOf([...OFFICIALS, ...NAMED_BANKS].map((entry) => entry.pattern));
+
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details|notes|transfers?|holidays?))/i;
 const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
 
@@ -104,8 +111,8 @@ const CARD_SWAP =
 const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
-  /\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i;
-const ARREST_OR_PAY = /\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i;
+  withSharedBoundary(/\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i);
+const ARREST_OR_PAY = withSharedBoundary(/\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i);
 
 /**
  * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",
@@ -171,13 +178,14 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     }
     for (const ranked of allMatches(RANKED_NAME, clause)) claim(ranked[0]);
     let otherOfficial = false;
-    for (const official of OFFICIALS) {
+    const namesOfficialOrBank = ANY_OFFICIAL_OR_BANK.some((pattern) => pattern.test(clause));
+    for (const official of namesOfficialOrBank ? OFFICIALS : []) {
       if (!official.pattern.test(clause)) continue;
       claim(official.name);
       if (official.category) categories.add(official.category);
       if (official.category !== 'police') otherOfficial = true;
     }
-    for (const bank of NAMED_BANKS) {
+    for (const bank of namesOfficialOrBank ? NAMED_BANKS : []) {
       if (!bank.pattern.test(clause)) continue;
       claim(bank.name);
       categories.add('bank');

@@ -51,21 +51,42 @@ interface Token {
   end: number;
 }
 
-const WORD = /[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g;
+const isLetter = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+/** Inside a word: letters, apostrophes, dots and hyphens ("O'Neill", "St.", "Stoke-on-Trent"). */
+const isInWord = (code: number) => isLetter(code) || code === 39 || code === 0x2019 || code === 46 || code === 45;
 
+/**
+ * The sentence's words and "&", with where each starts and ends: a word runs from a letter to the last letter before
+ * anything that cannot be inside a word ("St." is "St"). The same tokens as the pattern
+ * /[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]|&/g, read in one pass by character codes.
+ */
 function tokenize(sentence: string): Token[] {
   const tokens: Token[] = [];
-  WORD.lastIndex = 0;
-  let match: RegExpExecArray | null;
-  while ((match = WORD.exec(sentence))) {
-    const index = match.index;
-    const word = match[0].endsWith('.') ? match[0].slice(0, -1) : match[0];
-    tokens.push({ word, start: index, end: index + match[0].length });
+  let index = 0;
+  while (index < sentence.length) {
+    const code = sentence.charCodeAt(index);
+    if (code === 38) {
+      tokens.push({ word: '&', start: index, end: index + 1 });
+      index += 1;
+    } else if (isLetter(code)) {
+      let end = index + 1;
+      for (let next = index + 1; next < sentence.length && isInWord(sentence.charCodeAt(next)); next += 1) {
+        if (isLetter(sentence.charCodeAt(next))) end = next + 1;
+      }
+      tokens.push({ word: sentence.slice(index, end), start: index, end });
+      index = end;
+    } else {
+      index += 1;
+    }
   }
   return tokens;
 }
 
-const isCapitalised = (word: string) => /^[A-Z][a-z'’]/.test(word) || /^St$/.test(word) || /^[A-Z][a-z]*-[A-Z]?[a-z]/.test(word);
+/** "Dereham", "St", "Stoke-on-Trent" (not "BBC", not "the"). Every form starts with A–Z: most words fail that one test. */
+const isCapitalised = (word: string) => {
+  const first = word.charCodeAt(0);
+  return first >= 65 && first <= 90 && (/^[A-Z][a-z'’]/.test(word) || /^St$/.test(word) || /^[A-Z][a-z]*-[A-Z]?[a-z]/.test(word));
+};
 
 export interface PlacesOptions {
   gazetteer?: Gazetteer;

@@ -1,4 +1,5 @@
 import { IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { Tactic } from './vocabulary.ts';
@@ -20,7 +21,7 @@ const IMPERSONATED_OFFICIALS = [...OFFICIALS.filter((official) => official.categ
 
 /** What they were after: money, cards, PINs or valuables. */
 const WANTED = /\b(?:cash|money|PINs?|pin numbers?|cards?|bank details|account details|banking details|savings|jewellery|gold|watch(?:es)?|Rolex|valuables|gift cards?|vouchers|£\s?\d|withdraw\w*|transfer\w*|safe account)\b/i;
-const COURIER_FRAUD = /\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i;
+const COURIER_FRAUD = withSharedBoundary(/\bcourier (?:fraud|scams?)\b|\bsafe account (?:fraud|scams?)\b|\bimpersonation (?:fraud|scams?)\b|\bpolice impersonation\b|\bbank impersonation\b/i);
 
 /** Topics that are not courier fraud, each with the plain-words reason shown when it weighs against. */
 const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
@@ -37,6 +38,8 @@ const OTHER_TOPICS: { reason: string; pattern: RegExp }[] = [
   { reason: 'about rogue traders', pattern: /\brogue traders?\b|\broofers?\b|\bdriveway\b|\bbuilding work\b|\bgardening work\b|\bcold-calling traders?\b|\binflated prices?\b/i },
   { reason: 'a missing person or witness appeal', pattern: /\bmissing (?:person|man|woman|pensioner)\b|\bhas gone missing\b|\bwitness appeal\b|\bappeal for witnesses\b|\bconcern for the welfare\b/i },
 ];
+/** OTHER_TOPICS joined (see anyOf): a courier-fraud report mostly names none of them, and one pass over the text says so. */
+const ANY_OTHER_TOPIC = anyOf(OTHER_TOPICS.map((topic) => topic.pattern));
 
 /**
  * Relevant = someone impersonated police, bank staff or another official to get money, cards, PINs or valuables,
@@ -95,7 +98,8 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
   if (!anyNarrative || (!impersonationInNarrative && tactics.length === 0)) {
     reasons.push('no incident described, only advice or general text');
   }
-  for (const topic of OTHER_TOPICS) {
+  const otherTopics = ANY_OTHER_TOPIC.some((pattern) => pattern.test(text)) ? OTHER_TOPICS : [];
+  for (const topic of otherTopics) {
     if (topic.pattern.test(text)) {
       // "burglars are in the area, so we will take your jewellery": the topic is the ruse, not the story.
       score -= impersonationInNarrative && (tactics.length >= 2 || (wantedInNarrative && tactics.length >= 1)) ? 0.1 : 0.35;

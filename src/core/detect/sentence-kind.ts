@@ -1,3 +1,4 @@
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import type { Segment } from './segment.ts';
 
 /**
@@ -9,7 +10,7 @@ export type SentenceKind = 'narrative' | 'advice' | 'generic';
 /** A list or paragraph introduced as advice: everything under it is advice, however it is worded. */
 const ADVICE_INTRO = /\b(advice|advise|tips?|remind\w*|would|will|never|should|urg\w+|how to|protect|reminder|warning signs?|do not|don't|remember|steps)\b/i;
 
-const ADVICE_WORDS = new RegExp(
+const ADVICE_WORDS = withSharedBoundary(new RegExp(
   [
     String.raw`\bnever\b`,
     // "they do not disconnect the call" tells what fraudsters did; "do not give your PIN" is advice.
@@ -34,7 +35,7 @@ const ADVICE_WORDS = new RegExp(
     String.raw`(?<!\b(?:tried|trying|attempted|attempting|went|wanted|managed|about|able|told \w+|asked \w+|ask \w+|asks \w+|tell \w+|tells \w+|told|asked|instructed|invited|urged|persuaded|needed) to )(?<!\b(?:she|he|they|victim|woman|man|pensioner|then) )\b(?:report|call|ring|phone|contact) (?:it|them|us|this|police|the police|101|999|159|your bank|report fraud|action fraud)\b`,
   ].join('|'),
   'i',
-);
+));
 
 const IMPERATIVE_START =
   /^["“‘']?(?:never|always|do not|don't|hang up|call|ask|close|check|wait|report|use|make sure|keep|be|tell|share|remember|please|stop|take|contact|verify|ensure|look out|think|talk|trust|beware|refuse|end the call|put the phone down|only|protect)\b/i;
@@ -67,12 +68,20 @@ export function classifySentence(segment: Segment): SentenceKind {
   return kind;
 }
 
+/**
+ * The wordings below that can make a sentence other than narrative, joined (see anyOf): one pass tells that a sentence
+ * has none of them, as most sentences of a report do not, instead of a pass for each.
+ */
+const ANY_NOT_NARRATIVE_CUE = anyOf([HOW_SCAMS_GO, IMPERATIVE_START, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS]);
+
 function judgeSentence(segment: Segment): SentenceKind {
   const text = segment.text;
-  if (HOW_SCAMS_GO.test(text)) return 'generic';
+  const cued = ANY_NOT_NARRATIVE_CUE.some((pattern) => pattern.test(text));
+  if (cued && HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
     return 'advice';
   }
+  if (!cued) return 'narrative';
   if (IMPERATIVE_START.test(text)) return 'advice';
   if (ADVICE_WORDS.test(text)) return 'advice';
   if (SECOND_PERSON.test(text) && !FRAUDSTER_ACTS.test(text)) return 'advice';

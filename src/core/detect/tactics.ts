@@ -1,3 +1,4 @@
+import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { classifySentence, isNegated, narrativeTail, type SentenceKind } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { TACTICS, type Tactic } from './vocabulary.ts';
@@ -126,16 +127,6 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
 };
 
-/**
- * The same test as `patterns.some((pattern) => pattern.test(text))`, in one pass over the text per set of flags
- * instead of one pass per pattern: the patterns joined as alternatives, which match where any of them would.
- */
-function anyOf(patterns: readonly RegExp[]): RegExp[] {
-  const byFlags = new Map<string, string[]>();
-  for (const pattern of patterns) byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
-  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
-}
-
 /** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf). */
 const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOf(TACTIC_PATTERNS[tactic])])) as Record<Tactic, RegExp[]>;
 
@@ -145,7 +136,7 @@ function showsTactic(tactic: Tactic, text: string): boolean {
   return false;
 }
 
-const PRONOUN_HANDOVER = /\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i;
+const PRONOUN_HANDOVER = withSharedBoundary(/\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i);
 const VALUABLES = /\b(?:jewellery|jewelry|valuables|gold|bullion|watch(?:es)?|rolex|rings?|necklaces?|heirlooms)\b/i;
 
 /** Handing cards, cash or valuables over in person means someone came to collect them. */
@@ -156,7 +147,7 @@ const REASON_ABOUT_FRAUDSTERS =
   /\b(?:as|because|since)\s+(?=(?:there (?:have|has) been (?:cases|reports|instances) (?:of|where)\s+)?(?:the\s+)?(?:fraudsters?|scammers?|criminals?|callers?|offenders?|con ?men|conmen|they)\b)/i;
 
 const ARRANGED_PASSWORD =
-  /\b(?:choose|chose|chosen|set|agree|agreed|given|gave (?:her|him|them)|using|use|with) (?:a |an |the )?(?:new |agreed )?(?:password|passcode|code ?word)\b|\b(?:password|passcode|code ?word) (?:to (?:say|give|use)|for the courier)\b|\b(?:PIN|pin) (?:had been|has been|was) (?:compromised|cloned|stolen)\b/g;
+  withSharedBoundary(/\b(?:choose|chose|chosen|set|agree|agreed|given|gave (?:her|him|them)|using|use|with) (?:a |an |the )?(?:new |agreed )?(?:password|passcode|code ?word)\b|\b(?:password|passcode|code ?word) (?:to (?:say|give|use)|for the courier)\b|\b(?:PIN|pin) (?:had been|has been|was) (?:compromised|cloned|stolen)\b/g);
 
 function fraudsterReason(segment: Segment): Segment | undefined {
   const match = REASON_ABOUT_FRAUDSTERS.exec(segment.text);

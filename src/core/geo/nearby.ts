@@ -36,11 +36,31 @@ export const BROAD_KINDS: ReadonlySet<PlaceMention['kind']> = new Set(['county',
  * item out even from a neighbouring force's source: Newcastle is not near Colchester.
  */
 export function matchItemToPerson(analysis: Analysis, item: FeedItem, person: WatchedPerson, deps: NearbyDeps): NearMatch {
+  return matchLocatedItem(locatePlaces(analysis.places, deps), item, person, deps);
+}
+
+/** A place an item names, with every point it may be (several same-named places: Newport), none when unknown. */
+export interface LocatedPlace {
+  place: PlaceMention;
+  candidates: readonly LatLng[];
+}
+
+/**
+ * Where each named place may be, looked up once for all the people watched: the analysis's own coordinates, the
+ * gazetteer's same-named places, or an earlier lookup. Which of several candidates a person means is decided per
+ * person (nearestCandidate).
+ */
+export function locatePlaces(places: readonly PlaceMention[], deps: Pick<NearbyDeps, 'gazetteer' | 'placeCoordinates'>): LocatedPlace[] {
+  return places.map((place) => ({ place, candidates: candidatesOf(place, deps) }));
+}
+
+/** matchItemToPerson for places already located (locatePlaces): the same answer, without looking names up again. */
+export function matchLocatedItem(located: readonly LocatedPlace[], item: FeedItem, person: WatchedPerson, deps: Pick<NearbyDeps, 'forceIdOfSource'>): NearMatch {
   const home: LatLng = { lat: person.lat, lng: person.lng };
   let nearestSpecific: { name: string; km: number } | undefined;
   let nearestBroad: { name: string; km: number } | undefined;
-  for (const place of analysis.places) {
-    const at = locatePlace(place, home, deps);
+  for (const { place, candidates } of located) {
+    const at = nearestCandidate(candidates, home);
     if (!at) continue;
     const candidate = { name: place.name, km: distanceKm(home, at) };
     if (BROAD_KINDS.has(place.kind)) {
@@ -63,14 +83,22 @@ export function locatePlace(
   home: LatLng,
   deps: Pick<NearbyDeps, 'gazetteer' | 'placeCoordinates'>,
 ): LatLng | undefined {
-  if (typeof place.lat === 'number' && typeof place.lng === 'number') return { lat: place.lat, lng: place.lng };
+  return nearestCandidate(candidatesOf(place, deps), home);
+}
+
+/** Every point a named place may be: its own coordinates, else the gazetteer's same-named places, else an earlier lookup. */
+function candidatesOf(place: PlaceMention, deps: Pick<NearbyDeps, 'gazetteer' | 'placeCoordinates'>): readonly LatLng[] {
+  if (typeof place.lat === 'number' && typeof place.lng === 'number') return [{ lat: place.lat, lng: place.lng }];
   const found = deps.gazetteer.lookup(place.name);
-  const candidates: readonly LatLng[] = found === undefined ? [] : isList(found) ? found : [found];
-  if (candidates.length > 0) {
-    // Several places share a name (Newport): the one nearest the person is the one a local report means.
-    return candidates.reduce((best, next) => (distanceKm(home, next) < distanceKm(home, best) ? next : best));
-  }
-  return deps.placeCoordinates?.get(place.name.trim().toLowerCase());
+  if (found !== undefined && (!isList(found) || found.length > 0)) return isList(found) ? found : [found];
+  const earlier = deps.placeCoordinates?.get(place.name.trim().toLowerCase());
+  return earlier ? [earlier] : [];
+}
+
+/** Several places share a name (Newport): the one nearest the person is the one a local report means. */
+export function nearestCandidate(candidates: readonly LatLng[], home: LatLng): LatLng | undefined {
+  if (candidates.length <= 1) return candidates[0];
+  return candidates.reduce((best, next) => (distanceKm(home, next) < distanceKm(home, best) ? next : best));
 }
 
 function isList(found: LatLng | readonly LatLng[]): found is readonly LatLng[] {

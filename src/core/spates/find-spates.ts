@@ -1,6 +1,6 @@
 import type { FeedItem } from '../sources/source.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
-import { BROAD_KINDS, locatePlace, matchItemToPerson, type NearbyDeps } from '../geo/nearby.ts';
+import { BROAD_KINDS, locatePlace, locatePlaces, matchLocatedItem, nearestCandidate, type NearbyDeps } from '../geo/nearby.ts';
 import type { Analysis, Counts, Tactic } from '../detect/vocabulary.ts';
 import { TACTICS } from '../detect/vocabulary.ts';
 import { spateSourceOf, type Spate, type SpateSource } from './spate.ts';
@@ -40,22 +40,22 @@ const DAY_MS = 86_400_000;
 export function findSpates(input: FindSpatesInput): FindSpatesResult {
   const options: ClusterOptions = { ...DEFAULT_CLUSTER_OPTIONS, ...input.cluster };
   const retainMs = (input.retainDays ?? options.windowDays * 2) * DAY_MS;
-  // Relevance and age do not depend on the person: judged once, not once per person.
+  // Relevance, age and where the named places are do not depend on the person: worked out once, not once per person.
   const recent = analyseOnce(input).flatMap(({ item, analysis }) => {
     if (!analysis.relevant) return [];
     const at = itemTime(item, input.now);
-    return at < input.now - retainMs ? [] : [{ item, analysis, at }];
+    return at < input.now - retainMs ? [] : [{ item, analysis, at, located: locatePlaces(analysis.places, input) }];
   });
   const spates: Spate[] = [];
   for (const person of input.people) {
     const home = { lat: person.lat, lng: person.lng };
     const candidates: SpateCandidate[] = [];
-    for (const { item, analysis, at } of recent) {
-      const match = matchItemToPerson(analysis, item, person, input);
+    for (const { item, analysis, at, located } of recent) {
+      const match = matchLocatedItem(located, item, person, input);
       if (!match.near) continue;
-      const places: SpatePlace[] = analysis.places
-        .filter((place) => !BROAD_KINDS.has(place.kind))
-        .map((place) => withLocation(place.name, locatePlace(place, home, input)));
+      const places: SpatePlace[] = located
+        .filter(({ place }) => !BROAD_KINDS.has(place.kind))
+        .map(({ place, candidates }) => withLocation(place.name, nearestCandidate(candidates, home)));
       candidates.push({ item, analysis, match, at, places });
     }
     const seeds = input.previous
@@ -88,9 +88,8 @@ function spateFrom(cluster: SpateCluster, person: WatchedPerson, input: FindSpat
   const places = unique([...(seed?.places ?? []), ...cluster.candidates.flatMap((candidate) => candidate.places.map((place) => place.name))]);
   const broadPlaces = unique(cluster.candidates.flatMap((c) => c.analysis.places.filter((p) => BROAD_KINDS.has(p.kind)).map((p) => p.name)));
   const counts = mergeCounts([seed?.counts ?? {}, ...cluster.candidates.map((candidate) => candidate.analysis.counts)]);
-  const tactics = TACTICS.filter((tactic: Tactic) =>
-    [...(seed?.tactics ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.tactics)].includes(tactic),
-  );
+  const named = new Set<Tactic>([...(seed?.tactics ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.tactics)]);
+  const tactics = TACTICS.filter((tactic) => named.has(tactic));
   const impersonated = unique([...(seed?.impersonated ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.impersonated)]);
   const claimedAs = unique([...(seed?.claimedAs ?? []), ...cluster.candidates.flatMap((candidate) => candidate.analysis.claimedAs ?? [])]);
   const distances = [

@@ -263,6 +263,9 @@ describe('scare quotes, transfers of sums, posting "it", officers of other servi
   it('a rank or office in scare quotes is someone pretending', () => {
     expect(findImpersonated('Three calls today from "DS Patel" asking people to withdraw cash.')).toEqual({ impersonated: ['police'], claimedAs: ['DS Patel'] });
     expect(findImpersonated('She gave £800 to a "bank manager" at the door.').impersonated).toEqual(['bank']);
+    // Only a quote right after "from", "by", "to", "a" or "an" is scare quotes; a name quoted after other words is not.
+    expect(findImpersonated('Detectives named "DS Patel" as the officer in charge.')).toEqual({ impersonated: [], claimedAs: [] });
+    expect(findImpersonated('A man said "DS Patel" had asked for cash.')).toEqual({ impersonated: [], claimedAs: [] });
   });
 
   it('"transferred £27,000" is a transfer', () => {

@@ -21,6 +21,16 @@ describe('tactics: what the fraudsters did', () => {
     expect(tacticsOf(sentence)).toContain(tactic);
   });
 
+  it('finds every tactic whose wording starts at the same word as another tactic\'s', () => {
+    // "collected" starts both the card and the jewellery handover: both are found, not only the first listed.
+    expect(tacticsOf('A man collected her bank card and her jewellery from the house.')).toEqual(['card-handover', 'courier-collection', 'valuables-handover']);
+    expect(tacticsOf('He told her to buy gold bars and keep it secret, then collected the gold from her home.')).toEqual([
+      'high-value-purchase',
+      'valuables-handover',
+      'secrecy',
+    ]);
+  });
+
   it('finds nothing in advice, however the advice is phrased', () => {
     const advice = [
       'Police will NEVER ask for your PIN or bank details over the phone.',

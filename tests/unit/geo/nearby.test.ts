@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchItemToPerson, type NearbyDeps } from '../../../src/core/geo/nearby.ts';
+import { locatePlaces, matchItemToPerson, matchLocatedItem, type NearbyDeps } from '../../../src/core/geo/nearby.ts';
 import type { Analysis, PlaceMention } from '../../../src/core/detect/vocabulary.ts';
 import type { FeedItem } from '../../../src/core/sources/source.ts';
 import type { WatchedPerson } from '../../../src/core/geo/watched-person.ts';
@@ -90,5 +90,23 @@ describe('nearby', () => {
   it('trusts coordinates the analysis already carries', () => {
     const match = matchItemToPerson(analysis([{ name: 'Somewhere', lat: 51.86, lng: 0.96 }]), item('x'), mum, deps);
     expect(match).toMatchObject({ near: true, basis: 'distance', nearestPlace: 'Somewhere' });
+  });
+
+  it('locates an item\'s places once and gives every person the answer matching gives them, Newport included', () => {
+    const cardiffGran: WatchedPerson = { ...mum, id: 'p2', lat: 51.4816, lng: -3.1791, forceId: 'south-wales', radiusKm: 30 };
+    const named = analysis([{ name: 'Newport' }, { name: 'Rowhedge' }, { name: 'Essex', kind: 'county' }, { name: 'Nowhereville' }]);
+    let lookups = 0;
+    const counting: NearbyDeps = { ...deps, gazetteer: { lookup: (name) => (lookups++, deps.gazetteer.lookup(name)) } };
+    const located = locatePlaces(named.places, counting);
+    expect(lookups).toBe(4);
+    for (const person of [mum, { ...mum, radiusKm: 60 }, cardiffGran]) {
+      for (const sourceId of ['essex:news', 'google-news:essex']) {
+        expect(matchLocatedItem(located, item(sourceId), person, deps)).toEqual(matchItemToPerson(named, item(sourceId), person, deps));
+      }
+    }
+    expect(lookups).toBe(4);
+    // Each person gets the Newport nearest them: Cardiff's is a few km away, Mum's the Essex one.
+    expect(matchLocatedItem(located, item('x'), cardiffGran, deps)).toMatchObject({ near: true, nearestPlace: 'Newport' });
+    expect(matchLocatedItem(located, item('x'), cardiffGran, deps).distanceKm).toBeLessThan(20);
   });
 });
