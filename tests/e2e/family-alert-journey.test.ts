@@ -225,7 +225,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     await third.page.getByRole('button', { name: 'Join the circle' }).click();
     // Joining asks the relay, then the app shows the circle and syncs.
     await third.page.getByText('This device is').waitFor({ timeout: SLOW_STEP_MS });
-    await within('the app to load on the third device', SLOW_STEP_MS, openApp(third.page, relay.url, '/alerts'));
+    await within('the app to load on the third device', SLOW_STEP_MS * 2, openApp(third.page, relay.url, '/alerts'));
     await until(() => readTable<{ name: string }>(third.page, 'people'), (people) => people.some((p) => p.name === 'Mum'), 'Mum on the third device');
     await third.context.setOffline(true);
   }, 300_000);
