@@ -1,27 +1,13 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../helpers/browser.ts';
+import { launchExtension, type LaunchedExtension } from '../helpers/browser.ts';
+import { freePort } from '../helpers/free-port.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = process.env.KINWATCH_SCREENSHOT_DIR;
-
-/** A free port on 127.0.0.1, closed again: the postcode service the extension is built with, down until we open it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /** The postcode service coming back: `port` forwards to the stub. */
 async function forward(port: number, target: string): Promise<Server> {
@@ -42,50 +28,28 @@ describe('the watcher extension for a new user, while the postcode service is do
   let postcodes: PostcodesStub;
   let back: Server | undefined;
   let port: number;
-  let context: BrowserContext;
-  let extensionId: string;
-  let outDir: string;
-  let profileDir: string;
+  let extension: LaunchedExtension;
 
-  const page = async (path: string): Promise<Page> => {
-    const opened = await context.newPage();
-    await opened.goto(`chrome-extension://${extensionId}/${path}`);
-    return opened;
-  };
-  const currentWorker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const page = (path: string): Promise<Page> => extension.open(path);
   const axe = async (opened: Page) =>
     (await new AxeBuilder({ page: opened }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id);
 
   beforeAll(async () => {
     postcodes = await startPostcodesStub();
-    port = await closedPort();
-    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-extension-'));
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        KINWATCH_POSTCODES_API: `http://127.0.0.1:${port}`,
-        KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*',
-        KINWATCH_EXTENSION_OUT_DIR: outDir,
-      },
-    });
-    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
-    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
-    context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
-    extensionId = new URL((await currentWorker()).url()).host;
+    // The postcode service the extension reaches: down (nothing listens there) until the test opens it.
+    port = await freePort();
+    extension = await launchExtension({ postcodes: `http://127.0.0.1:${port}` });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await extension?.close();
     if (back) await new Promise<void>((resolve) => back!.close(() => resolve()));
     await postcodes?.close();
-    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('opens its options page on install, and the popup says why "Check now" is off while no one is set up', async () => {
-    const optionsUrl = `chrome-extension://${extensionId}/options.html`;
-    await expect.poll(() => context.pages().some((opened) => opened.url() === optionsUrl), { timeout: 30_000 }).toBe(true);
+    const optionsUrl = `chrome-extension://${extension.id}/options.html`;
+    await expect.poll(() => extension.context.pages().some((opened) => opened.url() === optionsUrl), { timeout: 30_000 }).toBe(true);
     const popup = await page('popup.html');
     const button = popup.getByRole('button', { name: 'Check now' });
     expect(await button.isDisabled()).toBe(true);

@@ -3,19 +3,14 @@
  * instead, the health page says which address answered and why, and the popup never calls a check "All quiet"
  * without saying what could not be reached.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../helpers/browser.ts';
+import { launchExtension, type LaunchedExtension } from '../helpers/browser.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 const SCREENSHOTS = process.env.KINWATCH_SCREENSHOT_DIR;
 
 /** A listing in the Single Online Home shape: `h3 > a` cards with a Published line; quiet force news only. */
@@ -40,18 +35,11 @@ ${card('neighbourhood-surgery', 'Meet your neighbourhood team in Wivenhoe', 'Dro
 describe('a Single Online Home site whose feed fails, in real Chromium', () => {
   let postcodes: PostcodesStub;
   let site: LocalServer;
-  let context: BrowserContext;
-  let extensionId: string;
-  let outDir: string;
-  let profileDir: string;
+  let extension: LaunchedExtension;
   let closedRefuses = false;
 
-  const page = async (path: string): Promise<Page> => {
-    const opened = await context.newPage();
-    await opened.goto(`chrome-extension://${extensionId}/${path}`);
-    return opened;
-  };
-  const currentWorker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const page = (path: string): Promise<Page> => extension.open(path);
+  const currentWorker = () => extension.worker();
 
   beforeAll(async () => {
     postcodes = await startPostcodesStub();
@@ -72,23 +60,13 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
         res.end('<?xml version="1.0"?><rss version="2.0"><channel><title>Closed</title></channel></rss>');
       },
     });
-    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-extension-'));
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, KINWATCH_POSTCODES_API: postcodes.url, KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*', KINWATCH_EXTENSION_OUT_DIR: outDir },
-    });
-    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
-    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
-    context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
-    extensionId = new URL((await currentWorker()).url()).host;
+    extension = await launchExtension({ postcodes: postcodes.url });
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await extension?.close();
     await site?.close();
     await postcodes?.close();
-    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('sets up a person with the force site and a second feed that refuses', async () => {
@@ -99,7 +77,7 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
     await options.getByText(/Dad added/).waitFor();
     await options.getByLabel('Also search Google News for local papers').uncheck();
     const ownSources = options.getByRole('group', { name: 'Sources for Dad' }).getByRole('checkbox');
-    await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
+    await expect.poll(() => ownSources.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     for (const box of await ownSources.all()) await box.uncheck();
     for (const [path, name] of [['/news/fixture/news/', 'Fixture Police news'], ['/closed/feed.xml', 'Closed feed']] as const) {
       await options.getByLabel('Feed address (RSS or Atom)').fill(`${site.url}${path}`);

@@ -1,16 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportCircleKey, generateCircleKey, openAlert } from '../../src/core/circle/circle-crypto.ts';
 import { formatInviteLink } from '../../src/core/circle/invite-link.ts';
 import type { CircleAlert } from '../../src/core/alerts/alert.ts';
-import { launchWithExtension } from '../helpers/browser.ts';
+import { launchExtension, type LaunchedExtension } from '../helpers/browser.ts';
 import { startFakePushService, type FakePushService } from '../helpers/fake-push-service.ts';
 import { startLocalServer, type LocalServer } from '../helpers/local-http-server.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
@@ -51,20 +49,13 @@ describe('the watcher extension in real Chromium', () => {
   let feeds: LocalServer;
   let relay: StartedRelay;
   let push: FakePushService;
-  let context: BrowserContext;
-  let extensionId: string;
-  let outDir: string;
-  let profileDir: string;
+  let extension: LaunchedExtension;
   const colchester = servedFeed(fixture('phone-scam-feed.xml'));
   const parish = servedFeed(quietFeed);
 
-  const page = async (path: string): Promise<Page> => {
-    const opened = await context.newPage();
-    await opened.goto(`chrome-extension://${extensionId}/${path}`);
-    return opened;
-  };
+  const page = (path: string): Promise<Page> => extension.open(path);
   // MV3 may stop and restart the worker between steps: always talk to the current one.
-  const currentWorker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const currentWorker = () => extension.worker();
   const notifiedLog = async () =>
     (await currentWorker()).evaluate(async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { headline: string; shown: boolean; sentToCircle: boolean }[]);
   const shownNotifications = async () => (await currentWorker()).evaluate(async () => Object.keys(await chrome.notifications.getAll()));
@@ -86,39 +77,24 @@ describe('the watcher extension in real Chromium', () => {
     feeds = await startLocalServer({ '/colchester.xml': colchester.route, '/parish.xml': parish.route });
     push = await startFakePushService();
     relay = await startRelay({ env: { KINWATCH_PUSH_ALLOW: push.origin } });
-    // A build of its own: the postcode service is the stub, and sites on 127.0.0.1 are allowed at install because
-    // no one can press "Allow" in a headless browser.
-    outDir = mkdtempSync(join(tmpdir(), 'kinwatch-extension-'));
-    const build = spawnSync('npx', ['wxt', 'build'], {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        KINWATCH_POSTCODES_API: postcodes.url,
-        KINWATCH_GRANTED_HOSTS: 'http://127.0.0.1/*',
-        KINWATCH_EXTENSION_OUT_DIR: outDir,
-      },
-    });
-    if (build.status !== 0) throw new Error(`extension build failed:\n${build.stdout}\n${build.stderr}`);
-    profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-profile-'));
-    context = await launchWithExtension(join(outDir, 'chrome-mv3'), profileDir);
-    extensionId = new URL((await currentWorker()).url()).host;
+    // The postcode service is the stub; sites on 127.0.0.1 are allowed at install because no one can press "Allow"
+    // in a headless browser.
+    extension = await launchExtension({ postcodes: postcodes.url });
   });
 
   afterAll(async () => {
-    await context?.close();
+    await extension?.close();
     await relay?.stop();
     await push?.close();
     await feeds?.close();
     await postcodes?.close();
-    for (const dir of [outDir, profileDir]) if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('asks for nothing but alarms, notifications and storage at install, and creates its poll alarm', async () => {
-    const manifest = JSON.parse(readFileSync(join(outDir, 'chrome-mv3', 'manifest.json'), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(extension.dir, 'manifest.json'), 'utf8'));
     expect(manifest.permissions).toEqual(['alarms', 'notifications', 'storage']);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
-    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([15]);
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes)), { timeout: 30_000 }).toEqual([15]);
   });
 
   it('sets up a person and feeds on the options page', async () => {
@@ -134,7 +110,7 @@ describe('the watcher extension in real Chromium', () => {
     // Only the fixture feeds here: switch the real force sites off, as a user can.
     await options.getByLabel('Also search Google News for local papers').uncheck();
     const ownSources = options.getByRole('group', { name: 'Sources for Mum' }).getByRole('checkbox');
-    await expect.poll(() => ownSources.count()).toBeGreaterThan(0);
+    await expect.poll(() => ownSources.count(), { timeout: 30_000 }).toBeGreaterThan(0);
     for (const box of await ownSources.all()) await box.uncheck();
 
     for (const [path, name] of [['/colchester.xml', 'Colchester alerts'], ['/parish.xml', 'Parish news']] as const) {
@@ -148,7 +124,7 @@ describe('the watcher extension in real Chromium', () => {
     await options.getByLabel('Check every').selectOption('30');
     await options.getByRole('button', { name: 'Save' }).click();
     await options.getByText('Saved.').waitFor();
-    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes))).toEqual([30]);
+    await expect.poll(async () => (await currentWorker()).evaluate(async () => (await chrome.alarms.getAll()).map((alarm) => alarm.periodInMinutes)), { timeout: 30_000 }).toEqual([30]);
     await options.close();
   });
 
@@ -179,12 +155,12 @@ describe('the watcher extension in real Chromium', () => {
     await plain.close();
 
     // A short window, so the spate starts below the fold and only a scroll brings it into view.
-    const popup = await context.newPage();
+    const popup = await extension.context.newPage();
     await popup.setViewportSize({ width: 420, height: 120 });
-    await popup.goto(`chrome-extension://${extensionId}/popup.html?spate=${encodeURIComponent(spate!.id)}`);
+    await popup.goto(`chrome-extension://${extension.id}/popup.html?spate=${encodeURIComponent(spate!.id)}`);
     const heading = popup.getByRole('heading', { name: `From your notification ${spate!.headline}` });
     await heading.waitFor();
-    await expect.poll(() => heading.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => heading.evaluate((element) => element === document.activeElement), { timeout: 30_000 }).toBe(true);
     expect(await popup.evaluate(() => window.scrollY)).toBeGreaterThan(0);
     const box = (await heading.boundingBox())!;
     // Its top at the window's top (to within sub-pixel rounding).

@@ -7,15 +7,85 @@ import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
 
 export const BACKUP_FIXTURE = new URL('../fixtures/pwa/backup-small.json', import.meta.url);
 
-/** Opens the app and waits until the service worker controls the page, so later offline reloads are served from it. */
+/**
+ * Opens the app and waits until the service worker controls the page, so later offline reloads are served from it.
+ * A page whose load overlapped the worker's activation is never claimed (clients.claim() ran before the page was a
+ * client): on a busy machine that happens, and such a page is reloaded, as the next visit would be, at most 3 times.
+ * Throws when no service worker becomes active within 60 s, saying what the registration holds.
+ */
 export async function openApp(page: Page, baseUrl: string, path = '/'): Promise<void> {
   await page.goto(baseUrl + path);
-  await page.getByRole('navigation', { name: 'Main' }).waitFor();
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-    }
+  for (let reloads = 0; ; reloads += 1) {
+    await page.getByRole('navigation', { name: 'Main' }).waitFor();
+    const controlled = await page.evaluate(async ({ activeWithinMs, claimedWithinMs }) => {
+      const container = navigator.serviceWorker;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => {
+          void container.getRegistration().then((registration) =>
+            reject(new Error(`no service worker became active within ${activeWithinMs} ms (installing: ${registration?.installing?.state ?? 'none'}, waiting: ${registration?.waiting?.state ?? 'none'})`)),
+          );
+        }, activeWithinMs);
+      });
+      await Promise.race([container.ready, late]).finally(() => clearTimeout(timer));
+      if (container.controller) return true;
+      return new Promise<boolean>((resolve) => {
+        container.addEventListener('controllerchange', () => resolve(true), { once: true });
+        setTimeout(() => resolve(Boolean(container.controller)), claimedWithinMs);
+      });
+    }, { activeWithinMs: 60_000, claimedWithinMs: 5_000 });
+    if (controlled) return;
+    if (reloads === 3) throw new Error(`the service worker is active but did not control ${page.url()} after 3 reloads`);
+    await page.reload();
+  }
+}
+
+/**
+ * One of the app's IndexedDB tables, read from the page as the app stores it. Rejects (never hangs) when the table is
+ * not there yet, and lets go of the database at once if the app needs to upgrade it.
+ */
+export function readAppTable<T>(page: Page, table: string): Promise<T[]> {
+  return page.evaluate(
+    (name) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('kinwatch');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const database = open.result;
+          database.onversionchange = () => database.close();
+          try {
+            const all = database.transaction(name, 'readonly').objectStore(name).getAll();
+            all.onsuccess = () => {
+              database.close();
+              resolve(all.result as T[]);
+            };
+            all.onerror = () => {
+              database.close();
+              reject(all.error);
+            };
+          } catch (error) {
+            database.close();
+            reject(error);
+          }
+        };
+      }),
+    table,
+  );
+}
+
+/** This device's membership of its care circle, as the app keeps it; throws when it is in none. */
+export async function appMembership(page: Page): Promise<{ circleId: string; deviceId: string; deviceToken: string }> {
+  const rows = await readAppTable<{ key: string; value: unknown }>(page, 'settings');
+  const circle = rows.find((row) => row.key === 'circle')?.value as { circleId: string; deviceId: string; deviceToken: string } | undefined;
+  if (!circle) throw new Error('this device is in no care circle');
+  return circle;
+}
+
+/** The local time now, as a datetime-local input takes it, so a call logged now is live. */
+export function nowLocal(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   });
 }
 

@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
+import { goTo, nowLocal, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
 
 const SHOTS = '/tmp/kw-carer2-shots';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -14,14 +14,6 @@ const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 async function axe(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
   return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
-/** The local time now, as a datetime-local input takes it, so a call logged now is live. */
-function nowLocal(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const now = new Date();
-    return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-  });
 }
 
 describe('an urgent call in a circle where no device has notifications on', () => {

@@ -5,6 +5,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { OUTCOME_LABELS, type CallRecord } from '../../core/calls/call.ts';
 import { isLive } from '../../core/calls/next-steps.ts';
+import { countOf } from '../../core/plural.ts';
 import { checklistState } from '../../core/rules/checklist.ts';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { db, usePeople } from '../app-data.ts';
@@ -23,13 +24,17 @@ function familyAlertState(
 ): { text: string; tone: 'sent' | 'waiting' | 'none' } {
   if (!inCircle) return { text: 'The family has not been alerted: this device is not in a family circle.', tone: 'none' };
   if (announced.includes(callId)) {
-    const saved = 'The urgent alert is saved for the family circle: every device shows it when it next syncs.';
+    const saved = 'The urgent alert is saved for the family circle: every device shows it when Kinwatch is next opened on it.';
     const count = woke[callId];
     if (count === undefined) return { text: saved, tone: 'sent' };
     if (count === 0) {
       return { text: `${saved} No device is set up to be woken, so the family will see it when they next open Kinwatch. Ring them too.`, tone: 'waiting' };
     }
-    return { text: `${saved} ${count === 1 ? '1 device was' : `${count} devices were`} woken with a notification now.`, tone: 'sent' };
+    // What the carer is checking comes first: how many of the family's other devices were told now.
+    return {
+      text: `Notification sent now to ${countOf(count, 'other device')} in the family circle. Every device also shows the alert the next time Kinwatch is opened on it.`,
+      tone: 'sent',
+    };
   }
   return { text: 'Waiting to send the urgent alert to the family: it goes as soon as this device is online.', tone: 'waiting' };
 }

@@ -1,4 +1,4 @@
-import { useCallback, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { PostcodeLookupError } from '../../core/geo/postcode-lookup-error.ts';
 import { createPostcodeClient } from '../../core/geo/postcodes.ts';
 import { checkWatchedPersonInput, createWatchedPerson, WatchAreaInputError } from '../../core/geo/watch-area.ts';
@@ -7,7 +7,7 @@ import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
-import { pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { originPatternOf, pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, notWatchedYetMessage, unlocatedPerson, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
@@ -15,6 +15,10 @@ import { PersonSources } from './person-sources.tsx';
 import { useStored } from './use-stored.ts';
 
 type FieldErrors = Partial<Record<'name' | 'postcode' | 'radiusKm' | 'form', string>>;
+type CheckedPerson = ReturnType<typeof checkWatchedPersonInput>;
+
+/** The button on a person's card that asks for the postcode service's site permission. */
+const ALLOW_POSTCODES = 'Allow the postcode service';
 
 /** The people to watch: name and postcode in, force area and place out; each with their sources below. */
 export function PeopleSection({ deps }: { deps: PageDeps }) {
@@ -29,6 +33,8 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [statusIsWarning, setStatusIsWarning] = useState(false);
+  const postcodeHost = new URL(deps.postcodesBaseUrl).hostname;
+  const postcodesAllowed = usePostcodesAllowed(deps, loaded);
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -36,7 +42,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     setStatus('');
     setStatusIsWarning(false);
     const radiusKm = Number(radius);
-    let checked: ReturnType<typeof checkWatchedPersonInput>;
+    let checked: CheckedPerson;
     try {
       // The shape is checked here, before any request: a typo is answered at once, even offline.
       checked = checkWatchedPersonInput({ name, postcode, radiusKm: Number.isFinite(radiusKm) ? radiusKm : Number.NaN });
@@ -45,16 +51,34 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       else setErrors({ postcode: error instanceof Error ? error.message : String(error) });
       return;
     }
-    // Asked first, while the click still counts as the user's action.
+    // Asked first, while the click still counts as the user's action. Refused, the person is still saved (not watched).
     const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl], pressToRetry('Add person'));
-    if (!access.granted) {
-      setErrors({ postcode: access.message });
-      return;
-    }
     setBusy(true);
     try {
-      let person: WatchedPerson;
-      let unlocated: { reason: string } | undefined;
+      await locateAndSave(checked, access.granted);
+      setName('');
+      setPostcode('');
+    } catch (error) {
+      if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
+      else if (error instanceof PostcodeLookupError) setErrors({ postcode: error.message });
+      else setErrors({ form: error instanceof Error ? error.message : String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /**
+   * Looks the person's postcode up and saves them; saved as typed and plainly not watched when the postcode service
+   * may not be used (`permitted` false) or cannot be reached. Says which in the status line. Throws
+   * PostcodeLookupError for a postcode the service does not know, or RelayError when the circle cannot be written.
+   */
+  async function locateAndSave(checked: CheckedPerson, permitted: boolean): Promise<void> {
+    let person: WatchedPerson;
+    let unlocated: { reason: string } | undefined;
+    if (!permitted) {
+      person = unlocatedPerson(checked);
+      unlocated = { reason: `Kinwatch does not have your permission to use the postcode service, ${postcodeHost}` };
+    } else {
       try {
         person = await createWatchedPerson(checked, {
           postcodes: createPostcodeClient({ fetch: deps.fetch, baseUrl: deps.postcodesBaseUrl }),
@@ -67,37 +91,55 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
         person = unlocatedPerson(checked);
         unlocated = { reason: error.message };
       }
-      const current = await deps.store.getPeople();
-      const others = current.filter((entry) => entry.person.id !== person.id);
-      const kept = current.find((entry) => entry.person.id === person.id)?.sources ?? DEFAULT_SOURCE_CHOICES;
-      const connected = await deps.store.getCircle();
-      if (connected) {
-        // Entered once for the family: the carer app shows this person too.
-        await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, {
-          person,
-          sources: kept,
-          ...(unlocated ? { unlocated } : {}),
-        });
-      } else {
-        await deps.store.savePeople([...others, { person, sources: kept, ...(unlocated ? { unlocated } : {}) }]);
-      }
-      await reload();
-      setName('');
-      setPostcode('');
-      if (unlocated) {
-        setStatusIsWarning(true);
-        setStatus(
-          `${person.name} saved with postcode ${person.postcode}${connected ? ' and shared with your care circle' : ''}, but NOT being watched yet: the postcode service could not be reached, so their area is not known. Kinwatch looks it up again at each check.`,
-        );
-        return;
-      }
+    }
+    const current = await deps.store.getPeople();
+    const others = current.filter((entry) => entry.person.id !== person.id);
+    const kept = current.find((entry) => entry.person.id === person.id)?.sources ?? DEFAULT_SOURCE_CHOICES;
+    const connected = await deps.store.getCircle();
+    if (connected) {
+      // Entered once for the family: the carer app shows this person too.
+      await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, {
+        person,
+        sources: kept,
+        ...(unlocated ? { unlocated } : {}),
+      });
+    } else {
+      await deps.store.savePeople([...others, { person, sources: kept, ...(unlocated ? { unlocated } : {}) }]);
+    }
+    await reload();
+    const saved = `${person.name} saved with postcode ${person.postcode}${connected ? ' and shared with your care circle' : ''}, but NOT being watched yet`;
+    if (!permitted) {
+      setStatusIsWarning(true);
+      setStatus(
+        `${saved}: Kinwatch needs your permission to use the postcode service (${postcodeHost}) to find their area. To give it, press "${ALLOW_POSTCODES}" under ${person.name}'s name above and choose "Allow".`,
+      );
+    } else if (unlocated) {
+      setStatusIsWarning(true);
+      setStatus(`${saved}: the postcode service could not be reached, so their area is not known. Kinwatch looks it up again at each check.`);
+    } else {
+      setStatusIsWarning(false);
       setStatus(
         `${person.name} added: ${person.placeName ?? person.postcode}${connected ? ', and shared with your care circle' : ''}. Press "Allow" beside their sources so Kinwatch can read them.`,
       );
+    }
+  }
+
+  /** The postcode service allowed from a person's card: asked first (a user action), then the person looked up. */
+  async function allowPostcodes(entry: WatchedPersonEntry) {
+    setErrors({});
+    const access = await requestSiteAccess(deps.permissions, [deps.postcodesBaseUrl], pressToRetry(ALLOW_POSTCODES));
+    if (!access.granted) {
+      setStatusIsWarning(true);
+      setStatus(access.message);
+      return;
+    }
+    setBusy(true);
+    const { id, name: personName, postcode: personPostcode, radiusKm } = entry.person;
+    try {
+      await locateAndSave({ id, name: personName, postcode: personPostcode, radiusKm }, true);
     } catch (error) {
-      if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
-      else if (error instanceof PostcodeLookupError) setErrors({ postcode: error.message });
-      else setErrors({ form: error instanceof Error ? error.message : String(error) });
+      setStatusIsWarning(true);
+      setStatus(error instanceof Error ? error.message : String(error));
     } finally {
       setBusy(false);
     }
@@ -126,6 +168,19 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
                 : `${entry.person.name} — ${entry.person.placeName ?? entry.person.postcode} (${entry.person.postcode}), within ${entry.person.radiusKm} km`}
             </h3>
             {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : null}
+            {entry.unlocated && postcodesAllowed === false ? (
+              <>
+                <p className="hint">
+                  To find {entry.person.name}'s area, Kinwatch needs your permission to use the postcode service, {postcodeHost}: press the
+                  button and choose "Allow". Only postcodes and place names are sent there.
+                </p>
+                <div className="row">
+                  <button type="button" disabled={busy} onClick={() => void allowPostcodes(entry)}>
+                    {ALLOW_POSTCODES}
+                  </button>
+                </div>
+              </>
+            ) : null}
             {entry.shared ? <p className="hint">From your family's care circle: change or remove them in the carer app.</p> : null}
             {entry.unlocated ? null : <PersonSources deps={deps} entry={entry} onChanged={reload} />}
             {entry.shared ? null : (
@@ -151,4 +206,22 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
       </form>
     </section>
   );
+}
+
+/** Whether the postcode service's site is allowed (undefined while asking); asked again whenever the people change. */
+function usePostcodesAllowed(deps: PageDeps, people: unknown): boolean | undefined {
+  const [allowed, setAllowed] = useState<boolean | undefined>(undefined);
+  useEffect(() => {
+    let cancelled = false;
+    void deps.permissions
+      .contains({ origins: [originPatternOf(deps.postcodesBaseUrl)] })
+      .catch(() => false)
+      .then((has) => {
+        if (!cancelled) setAllowed(has);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [deps, people]);
+  return allowed;
 }
