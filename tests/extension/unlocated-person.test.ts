@@ -44,4 +44,25 @@ describe('a person added while the postcode service is down', () => {
     expect(located?.person).toMatchObject({ id: checked.id, name: 'Mum', postcode: 'CO7 6AA', forceId: 'essex', radiusKm: 25 });
     expect(watchedEntries(await up.store.getPeople(), undefined).map((entry) => entry.person.name)).toEqual(['Mum']);
   });
+
+  it('is never looked up while the postcode service\'s site is refused, and is located once it is allowed', async () => {
+    const checked = checkWatchedPersonInput({ name: 'Mum', postcode: 'co7 6aa', radiusKm: 15 });
+    const postcodesHost = new URL(postcodes.url).host;
+    let allowed = false;
+    const hasSiteAccess = async (url: string) => new URL(url).host !== postcodesHost || allowed;
+    const { store, background } = await startBackground({ now: () => NOW, postcodesBaseUrl: postcodes.url, hasSiteAccess });
+    await store.savePeople([{ person: unlocatedPerson(checked), sources: DEFAULT_SOURCE_CHOICES, unlocated: { reason: 'refused' } }]);
+    const asked = postcodes.requests.length;
+    await background.checkNow();
+    // The refusal stands: nothing was sent to the service, and the reason says what is missing.
+    expect(postcodes.requests.length).toBe(asked);
+    const [refused] = await store.getPeople();
+    expect(refused?.unlocated?.reason).toBe(`Kinwatch does not have your permission to use the postcode service, ${new URL(postcodes.url).hostname}`);
+
+    allowed = true;
+    await background.checkNow();
+    const [located] = await store.getPeople();
+    expect(located?.unlocated).toBeUndefined();
+    expect(located?.person).toMatchObject({ postcode: 'CO7 6AA', forceId: 'essex' });
+  });
 });

@@ -64,6 +64,8 @@ export function createPostcodeClient(options: PostcodeClientOptions): PostcodeCl
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
+      // A fetch that refuses on purpose (e.g. the site is not allowed) has already said why.
+      if (error instanceof PostcodeLookupError) throw error;
       throw new PostcodeLookupError(
         'unavailable',
         `The postcode service could not be reached (${error instanceof Error ? error.message : String(error)}). Try again later.`,

@@ -185,9 +185,11 @@ export function createCircleLink(deps: {
   store: CirclePeopleDeps['store'] & Parameters<typeof createCircleRecords>[0]['store'];
   /** postcodes.io or a stand-in (default postcodes.io). */
   postcodesBaseUrl?: string;
+  /** The fetch for the postcode service (default `fetch`): the background's asks only once the site is allowed. */
+  postcodesFetch?: HttpFetch;
 }): { records: CircleRecords; people: CirclePeople } {
   const records = createCircleRecords({ fetch: deps.fetch, clock: deps.clock, store: deps.store });
-  const postcodes = createPostcodeClient({ fetch: deps.fetch, baseUrl: deps.postcodesBaseUrl ?? POSTCODES_IO_BASE_URL });
+  const postcodes = createPostcodeClient({ fetch: deps.postcodesFetch ?? deps.fetch, baseUrl: deps.postcodesBaseUrl ?? POSTCODES_IO_BASE_URL });
   const people = createCirclePeople({
     records,
     store: deps.store,

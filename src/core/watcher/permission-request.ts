@@ -21,6 +21,14 @@ export function permissionRefusedMessage(url: string, retry: string): string {
 }
 
 /** `retry` for a button labelled `button`: 'Press "Connect" to try again.' */
+/**
+ * Why a person's postcode was not looked up: the user has not allowed the postcode service's site.
+ * `postcodesBaseUrl` e.g. "https://api.postcodes.io" (throws TypeError if it is not a URL).
+ */
+export function postcodeServiceNotAllowedReason(postcodesBaseUrl: string): string {
+  return `Kinwatch does not have your permission to use the postcode service, ${new URL(postcodesBaseUrl).hostname}`;
+}
+
 export const pressToRetry = (button: string): string => `Press "${button}" to try again.`;
 
 /**

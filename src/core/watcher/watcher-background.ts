@@ -1,5 +1,7 @@
 import { createPostcodeClient, POSTCODES_IO_BASE_URL } from '../geo/postcodes.ts';
-import type { WatcherPlatform } from '../platform.ts';
+import { PostcodeLookupError } from '../geo/postcode-lookup-error.ts';
+import type { HttpFetch, WatcherPlatform } from '../platform.ts';
+import { postcodeServiceNotAllowedReason } from './permission-request.ts';
 import { sourcesForKnownForce } from '../sources/force-registry.ts';
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
@@ -46,8 +48,15 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
   const { fetch, clock, sleep, random } = deps.platform;
   const alarm = createPollAlarm(deps.alarms);
   const postcodesBaseUrl = deps.postcodesBaseUrl ?? POSTCODES_IO_BASE_URL;
-  const { records, people: circlePeople } = createCircleLink({ fetch, clock, store: deps.store, postcodesBaseUrl });
-  const postcodes = createPostcodeClient({ fetch, baseUrl: postcodesBaseUrl });
+  // The postcode service is a site like any other: asked only once the user allowed it. It answers any origin, so
+  // without this check a refusal on the options page would be worked round at the next poll.
+  const postcodesFetch: HttpFetch = async (url, init) => {
+    const allowed = deps.hasSiteAccess ? await Promise.resolve().then(() => deps.hasSiteAccess!(url)).catch(() => false) : true;
+    if (!allowed) throw new PostcodeLookupError('unavailable', postcodeServiceNotAllowedReason(postcodesBaseUrl));
+    return fetch(url, init);
+  };
+  const { records, people: circlePeople } = createCircleLink({ fetch, clock, store: deps.store, postcodesBaseUrl, postcodesFetch });
+  const postcodes = createPostcodeClient({ fetch: postcodesFetch, baseUrl: postcodesBaseUrl });
   const cycle = createPollCycle({
     store: deps.store,
     fetch,

@@ -7,7 +7,7 @@ import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { systemClock } from '../../core/platform.ts';
 import { createCircleLink } from '../../core/watcher/circle-people.ts';
-import { originPatternOf, pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
+import { originPatternOf, postcodeServiceNotAllowedReason, pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, notWatchedYetMessage, unlocatedPerson, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
 import type { PageDeps } from './page-deps.ts';
@@ -77,7 +77,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     let unlocated: { reason: string } | undefined;
     if (!permitted) {
       person = unlocatedPerson(checked);
-      unlocated = { reason: `Kinwatch does not have your permission to use the postcode service, ${postcodeHost}` };
+      unlocated = { reason: postcodeServiceNotAllowedReason(deps.postcodesBaseUrl) };
     } else {
       try {
         person = await createWatchedPerson(checked, {
