@@ -17,6 +17,7 @@ import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.
 import type { Source } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
 import { countOf } from '../core/plural.ts';
+import { describeGrowth, reportCount } from '../core/spates/wording.ts';
 import { createWatcherBackground, type WatcherBackground } from '../core/watcher/watcher-background.ts';
 import { customFeedOf, sourcesToPoll, type SourcesForForce } from '../core/watcher/source-plan.ts';
 import type { WatcherStore } from '../core/watcher/watcher-state.ts';
@@ -71,11 +72,20 @@ function parseOptions(argv: string[]): ScanOptions {
 /** "90s", "15m", "2h", or a bare number of minutes. At least a minute: sources are polled politely. */
 function parseInterval(text: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/i.exec(text.trim());
-  if (!match) throw new UsageError(`--interval must look like 15m, 1h or 90s (got "${text}").`);
+  if (!match) throw new UsageError(`--interval must look like 15m, 1h or 90s, at least 1m (got "${text}").`);
   const unit = { s: 1_000, m: 60_000, h: 3_600_000 }[(match[2] ?? 'm').toLowerCase() as 's' | 'm' | 'h'];
   const ms = Number(match[1]) * unit;
   if (ms < 60_000) throw new UsageError(`--interval must be at least 1m (got "${text}").`);
   return ms;
+}
+
+/** "90 s", "15 min", "1 h 30 min": an interval as it was meant, not rounded to whole minutes. */
+function describeInterval(ms: number): string {
+  const seconds = Math.round(ms / 1_000);
+  if (seconds % 60 !== 0) return `${seconds} s`;
+  const minutes = seconds / 60;
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
 }
 
 /** Exit status when no source could be read: the scan did not look, which is not the same as "nothing found". */
@@ -138,7 +148,7 @@ async function main(): Promise<number> {
     const { anyRead } = await scanOnce(watcher, store, person, sources, round === 0);
     // A check that could read nothing has not looked: say so in the exit status too, so a script never takes it for quiet.
     if (options.once) return anyRead ? 0 : NO_SOURCE_READ;
-    console.log(`Next check in ${Math.round(options.intervalMs / 60_000)} min (Ctrl+C to stop).`);
+    console.log(`Next check in ${describeInterval(options.intervalMs)} (Ctrl+C to stop).`);
     await nodePlatform.sleep(options.intervalMs);
   }
 }
@@ -147,6 +157,7 @@ async function main(): Promise<number> {
 async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person: WatchedPerson, sources: Source[], firstRound: boolean): Promise<{ anyRead: boolean }> {
   const labels = new Map(sources.map((source) => [source.id, source.label]));
   console.log(`Checking ${countOf(sources.length, 'source')}…`);
+  const before = new Map((await store.getSpates()).map((spate) => [spate.id, spate]));
   const { alerted } = await watcher.cycle.run((progress) => {
     if (progress.stage === 'ok') {
       const via = progress.answeredBy === 'listing' ? ' (from the news page: the feed did not answer)' : progress.answeredBy === 'discovered' ? ` (moved to ${progress.movedTo ?? 'a new address'})` : '';
@@ -162,6 +173,11 @@ async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person:
     console.log(`No source could be read, so Kinwatch cannot say whether courier fraud is being reported near ${person.postcode}.`);
     return { anyRead: false };
   }
+  // Undated items a feed already held when first read are never alerted on: say so, rather than let them vanish.
+  const setAside = Object.values(await store.getItems()).flat().filter((item) => item.backlog === true).length;
+  if (setAside > 0) {
+    console.log(`${countOf(setAside, 'undated item')} already in the feeds when first read ${setAside === 1 ? 'was' : 'were'} set aside: ${setAside === 1 ? 'its' : 'their'} age is unknown, so ${setAside === 1 ? 'it is' : 'they are'} not treated as new.`);
+  }
   const shown = firstRound ? await store.getSpates() : alerted;
   const partly = coverage.read < coverage.total ? ` in the ${coverage.read} of ${coverage.total} sources that could be read` : '';
   if (shown.length === 0) {
@@ -169,21 +185,26 @@ async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person:
     return { anyRead: true };
   }
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
-  for (const spate of shown) console.log(describeSpate(spate, labels));
+  for (const spate of shown) {
+    const previous = before.get(spate.id);
+    const growth = spate.state === 'escalated' && previous ? describeGrowth(previous, spate) : '';
+    console.log(describeSpate(spate, labels, growth));
+  }
   return { anyRead: true };
 }
 
-function describeSpate(spate: Spate, labels: Map<string, string>): string {
+function describeSpate(spate: Spate, labels: Map<string, string>, growth: string): string {
   const where = spate.places.length > 0 ? spate.places.join(', ') : 'no place named';
   const distance = spate.distanceKm !== undefined ? ` — ${spate.distanceKm.toFixed(1)} km away` : ' — in your police force area';
   const counts = [
-    spate.counts.reports !== undefined ? countOf(spate.counts.reports, 'report') : countOf(spate.sources.length, 'article'),
+    reportCount(spate),
     spate.counts.targeted !== undefined ? `${spate.counts.targeted} targeted` : undefined,
     spate.counts.victims !== undefined ? countOf(spate.counts.victims, 'victim') : undefined,
     spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : undefined,
   ].filter(Boolean);
   return [
     `● ${spate.headline}  [${spate.severity} · ${spate.state}]`,
+    ...(growth ? [`  What changed: ${growth}`] : []),
     `  Places: ${where}${distance}`,
     `  ${counts.join(' · ')}`,
     `  Tactics: ${spate.tactics.length > 0 ? spate.tactics.join(', ') : 'none named'}`,

@@ -155,11 +155,14 @@ describe('telling the care circle', () => {
     feedBody = grow('Colchester resident loses £3,000 to fake police officers', 'Someone claiming to be police took £3,000 in Colchester.');
     await background.cycle.run();
     expect(created).toHaveLength(2);
+    // The second notification says what grew, so it is not taken for a repeat of the first.
+    expect(created[1]!.options.message).toMatch(/^Worse now: £3,000 lost\. Near Colchester/);
     expect(await family.claimPushes()).toHaveLength(1);
     // A new place: alerted again.
     feedBody = grow('Fake police officers now calling Witham as well as Colchester', 'Calls from people claiming to be police reached Witham.');
     await background.cycle.run();
     expect(created).toHaveLength(3);
+    expect(created[2]!.options.message).toMatch(/^Worse now: new place: Witham\. /);
     const [last] = await family.claimPushes();
     expect(last!.alert.kind === 'spate' && last!.alert.alert.spate.places).toEqual(['Colchester', 'Witham']);
     expect(last!.alert.kind === 'spate' && last!.alert.body).toMatch(/£3,000 lost · Colchester, Witham$/);

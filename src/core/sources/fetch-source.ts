@@ -19,7 +19,7 @@ export interface FetchSourceDeps {
   clock: Clock;
   sleep: Sleep;
   random: Random;
-  /** Shared across a poll so sources on one host are fetched one at a time, with a gap. */
+  /** Shared across a poll so requests to one host (every address a source tries, for every source) go one at a time, with a gap. */
   politeness?: HostPoliteness;
   /** Whole attempt, redirects and body included. Default 20 s. */
   timeoutMs?: number;
@@ -115,10 +115,9 @@ export async function fetchSource(
 ): Promise<FetchResult> {
   const source = withSohFeed(given);
   const base: SourceHealth = previous ?? { sourceId: source.id, consecutiveFailures: 0 };
-  const attempt = () => answerFor(source, base, deps);
   let answer: Answer;
   try {
-    answer = deps.politeness === undefined ? await attempt() : await deps.politeness.run(source.url, attempt);
+    answer = await answerFor(source, base, deps);
   } catch (error) {
     answer = { outcome: { kind: 'error', status: 0, code: 'network', message: messageOf(error), bytesRead: 0 }, answeredBy: 'feed', bytesRead: 0 };
   }
@@ -235,8 +234,15 @@ type Download =
   | Extract<Outcome, { kind: 'not-modified' }>
   | Extract<Outcome, { kind: 'error' }>;
 
-/** One GET of one address, redirects followed by hand, body capped and decoded. */
-async function download(url: string, validators: Validators, deps: FetchSourceDeps): Promise<Download> {
+/**
+ * One GET of one address, redirects followed by hand, body capped and decoded. Each address waits its host's turn
+ * (deps.politeness): a listing fallback, a home page and a discovered feed on one site are as spaced out as sources are.
+ */
+function download(url: string, validators: Validators, deps: FetchSourceDeps): Promise<Download> {
+  return deps.politeness === undefined ? downloadNow(url, validators, deps) : deps.politeness.run(url, () => downloadNow(url, validators, deps));
+}
+
+async function downloadNow(url: string, validators: Validators, deps: FetchSourceDeps): Promise<Download> {
   const timeoutMs = deps.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const controller = new AbortController();
   let timedOut = false;

@@ -105,8 +105,18 @@ export function customFeedSource(url: string, label?: string): Source {
     id: `custom:${fnv1aHex(canonical)}`,
     kind: 'custom-feed',
     url: canonical,
-    label: label?.trim() || parsed.host,
+    label: label?.trim() || defaultFeedLabel(new URL(canonical)),
   };
+}
+
+/**
+ * A feed's name when the user gave none: its host and path, without a trailing slash or query ("alerts.example.org/rss"),
+ * so two feeds of one site can be told apart; at most 60 characters.
+ */
+function defaultFeedLabel(url: URL): string {
+  const path = url.pathname.replace(/\/+$/, '');
+  const label = `${url.host}${path}`;
+  return label.length > 60 ? `${label.slice(0, 59)}…` : label;
 }
 
 /** A bad custom feed address; `field` names the form field so the form can show the message beside it. */

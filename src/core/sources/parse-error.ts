@@ -1,8 +1,8 @@
 import type { SourceErrorCode } from './source-error-code.ts';
 
 /**
- * A source's response could not be read as a feed. Names the source so the health page can say which one broke, and
- * carries a stable code: "not_a_feed" (a web page, not a feed; `feedLinks` lists the feeds the page itself names in
+ * A source's response could not be read as a feed. The message is what went wrong, for beside the source's name
+ * ("not a feed: a web page where a feed was expected"); `sourceId` says which source; `code` is a stable code: "not_a_feed" (a web page, not a feed; `feedLinks` lists the feeds the page itself names in
  * `<link rel="alternate">`), "malformed" (XML the parser cannot read), "empty" (no body at all).
  */
 export class ParseError extends Error {
@@ -13,6 +13,6 @@ export class ParseError extends Error {
     readonly code: SourceErrorCode = 'malformed',
     readonly feedLinks: readonly string[] = [],
   ) {
-    super(`Source "${sourceId}" could not be read: ${detail}`);
+    super(detail);
   }
 }

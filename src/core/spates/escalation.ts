@@ -8,13 +8,19 @@ import type { Spate, SpateState } from './spate.ts';
  * decides a second notification and a second circle record) are both computed from these measures only, so a spate
  * marked escalated is always alerted again, and a spate alerted again was always escalated.
  */
-export const GROWING_COUNTS: readonly (keyof Counts)[] = ['reports', 'targeted', 'victims', 'lossGBP'];
+export const GROWING_COUNTS = ['reports', 'targeted', 'victims', 'lossGBP'] as const satisfies readonly (keyof Counts)[];
+
+/** A count by which a spate can grow. */
+export type GrowingCount = (typeof GROWING_COUNTS)[number];
 
 export type EscalationMeasures = Pick<Spate, 'counts' | 'places'>;
 
+/** A measure by which a spate can grow: one of GROWING_COUNTS, or "places" (a place not named before). */
+export type GrowingMeasure = GrowingCount | 'places';
+
 /** The measures that grew from `previous` to `current` ("reports", "lossGBP", "places"); empty when none grew. */
-export function grownMeasures(previous: EscalationMeasures, current: EscalationMeasures): string[] {
-  const grown: string[] = GROWING_COUNTS.filter((key) => (current.counts[key] ?? 0) > (previous.counts[key] ?? 0));
+export function grownMeasures(previous: EscalationMeasures, current: EscalationMeasures): GrowingMeasure[] {
+  const grown: GrowingMeasure[] = GROWING_COUNTS.filter((key) => (current.counts[key] ?? 0) > (previous.counts[key] ?? 0));
   const known = new Set(previous.places.map((place) => place.toLowerCase()));
   if (current.places.some((place) => !known.has(place.toLowerCase()))) grown.push('places');
   return grown;

@@ -1,5 +1,6 @@
 import { countOf } from '../plural.ts';
 import type { Spate } from './spate.ts';
+import { grownMeasures, type EscalationMeasures, type GrowingCount } from './escalation.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
 
 /** "Near Colchester, 4 km from Mum · 3 reports": the one line a relative reads on a notification or in the popup. */
@@ -36,3 +37,29 @@ export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sourc
   return parts.join(' · ');
 }
 
+
+/**
+ * What grew from `previous` to `current`, in words, by the escalation rule's own measures (grownMeasures,
+ * escalation.ts): "new place: Wivenhoe · £31,000 lost (was £12,000) · 9 reports (was 3)". Empty when nothing grew.
+ */
+export function describeGrowth(previous: EscalationMeasures, current: EscalationMeasures): string {
+  const money = (gbp: number): string => `£${gbp.toLocaleString('en-GB')}`;
+  const wording: Record<GrowingCount, (n: number) => string> = {
+    reports: (n) => countOf(n, 'report'),
+    targeted: (n) => `${n} targeted`,
+    victims: (n) => countOf(n, 'victim'),
+    lossGBP: (n) => `${money(n)} lost`,
+  };
+  const was: Record<GrowingCount, (n: number) => string> = { ...wording, reports: String, targeted: String, victims: String, lossGBP: money };
+  return grownMeasures(previous, current)
+    .map((measure) => {
+      if (measure === 'places') {
+        const known = new Set(previous.places.map((place) => place.toLowerCase()));
+        const added = current.places.filter((place) => !known.has(place.toLowerCase()));
+        return `new ${added.length === 1 ? 'place' : 'places'}: ${added.join(', ')}`;
+      }
+      const before = previous.counts[measure];
+      return `${wording[measure](current.counts[measure] ?? 0)}${before === undefined ? '' : ` (was ${was[measure](before)})`}`;
+    })
+    .join(' · ');
+}

@@ -201,7 +201,7 @@ export function createPollCycle(deps: PollCycleDeps) {
       if (versions[spate.id] === version) continue;
       const person = persons.find((candidate) => candidate.id === spate.personId);
       if (!person) continue;
-      const shown = await deps.notifier.notify(spate, person, settings.quietHours);
+      const shown = await deps.notifier.notify(spate, person, settings.quietHours, previous.find((before) => before.id === spate.id));
       // Held before the version is saved: a worker stopped in between alerts again (and holds again), never loses it.
       if (deps.nightSummary && (shown.heldBack || held.some((entry) => entry.spateId === spate.id))) {
         held = shown.heldBack

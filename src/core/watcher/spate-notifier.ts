@@ -3,7 +3,7 @@ import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock } from '../platform.ts';
 import { NOTIFICATION_ICON_URL } from './notification-icon.ts';
 import { isWithinQuietHours, localMinutesOf, type QuietHours } from './quiet-hours.ts';
-import { describeSpate } from '../spates/wording.ts';
+import { describeGrowth, describeSpate } from '../spates/wording.ts';
 import { isUrgent, alertVersion } from '../spates/escalation.ts';
 
 export interface NotificationOptions {
@@ -42,7 +42,11 @@ export interface SpateNotifierDeps {
 export function createSpateNotifier(deps: SpateNotifierDeps) {
   const localMinutes = deps.localMinutes ?? localMinutesOf;
   return {
-    async notify(spate: Spate, person: WatchedPerson, quietHours: QuietHours): Promise<NotifyOutcome> {
+    /**
+     * `previous`: the spate as last detected, when it was known before; a spate that grew then says what grew
+     * ("Worse now: £3,000 lost · new place: Witham"), so a second notification is not taken for a repeat.
+     */
+    async notify(spate: Spate, person: WatchedPerson, quietHours: QuietHours, previous?: Spate): Promise<NotifyOutcome> {
       const version = alertVersion(spate);
       const notificationId = notificationIdFor(spate.id, version);
       const urgent = isUrgent(spate);
@@ -53,7 +57,7 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
         type: 'basic',
         iconUrl: NOTIFICATION_ICON_URL,
         title: spate.headline,
-        message: describeSpate(spate, person),
+        message: notificationMessage(spate, person, previous),
         contextMessage: `Kinwatch · for ${person.name}`,
         buttons: NOTIFICATION_BUTTONS.map((title) => ({ title })),
         priority: urgent ? 2 : 1,
@@ -72,6 +76,11 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
 }
 
 export type SpateNotifier = ReturnType<typeof createSpateNotifier>;
+
+function notificationMessage(spate: Spate, person: WatchedPerson, previous: Spate | undefined): string {
+  const growth = previous && spate.state === 'escalated' ? describeGrowth(previous, spate) : '';
+  return growth ? `Worse now: ${growth}. ${describeSpate(spate, person)}` : describeSpate(spate, person);
+}
 
 const NOTIFICATION_PREFIX = 'spate|';
 

@@ -59,8 +59,8 @@ describe('scan command', () => {
     );
     expect(code).toBe(0);
     expect(stdout).toContain('Kinwatch scan: CO7 6AA (Colchester) — Essex Police, within 15 km');
-    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 3 items/);
-    expect(stdout).toMatch(/✗ 127\.0\.0\.1:\d+ — .*500/);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+\/alerts\.rss — 3 items/);
+    expect(stdout).toMatch(/✗ 127\.0\.0\.1:\d+\/broken\.rss — .*500/);
     const spates = stdout.split('\n').filter((line) => line.startsWith('● '));
     expect(spates).toEqual(['● Warning after fake police officers target pensioners in Colchester  [high · new]']);
     expect(stdout).toMatch(/Places: Colchester, Wivenhoe — \d+\.\d km away/);
@@ -80,7 +80,7 @@ describe('scan command', () => {
     );
     expect(code).toBe(3);
     expect(stdout).toMatch(/✗ .*403.* \[http_403\]/);
-    expect(stdout).toMatch(/✗ .*not a feed.* \[not_a_feed\]/);
+    expect(stdout).toMatch(/✗ 127\.0\.0\.1:\d+\/error-page\.rss — not a feed: .* \[not_a_feed\]/);
     expect(stdout).toContain('Checked 3 sources: 0 read; 3 of 3 sources could not be reached.');
     expect(stdout).toContain('No source could be read, so Kinwatch cannot say whether courier fraud is being reported near CO7 6AA.');
     expect(stdout).not.toMatch(/No courier-fraud spates reported/);
@@ -89,7 +89,7 @@ describe('scan command', () => {
   it('shows one report for one story in three papers, naming the outlets, not "- Outlet" in the headline', async () => {
     const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/google-news.rss`], postcodes.url);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 item\b/);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+\/\S+ — 1 item\n/);
     const sourceLines = stdout.split('\n').filter((line) => line.startsWith('    - '));
     expect(sourceLines).toEqual([
       expect.stringContaining(': Fake police officers con Colchester pensioner out of £8,000 (Essex Echo, Colchester Gazette, Harwich Standard) <https://news.google.com/rss/articles/CBMi0>'),
@@ -99,8 +99,10 @@ describe('scan command', () => {
   it('does not alert on an undated article a source already had when first read', async () => {
     const { code, stdout } = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/undated.rss`], postcodes.url);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+ — 1 item\b/);
+    expect(stdout).toMatch(/✓ 127\.0\.0\.1:\d+\/\S+ — 1 item\n/);
     expect(stdout.split('\n').filter((line) => line.startsWith('● '))).toEqual([]);
+    // Set aside out loud, not silently: the family knows something was read and why it is not shown as new.
+    expect(stdout).toContain('1 undated item already in the feeds when first read was set aside: its age is unknown, so it is not treated as new.');
     expect(stdout).toContain('No courier-fraud spates reported near CO7 6AA.');
   }, 90_000);
 

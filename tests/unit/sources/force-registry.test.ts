@@ -147,7 +147,7 @@ describe('force registry', () => {
 describe('custom feeds', () => {
   it('accepts an http(s) feed address with a stable id', () => {
     const source = customFeedSource(' https://alerts.example.org/rss?area=7&utm_source=x ');
-    expect(source).toMatchObject({ kind: 'custom-feed', url: 'https://alerts.example.org/rss?area=7', label: 'alerts.example.org' });
+    expect(source).toMatchObject({ kind: 'custom-feed', url: 'https://alerts.example.org/rss?area=7', label: 'alerts.example.org/rss' });
     expect(source.id).toMatch(/^custom:[0-9a-f]{8}$/);
     expect(customFeedSource('https://alerts.example.org/rss?area=7').id).toBe(source.id);
   });

@@ -106,6 +106,30 @@ describe('polling many sources', () => {
     expect(paths).toEqual(['/one', '/two']);
   });
 
+  it('keeps the gap between every address a source tries on one host: the moved feed, the home page, the new feed', async () => {
+    const server = await startLocalServer({
+      '/old.rss': { status: 404, body: 'gone' },
+      '/': { headers: { 'content-type': 'text/html' }, body: '<html><head><link rel="alternate" type="application/rss+xml" href="/new.rss"></head><body>Home</body></html>' },
+      '/new.rss': { headers: { 'content-type': 'application/rss+xml' }, body: rss },
+    });
+    servers.push(server);
+    let virtualNow = now;
+    const sleeps: number[] = [];
+    const report = await pollSources([{ id: 'moved', kind: 'custom-feed', url: `${server.url}/old.rss`, label: 'Moved' }], {}, {
+      fetch: (url, init) => fetch(url, init),
+      clock: { now: () => virtualNow },
+      sleep: async (ms) => {
+        sleeps.push(ms);
+        virtualNow += ms;
+      },
+      random: () => 0.5,
+    });
+    expect(report.sources[0]?.result?.health.movedTo).toBe(`${server.url}/new.rss`);
+    expect(server.requests.map((request) => request.path)).toEqual(['/old.rss', '/', '/new.rss']);
+    // Three requests to one host: each after the first waited the 2 s gap.
+    expect(sleeps).toEqual([2000, 2000]);
+  });
+
   it('uses a configured gap', async () => {
     const server = await startLocalServer({ '/a': { headers: { 'content-type': 'application/rss+xml' }, body: rss }, '/b': { headers: { 'content-type': 'application/rss+xml' }, body: rss } });
     servers.push(server);
