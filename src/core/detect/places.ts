@@ -309,6 +309,9 @@ function onceEach(found: Map<string, PlaceMention>, written: Map<string, number>
 const LOCAL_POLICE = (place: GazetteerPlace | undefined, word: string) => /^(?:police|officers)$/.test(word) && place !== undefined && place.kind !== 'county';
 
 const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+(?:the\s+)?$/i;
+/** "PC Wilson from Hammersmith", "DS Jones of Brixton": where a named officer is said to be based. */
+const RANKED_NAME_BASE =
+  /\b(?:PC|DC|DS|DI|DCI|Sgt|Insp|Det|Detective|Sergeant|Inspector|Constable|Superintendent)\.?\s+(?:(?:Constable|Sergeant|Inspector)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:from|of|based (?:in|at))\s+(?:the\s+)?$/;
 
 /** Sentence-initial articles, which the capitalised-run scan would otherwise glue to the place after them. */
 const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Several|Many|Both|Elderly|Older|Vulnerable)$/;
@@ -337,9 +340,9 @@ function splitOnAnd(run: Token[]): Token[][] {
 const CLAIMED_BASE_IN = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|superintendents?|investigators?|police|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 const SINGLE_OFFICER_IN = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:officer|detective|constable|sergeant|inspector|superintendent|investigator|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 
-/** "officers from the", "a detective in": the text before a name makes it the base a caller claimed. */
+/** "officers from the", "a detective in", "PC Wilson from": the text before a name makes it the base a caller claimed. */
 function claimedBase(before: string): boolean {
-  return CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
+  return CLAIMED_BASE.test(before) || RANKED_NAME_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
 }
 
 /** The text since the last comma, semicolon or colon: "claiming to be a detective in Holborn" but not ", police in Ely said". */

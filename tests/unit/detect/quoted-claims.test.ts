@@ -3,6 +3,7 @@ import { analyzeText } from '../../../src/core/detect/analyze.ts';
 import { findImpersonated } from '../../../src/core/detect/impersonated.ts';
 import { analyzeForSpates } from '../../../src/core/detect/screen-article.ts';
 import { classifySentence } from '../../../src/core/detect/sentence-kind.ts';
+import { gbGazetteer } from '../../../src/core/geo/gazetteer-gb.ts';
 
 const segment = (text: string) => ({ text, paragraph: 0, bullet: false });
 
@@ -48,6 +49,20 @@ describe('a claimed identity in quotation marks is the same impersonation as wit
   it('an officer "of" a named force keeps the force and the officer apart, quoted or not', () => {
     for (const text of ['A caller said he was PC Wilson of the City of London Police and a courier took £900.', ...quotedForms('A caller said he was ', 'PC Wilson of the City of London Police', ' and a courier took £900.')]) {
       expect(findImpersonated(text), text).toEqual({ impersonated: ['police'], claimedAs: ['City of London Police', 'PC Wilson'] });
+    }
+  });
+
+  it('the base a named officer claimed is no place of the incident, quoted or not', () => {
+    const gazetteer = gbGazetteer();
+    const texts = [
+      'A woman in Hull was rung by a man calling himself PC Wilson from Hammersmith and handed £2,000 to a courier.',
+      ...quotedForms('A woman in Hull was rung by a man calling himself ', 'PC Wilson from Hammersmith', ' and handed £2,000 to a courier.'),
+      ...quotedForms('A caller said he was ', 'DS Jones of Brixton', ' and a woman in Leeds lost £900 to a courier.'),
+    ];
+    for (const text of texts) {
+      const places = analyzeText(text, { gazetteer }).places.map((place) => place.name);
+      expect(places, text).toHaveLength(1);
+      expect(places[0], text).toMatch(/^(?:Hull|Leeds)$/);
     }
   });
 
