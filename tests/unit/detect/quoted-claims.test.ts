@@ -27,6 +27,8 @@ describe('a claimed identity in quotation marks is the same impersonation as wit
     { before: 'A retired teacher in Derby handed £4,500 to a courier after a caller posing as ', claim: 'Sergeant Lee of Derbyshire Police', after: ' rang her.', impersonated: ['police'], claimedAs: ['Derbyshire Police', 'Sergeant Lee'] },
     { before: 'A man in Bath was rung by someone who introduced himself as ', claim: 'Inspector Hart', after: ' and he withdrew £7,000 for a courier.', impersonated: ['police'], claimedAs: ['Inspector Hart'] },
     { before: 'A woman in Crewe lost £2,500 to a caller pretending to be ', claim: 'DC Ward', after: ' who sent a courier to her home.', impersonated: ['police'], claimedAs: ['DC Ward'] },
+    { before: 'A courier collected £900 from a woman in Hull after a caller who claimed he was ', claim: 'a police officer', after: ' rang her.', impersonated: ['police'], claimedAs: [] },
+    { before: 'A man in Hull handed his cards to a courier after a caller identified himself as ', claim: 'an investigator from HSBC', after: ' on the phone.', impersonated: ['bank'], claimedAs: ['HSBC'] },
     { before: 'A man in Luton was rung by a caller claiming to be ', claim: 'from Barclays fraud team', after: ' and moved £8,000 into a safe account.', impersonated: ['bank'], claimedAs: ['Barclays'] },
     { before: 'A man in Hull was rung by a woman who said she was ', claim: 'from HMRC', after: ' and told to withdraw £2,000 for a courier.', impersonated: ['hmrc'], claimedAs: ['HMRC'] },
   ];
@@ -85,6 +87,10 @@ describe('a claimed identity in quotation marks is the same impersonation as wit
   it('a bank team named in scare quotes after "from" is that bank impersonated', () => {
     for (const text of quotedForms('A woman in Hull had a call from ', 'Barclays fraud team', ' and gave her card to a courier.')) {
       expect(findImpersonated(text), text).toEqual({ impersonated: ['bank'], claimedAs: ['Barclays'] });
+      expect(analyzeText(text).relevant, text).toBe(true);
+    }
+    for (const text of quotedForms('A man in Hull handed £900 to a courier after a call from ', "the bank's fraud department", '.')) {
+      expect(findImpersonated(text), text).toEqual({ impersonated: ['bank'], claimedAs: [] });
       expect(analyzeText(text).relevant, text).toBe(true);
     }
   });
