@@ -1,21 +1,32 @@
 import { allMatches } from './all-matches.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
+import { splitQuotedClaim } from './quoted-claim.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { IMPERSONATED_CATEGORIES, type ImpersonatedCategory } from './vocabulary.ts';
 
 /** Words that say someone pretended to be someone ("posing as", "claiming to be from", "bogus"). */
 const IMPERSONATION_WORDS =
-  /\b(?:claim(?:s|ed|ing) (?:that )?(?:he|she|they) (?:was|were|is|are) (?:a|an|the|from|with|calling|working)|pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|(?:said|saying) (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|introduced (?:himself|herself|themselves) as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)(?= (?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|posing|calling (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) (?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
+  /\b(?:claim(?:s|ed|ing) (?:that )?(?:he|she|they) (?:was|were|is|are) ["“‘']?(?:a|an|the|from|with|calling|working)|pos(?:e|es|ed|ing) as|claim(?:s|ed|ing)? to be|pretend(?:s|ed|ing)? to be|purport(?:s|ed|ing)? to be|impersonat\w*|masquerad\w* as|pass(?:ed|ing)? (?:themselves|himself|herself) off as|(?:said|saying) (?:he|she|they) (?:was|were)(?= ["“‘']?(?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|introduc(?:es|ed|ing) (?:himself|herself|themselves) as|(?:identif(?:y|ies|ied|ying)|describ(?:es|ed|ing)) (?:himself|herself|themselves) as|(?:gave|giving|gives) (?:his|her|their) names? as|bogus|fake|sham|so-called|who said (?:he|she|they) (?:was|were)(?= ["“‘']?(?:a|an|the|from|with|in|working|calling|based|part|police|officers?|detectives?|DCI?|DS|DI|PC|Detective|Sergeant|Inspector|Constable)\b)|posing|call(?:s|ed|ing) (?:himself|herself|themselves)|(?:caller|callers|fraudsters?|scammers?|man|woman|someone|he|she) (?:says|say|claims?) (?:he|she|they) (?:is|are)|told (?:her|him|them|the victim) (?:he|she|they) (?:was|were) ["“‘']?(?:a|an|from)|(?:claim|pretend|purport)(?:s|ed|ing)? to (?:work|be working|be calling|call) (?:for|from)|(?:said|saying|says) (?:he|she|they) (?:worked|work|works|was calling|were calling|called) (?:for|from|in|at)|apparently from)\b/i;
 
 /**
- * Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer". The quote mark comes
- * first and the words before it are checked from there, so most positions fail on one character.
+ * Scare quotes round a rank or office: calls from "DC Harris", giving cash to a "police officer", a call from 'Barclays
+ * fraud team'. The quote mark comes first and the words before it are checked from there, so most positions fail on one
+ * character.
  */
 const QUOTED_OFFICIAL =
-  /["“‘'](?<=\b(?:from|by|to|a|an) ["“‘'])(?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’'])/;
+  /["“‘'](?<=\b(?:from|by|to|a|an) ["“‘'])(?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’']|(?:(?:the|your|her|his|their) )?(?:[A-Z][A-Za-z]+(?:['’]s)? ){0,2}(?:(?:anti-)?fraud|security) (?:team|department|squad|unit|investigators?)["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
+
+/**
+ * What follows an IMPERSONATION_CUE match in `sentence`, split into the quoted claim that opens it (with its marks; ''
+ * when unquoted) and the rest. Scare quotes are a cue that is itself the opening mark: their claim runs to the closing one.
+ */
+export function claimAfterCue(sentence: string, cue: RegExpExecArray): { claim: string; rest: string } {
+  const afterCue = sentence.slice(cue.index + cue[0].length);
+  return splitQuotedClaim(afterCue, /^["“‘']$/.test(cue[0]) ? cue[0] : '');
+}
 
 /**
  * The officials fraudsters pretend to be, with the name kept in `claimedAs` and the category it counts as (docs/design.md).
@@ -96,9 +107,12 @@ const CLAUSE_END =
 /** "a police officer, a member of staff from their bank, or someone from their broadband provider": a list of roles. */
 const ROLE_LIST = /^\s*(?:an?|the|someone|somebody)\b[^,;:.]{1,50}(?:,\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}){1,4},?\s(?:or|and)\s(?:an?|the|someone|somebody|staff|officials?)\b[^,;:.]{1,50}/;
 
-/** The bank as the story's object, not who was impersonated: "a police officer investigating their bank", "frauds at banks". */
+/**
+ * The bank as the story's object, not who was impersonated: "a police officer investigating their bank", "frauds at
+ * banks". "The fraud team at your bank" is the bank's own staff.
+ */
 const BANK_AS_OBJECT =
-  /\b(?:investigat\w+|inquir\w+ into|probe into|frauds? at|at|into|about|contact|call|ring|visit) (?:(?:frauds? )?(?:at|into|of) )?(?:an? |the |their |his |her |your )?(?:local )?(?:banks?|building society)\b(?!'s|’s|' | staff| fraud| security| official| manager| worker| employee)/gi;
+  /(?<!\b(?:team|department|unit|squad|staff|someone|somebody|manager) )\b(?:investigat\w+|inquir\w+ into|probe into|frauds? at|at|into|about|contact|call|ring|visit) (?:(?:frauds? )?(?:at|into|of) )?(?:an? |the |their |his |her |your )?(?:local )?(?:banks?|building society)\b(?!'s|’s|' | staff| fraud| security| official| manager| worker| employee)/gi;
 
 /** Being put through to "the bank" by the caller is a bank impersonated, whoever rang first. */
 const PUT_THROUGH_TO_BANK =
@@ -149,17 +163,17 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     for (const category of impliedImpersonation(sentence, paragraph)) categories.add(category);
     const cue = IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
-    // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be.
-    const after = sentence.slice(cue.index);
-    const afterCue = after.slice(cue[0].length);
-    const list = ROLE_LIST.exec(afterCue);
-    const clause = cue[0] + (list ? list[0] : afterCue.slice(0, CLAUSE_END.exec(afterCue)?.index));
+    // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be; a quoted
+    // claim ('said he was "DC Smith, from the Met"') is whole, whatever commas or words are inside the quotes.
+    const { claim: quoted, rest } = claimAfterCue(sentence, cue);
+    const list = quoted ? null : ROLE_LIST.exec(rest);
+    const clause = cue[0] + quoted + (list ? list[0] : rest.slice(0, CLAUSE_END.exec(rest)?.index));
     let foundForce = false;
     for (const match of allMatches(NAMED_FORCE, clause)) {
       const name = normaliseForce(match[1] ?? match[2] ?? '');
       const rest = clause.slice(match.index + match[0].length);
       // "claiming to be from Police Scotland said burglars...": named straight after the cue, it is the one impersonated.
-      const rightAfterCue = /^\s*(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index)) || match.index === 0;
+      const rightAfterCue = /^\s*["“‘']?(?:\S+\s+){0,4}?(?:from|for|with|as|be)\s+["“‘']?(?:the\s+|an?\s+)?$/i.test(clause.slice(cue[0].length, match.index)) || match.index === 0;
       if (!rightAfterCue && REPORTING_AFTER.test(rest)) continue;
       foundForce = true;
       if (/^(?:Metropolitan Police|Met Police)$/i.test(name) || !name) continue;
@@ -197,9 +211,14 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
   return { impersonated: IMPERSONATED_CATEGORIES.filter((category) => categories.has(category)), claimedAs: claimed };
 }
 
-/** "Essex Police" → "Essex Police", "Police Service of Northern Ireland" → "PSNI"; "Fake Police" → "" (no name). */
+/**
+ * "Essex Police" → "Essex Police", "Police Service of Northern Ireland" → "PSNI", "Sergeant Lee of Derbyshire Police" →
+ * "Derbyshire Police" (the officer's name is kept on its own); "Fake Police" → "" (no name).
+ */
 function normaliseForce(name: string): string {
   if (/^(?:PSNI|Police Service of Northern Ireland)$/i.test(name)) return 'PSNI';
-  const clean = name.replace(/^(?:The|A|An|From|Either|Or|And|Fake|Bogus|Sham|So-called|Genuine|Real)\s+/i, '').trim();
+  const clean = name
+    .replace(/^(?:(?:Detective|Det|Chief|Police)\s+)*(?:Inspector|Sergeant|Constable|Superintendent|Officer|DCI|DC|DS|DI|PC|Sgt|Insp)\s+(?:[A-Z][a-z]+\s+){1,2}of\s+/, '')
+    .replace(/^(?:The|A|An|From|Either|Or|And|Fake|Bogus|Sham|So-called|Genuine|Real)\s+/i, '').trim();
   return /^(?:Police|Constabulary)$/i.test(clean) ? '' : clean;
 }

@@ -104,9 +104,15 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   const gazetteer = options.gazetteer;
   const countyHint = guessCounty(text, gazetteer);
   const found = new Map<string, PlaceMention>();
-  const add = (name: string, place: GazetteerPlace | undefined, kind?: PlaceMention['kind']) => {
+  /** How often each name was written as a place, and the gazetteer place it is exactly the name of. */
+  const written = new Map<string, number>();
+  const namedPlace = new Map<string, GazetteerPlace>();
+  /** `exact`: `name` is just what the gazetteer was asked for ("Clacton"), not that with a compass word ("west Wales"). */
+  const add = (name: string, place: GazetteerPlace | undefined, kind?: PlaceMention['kind'], exact = true) => {
     const clean = name.replace(/[’]/g, "'").trim();
     const key = clean.toLowerCase();
+    written.set(key, (written.get(key) ?? 0) + 1);
+    if (place && exact) namedPlace.set(key, place);
     if (found.has(key)) return;
     const mention: PlaceMention = { name: clean };
     if (place) {
@@ -202,7 +208,8 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
         const nextInRun = run[j + matched];
         // "South Ipswich" is Ipswich; "West Wales" or "west Cornwall" is that part of a county or country.
         const compass = j === 1 && COMPASS.test(run[0]!.word) ? run[0]! : j === 0 && first === token ? compassBefore : undefined;
-        if (compass && place && BROAD_KINDS_HERE.has(place.kind)) name = sentence.slice(compass.start, last.end);
+        const withCompass = Boolean(compass && place && BROAD_KINDS_HERE.has(place.kind));
+        if (withCompass) name = sentence.slice(compass!.start, last.end);
         const following = nextInRun ?? afterRun;
         const before = sentence.slice(0, first.start);
         const suffixed =
@@ -231,7 +238,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
           !claimedBase(before) &&
           !/\b(?:Bank|Building Society) of\s+$/.test(before) &&
           !notIncidentPlace(before, sentence.slice(last.end), courtSentence);
-        if (accept) add(name, place);
+        if (accept) add(name, place, undefined, !withCompass);
         if (!partOfLongerName) for (let k = j; k < j + matched; k += 1) consumed.add(run[k]!);
         j += matched;
       }
@@ -263,13 +270,48 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
   }
   void PLACE_CUE;
   // A county named beside its towns is kept: "Hampshire pensioners" tells where the victims were.
-  return [...found.values()];
+  return onceEach(found, written, namedPlace);
+}
+
+/**
+ * One mention per gazetteer place: "Clacton" and "Clacton-on-Sea" in one article are one town, listed where first
+ * named, under the name written most often; on a tie, under the gazetteer's own (official) name. `found` is keyed by
+ * the lowercased name; `written` counts each name's mentions; `namedPlace` gives the place a name exactly names.
+ */
+function onceEach(found: Map<string, PlaceMention>, written: Map<string, number>, namedPlace: Map<string, GazetteerPlace>): PlaceMention[] {
+  const samePlace = new Map<string, string[]>();
+  for (const [key, place] of namedPlace) {
+    const id = `${place.name}|${place.lat}|${place.lng}`;
+    samePlace.set(id, [...(samePlace.get(id) ?? []), key]);
+  }
+  const nameOf = new Map<string, string>();
+  for (const keys of samePlace.values()) {
+    if (keys.length < 2) continue;
+    const official = namedPlace.get(keys[0]!)!.name.toLowerCase();
+    const best = keys.reduce((chosen, key) => {
+      const difference = (written.get(key) ?? 0) - (written.get(chosen) ?? 0);
+      return difference > 0 || (difference === 0 && key === official) ? key : chosen;
+    });
+    for (const key of keys) nameOf.set(key, best);
+  }
+  const mentions: PlaceMention[] = [];
+  const listed = new Set<string>();
+  for (const [key, mention] of found) {
+    const chosen = nameOf.get(key) ?? key;
+    if (listed.has(chosen)) continue;
+    listed.add(chosen);
+    mentions.push(found.get(chosen) ?? mention);
+  }
+  return mentions;
 }
 
 /** "Wandsworth police said": a borough's or town's own officers speak for where it happened; a county's force does not. */
 const LOCAL_POLICE = (place: GazetteerPlace | undefined, word: string) => /^(?:police|officers)$/.test(word) && place !== undefined && place.kind !== 'county';
 
 const CLAIMED_BASE = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|investigators?|police|station|squad)\s+(?:from|based in|at)\s+(?:the\s+)?$/i;
+/** "PC Wilson from Hammersmith", "DS Jones of Brixton": where a named officer is said to be based. */
+const RANKED_NAME_BASE =
+  /\b(?:PC|DC|DS|DI|DCI|Sgt|Insp|Det|Detective|Sergeant|Inspector|Constable|Superintendent)\.?\s+(?:(?:Constable|Sergeant|Inspector)\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:from|of|based (?:in|at))\s+(?:the\s+)?$/;
 
 /** Sentence-initial articles, which the capitalised-run scan would otherwise glue to the place after them. */
 const LEADING_DETERMINER = /^(?:A|An|The|This|That|One|Another|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Some|Several|Many|Both|Elderly|Older|Vulnerable)$/;
@@ -298,9 +340,9 @@ function splitOnAnd(run: Token[]): Token[][] {
 const CLAIMED_BASE_IN = /\b(?:officers?|detectives?|constables?|sergeants?|inspectors?|superintendents?|investigators?|police|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 const SINGLE_OFFICER_IN = /\b(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:officer|detective|constable|sergeant|inspector|superintendent|investigator|station|squad|unit)\s+(?:in|of|based (?:in|at|out of))\s+(?:the\s+)?$/i;
 
-/** "officers from the", "a detective in": the text before a name makes it the base a caller claimed. */
+/** "officers from the", "a detective in", "PC Wilson from": the text before a name makes it the base a caller claimed. */
 function claimedBase(before: string): boolean {
-  return CLAIMED_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
+  return CLAIMED_BASE.test(before) || RANKED_NAME_BASE.test(before) || (CLAIMED_BASE_IN.test(before) && (IMPERSONATION_CUE.test(lastClause(before)) || SINGLE_OFFICER_IN.test(before)));
 }
 
 /** The text since the last comma, semicolon or colon: "claiming to be a detective in Holborn" but not ", police in Ely said". */

@@ -1,4 +1,4 @@
-import { IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
+import { claimAfterCue, IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -70,7 +70,9 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     if (cue) {
       // "posed as a US army officer": an officer of something other than police is not an official here.
       // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
-      const clauseAfter = told.text.slice(cue.index).split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '';
+      // A quoted claim ('said he was "DC Smith, from the Met"') is whole, commas and all.
+      const { claim: quoted, rest } = claimAfterCue(told.text, cue);
+      const clauseAfter = cue[0] + quoted + (rest.split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '');
       const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter)
         .replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '')
         // "bogus water board officials": utility and phone-company staff are workmen, not officials.

@@ -1,4 +1,5 @@
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
+import { QUOTED_CLAIM } from './quoted-claim.ts';
 import type { Segment } from './segment.ts';
 
 /**
@@ -103,9 +104,17 @@ function judgeSentence(segment: Segment): SentenceKind {
   if (!cued) return 'narrative';
   if (IMPERATIVE_START.test(text)) return 'advice';
   if (ADVICE_WORDS.test(text)) return 'advice';
-  if (SECOND_PERSON.test(text) && !FRAUDSTER_ACTS.test(text)) return 'advice';
+  if (SECOND_PERSON.test(text) && !FRAUDSTER_ACTS.test(text) && !youOnlyInToldClaim(text)) return 'advice';
   if (GENERIC_WORDS.test(text) && !INCIDENT_WORDS.test(text)) return 'generic';
   return 'narrative';
+}
+
+/**
+ * "She was rung by a man claiming to be 'from the fraud team at your bank'": the "your" is the caller's, quoted, in a
+ * sentence that tells of an incident. "Anyone claiming to be 'from your bank' is a fraudster" tells of none: advice.
+ */
+function youOnlyInToldClaim(text: string): boolean {
+  return INCIDENT_WORDS.test(text) && !SECOND_PERSON.test(text.replace(QUOTED_CLAIM, ''));
 }
 
 /** "did not hand over any money": a narrative of what did NOT happen names no tactic. */
