@@ -93,6 +93,24 @@ export async function goTo(page: Page, linkName: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
 }
 
+/** Adds a person from Home as a carer would, and waits for their card ("CO7 6AA, Colchester"). */
+export async function addPersonFromHome(page: Page, person: { name: string; postcode: string; located: string }): Promise<void> {
+  await goTo(page, 'Home');
+  await page.getByRole('link', { name: 'Add a person' }).first().click();
+  await page.getByLabel('Name', { exact: true }).fill(person.name);
+  await page.getByLabel('Postcode').fill(person.postcode);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText(person.located).waitFor();
+}
+
+/** Creates the family's care circle from the Circle screen with this device's name, and waits for its devices list. */
+export async function createCircle(page: Page, deviceName: string): Promise<void> {
+  await goTo(page, 'Circle');
+  await page.getByLabel('Name for this device').fill(deviceName);
+  await page.getByRole('button', { name: 'Create a care circle' }).click();
+  await page.getByRole('heading', { name: 'Devices in the circle' }).waitFor();
+}
+
 /** Restores the fixture backup through Settings, the way a carer would load data onto a new device. */
 export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Promise<void> {
   await goTo(page, 'Settings');

@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goTo, nowLocal, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
+import { addPersonFromHome, createCircle, goTo, nowLocal, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
 
 const SHOTS = '/tmp/kw-carer2-shots';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -30,17 +30,8 @@ describe('an urgent call in a circle where no device has notifications on', () =
   });
 
   it('Home says the alert is saved for the circle and that no device was woken now', async () => {
-    await goTo(page, 'Home');
-    await page.getByRole('link', { name: 'Add a person' }).first().click();
-    await page.getByLabel('Name', { exact: true }).fill('Joan');
-    await page.getByLabel('Postcode').fill('CO7 6AA');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('CO7 6AA, Colchester').waitFor();
-
-    await goTo(page, 'Circle');
-    await page.getByLabel('Name for this device').fill('Anna’s phone');
-    await page.getByRole('button', { name: 'Create a care circle' }).click();
-    await page.getByRole('heading', { name: 'Devices in the circle' }).waitFor();
+    await addPersonFromHome(page, { name: 'Joan', postcode: 'CO7 6AA', located: 'CO7 6AA, Colchester' });
+    await createCircle(page, 'Anna’s phone');
 
     await goTo(page, 'Home');
     await page.getByRole('link', { name: 'Log a call' }).first().click();

@@ -8,7 +8,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startFakePushService, type FakePushService, type FakeSubscription } from '../helpers/fake-push-service.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { appMembership, goTo, nowLocal, openApp, setPostcodeService } from './pwa-app.ts';
+import { addPersonFromHome, appMembership, createCircle, goTo, nowLocal, openApp, setPostcodeService } from './pwa-app.ts';
 
 const SHOTS = process.env.KINWATCH_SCREENSHOT_DIR;
 
@@ -58,17 +58,8 @@ describe('an urgent call in a circle whose other devices take notifications', ()
   });
 
   it('Joan is added and the circle has two other devices, each with notifications on', async () => {
-    await goTo(page, 'Home');
-    await page.getByRole('link', { name: 'Add a person' }).first().click();
-    await page.getByLabel('Name', { exact: true }).fill('Joan');
-    await page.getByLabel('Postcode').fill('CO7 6AA');
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('CO7 6AA, Colchester').waitFor();
-
-    await goTo(page, 'Circle');
-    await page.getByLabel('Name for this device').fill('Anna’s phone');
-    await page.getByRole('button', { name: 'Create a care circle' }).click();
-    await page.getByRole('heading', { name: 'Devices in the circle' }).waitFor();
+    await addPersonFromHome(page, { name: 'Joan', postcode: 'CO7 6AA', located: 'CO7 6AA, Colchester' });
+    await createCircle(page, 'Anna’s phone');
 
     // Two relatives join with the carer's invite links and turn notifications on (their browsers' push subscriptions).
     const carer = await appMembership(page);
