@@ -49,6 +49,28 @@ export function personRecordFrom(person: WatchedPerson, unlocated = false): Omit
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 const samePostcode = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
+/**
+ * Whether two records are the same person: the same name (case and surrounding spaces ignored) at the same postcode
+ * (spaces and case ignored). Two people may share a postcode ("Mum" and "Dad" at CO7 6AA), so the postcode alone is not enough.
+ */
+export function samePerson(a: { name: string; postcode: string }, b: { name: string; postcode: string }): boolean {
+  return sameName(a.name, b.name) && samePostcode(a.postcode, b.postcode);
+}
+
+/**
+ * The entry already watched here for the person about to be added (see samePerson), and why adding them is refused:
+ * "Mum (CO7 6AA) is already watched — from your family's care circle." Undefined when they are not watched yet.
+ */
+export function alreadyWatched(
+  entries: readonly WatchedPersonEntry[],
+  candidate: { name: string; postcode: string },
+): { entry: WatchedPersonEntry; message: string } | undefined {
+  const entry = entries.find((other) => samePerson(other.person, candidate));
+  if (!entry) return undefined;
+  const where = entry.shared ? "from your family's care circle" : 'in this browser';
+  return { entry, message: `${entry.person.name} (${entry.person.postcode}) is already watched — ${where}.` };
+}
+
 export function createCirclePeople(deps: CirclePeopleDeps) {
   async function toWatched(row: CaredPerson, before: WatchedPersonEntry | undefined): Promise<WatchedPerson> {
     const radiusKm = row.radiusKm ?? before?.person.radiusKm ?? DEFAULT_RADIUS_KM;
@@ -158,7 +180,7 @@ export function createCirclePeople(deps: CirclePeopleDeps) {
           next.push(entry);
           continue;
         }
-        const same = circleRows.find((row) => sameName(row.name, entry.person.name) && samePostcode(row.postcode, entry.person.postcode));
+        const same = circleRows.find((row) => samePerson(row, entry.person));
         if (same) {
           next.push({ ...entry, person: { ...entry.person, id: same.id }, shared: true });
           continue;

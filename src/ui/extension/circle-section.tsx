@@ -10,7 +10,7 @@ import { useStored } from './use-stored.ts';
 /** Connects this browser to the family's care circle, so spates reach everyone's phones (end-to-end encrypted). */
 export function CircleSection({ deps }: { deps: PageDeps }) {
   const load = useCallback(() => deps.store.getCircle(), [deps]);
-  const { value: circle, reload } = useStored(load);
+  const { value: circle, reload } = useStored(load, { deps, keys: ['circle'] });
   const [link, setLink] = useState('');
   const [deviceName, setDeviceName] = useState(() => `Watcher on ${browserName(navigator.userAgent)}`);
   const [error, setError] = useState('');

@@ -1,8 +1,12 @@
 import type { HttpFetch } from '../../core/platform.ts';
+import type { STORE_KEYS } from '../../db/extension-store.ts';
 import type { PermissionsApi } from '../../core/watcher/permission-request.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
 import type { WatcherProtocol, WatcherRequest } from '../../core/watcher/watcher-protocol.ts';
 import type { WatcherStore } from '../../core/watcher/watcher-state.ts';
+
+/** A kind of record in the extension's storage (the names of STORE_KEYS), e.g. 'people' or 'circle'. */
+export type StoredKind = keyof typeof STORE_KEYS;
 
 /** What the extension's pages need from the browser, passed in so the pages stay plain React. */
 export interface PageDeps {
@@ -20,6 +24,11 @@ export interface PageDeps {
   sendMessage<Name extends WatcherRequest>(name: Name): Promise<ReturnType<WatcherProtocol[Name]>>;
   /** Subscribes to the background's 'poll-progress' broadcasts (one subscriber per page); returns the unsubscribe. */
   onProgress(listener: (progress: SourceProgress) => void): () => void;
+  /**
+   * Calls `listener` whenever any of `kinds` changes in extension storage — written by the background, another page
+   * or another section of this one (browser.storage.onChanged, area "local"). Returns the unsubscribe.
+   */
+  onStoreChange(kinds: readonly StoredKind[], listener: () => void): () => void;
   /** Whether this browser lets Kinwatch show notifications ("unknown" where it cannot tell, as in Firefox). */
   notificationLevel(): Promise<'granted' | 'denied' | 'unknown'>;
   /** A page of this extension, e.g. "/health.html". */

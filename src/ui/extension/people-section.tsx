@@ -6,7 +6,7 @@ import type { WatchedPerson } from '../../core/geo/watched-person.ts';
 import { DEFAULT_RADIUS_KM } from '../../core/geo/watched-person.ts';
 import { forceByPfa, neighboursOf } from '../../core/sources/force-registry.ts';
 import { systemClock } from '../../core/platform.ts';
-import { createCircleLink } from '../../core/watcher/circle-people.ts';
+import { alreadyWatched, createCircleLink } from '../../core/watcher/circle-people.ts';
 import { originPatternOf, postcodeServiceNotAllowedReason, pressToRetry, requestSiteAccess } from '../../core/watcher/permission-request.ts';
 import { DEFAULT_SOURCE_CHOICES, notWatchedYetMessage, unlocatedPerson, type WatchedPersonEntry } from '../../core/watcher/watcher-state.ts';
 import { TextField } from '../field.tsx';
@@ -23,7 +23,8 @@ const ALLOW_POSTCODES = 'Allow the postcode service';
 /** The people to watch: name and postcode in, force area and place out; each with their sources below. */
 export function PeopleSection({ deps }: { deps: PageDeps }) {
   const load = useCallback(async () => ({ entries: await deps.store.getPeople(), circle: await deps.store.getCircle() }), [deps]);
-  const { value: loaded, reload } = useStored(load);
+  // Watched: the circle's people appear as soon as Connect (or the background's poll) reads them, without a reload.
+  const { value: loaded, reload } = useStored(load, { deps, keys: ['people', 'circle'] });
   const circle = loaded?.circle;
   const people = loaded ? (circle ? loaded.entries.filter((entry) => entry.shared) : loaded.entries) : undefined;
   const [name, setName] = useState('');
@@ -35,6 +36,10 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   const [statusIsWarning, setStatusIsWarning] = useState(false);
   const postcodeHost = new URL(deps.postcodesBaseUrl).hostname;
   const postcodesAllowed = usePostcodesAllowed(deps, loaded);
+
+  function circleLink() {
+    return createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl });
+  }
 
   async function add(event: FormEvent) {
     event.preventDefault();
@@ -49,6 +54,16 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     } catch (error) {
       if (error instanceof WatchAreaInputError) setErrors({ [error.field]: error.message });
       else setErrors({ postcode: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    // Read fresh, not from what the page shows: the background or Connect may have just added them. Connected, the
+    // circle is read first (best effort: offline, what this browser holds is checked), so a person the carer app
+    // already has is not written to the circle a second time.
+    const connected = await deps.store.getCircle();
+    if (connected) await circleLink().people.refresh(connected).catch(() => undefined);
+    const duplicate = alreadyWatched(await deps.store.getPeople(), checked);
+    if (duplicate) {
+      setErrors({ name: duplicate.message });
       return;
     }
     // Asked first, while the click still counts as the user's action. Refused, the person is still saved (not watched).
@@ -98,7 +113,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     const connected = await deps.store.getCircle();
     if (connected) {
       // Entered once for the family: the carer app shows this person too.
-      await createCircleLink({ fetch: deps.fetch, clock: systemClock, store: deps.store, postcodesBaseUrl: deps.postcodesBaseUrl }).people.add(connected, {
+      await circleLink().people.add(connected, {
         person,
         sources: kept,
         ...(unlocated ? { unlocated } : {}),

@@ -40,7 +40,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
     );
     return { people, spates, coverage, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
   }, [deps]);
-  const { value, reload } = useStored(load);
+  const { value, reload } = useStored(load, { deps, keys: ['people', 'spates', 'circle', 'settings', 'customFeeds', 'health'] });
   const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
   const [checking, setChecking] = useState(false);
   const [outcome, setOutcome] = useState('');
