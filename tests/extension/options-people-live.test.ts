@@ -15,7 +15,7 @@ import { MUM } from './watcher-harness.ts';
 const NOW = Date.parse('2026-11-30T12:00:00Z');
 
 describe('adding a person already watched is refused', () => {
-  const circleMum = { person: { ...MUM, id: 'carer-mum-uuid' }, sources: DEFAULT_SOURCE_CHOICES, shared: true };
+  const circleMum = { person: { ...MUM, id: 'carer-mum-uuid' }, sources: DEFAULT_SOURCE_CHOICES, shared: true as const };
 
   it('refuses the same name (any case, any spaces) at the same postcode (any spacing), naming where they come from', () => {
     expect(alreadyWatched([circleMum], { name: ' mum ', postcode: 'co76aa' })?.message).toBe(
