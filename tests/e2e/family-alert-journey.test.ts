@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { alertTopic, MAX_PUSH_BODY_BYTES, type AlertPushPayload } from '../../src/core/alerts/alert.ts';
@@ -236,10 +237,34 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     await options.getByLabel('Invite link from the carer app').fill(link);
     await options.getByRole('button', { name: 'Connect' }).click();
     await options.getByText("Watching the circle's person.").waitFor({ timeout: 60_000 });
-    await options.reload();
+    // Listed at once, without a reload: the page follows extension storage, which Connect just filled.
     const mum = options.getByRole('heading', { name: /^Mum — Colchester \(CO7 6AA\), within 15 km/ });
-    await mum.waitFor();
+    await mum.waitFor({ timeout: SLOW_STEP_MS });
     await options.getByText("From your family's care circle").waitFor();
+    expect(await options.getByText('No one yet.', { exact: false }).count()).toBe(0);
+    await options.screenshot({ path: join(SCREENSHOTS, 'journey-options-after-connect.png'), fullPage: true });
+    expect((await new AxeBuilder({ page: options }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+
+    // Typed again by the relative (another case, no space): refused beside the name, and no second Mum anywhere.
+    const storedPeople = async () =>
+      (await currentWorker()).evaluate(async () => ((await chrome.storage.local.get('people')).people ?? []) as { person: { id: string; name: string } }[]);
+    const before = await storedPeople();
+    const nameField = options.getByLabel('Name', { exact: true });
+    await nameField.fill('mum');
+    await options.getByLabel('Their postcode').fill('co76aa');
+    await options.getByRole('button', { name: 'Add person' }).click();
+    const refusal = "Mum (CO7 6AA) is already watched — from your family's care circle.";
+    await options.getByText(refusal).waitFor({ timeout: SLOW_STEP_MS });
+    const describedBy = (await nameField.getAttribute('aria-describedby')) ?? '';
+    expect(await options.locator(`[id="${describedBy}"]`).textContent()).toBe(refusal);
+    expect(await nameField.getAttribute('aria-invalid')).toBe('true');
+    await options.screenshot({ path: join(SCREENSHOTS, 'journey-options-mum-refused.png'), fullPage: true });
+    expect((await new AxeBuilder({ page: options }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()).violations.map((v) => v.id)).toEqual([]);
+    expect(await storedPeople()).toEqual(before);
+    expect(await options.getByRole('heading', { name: /^Mum — / }).count()).toBe(1);
+    expect((await readTable<{ name: string; deleted?: boolean }>(carer.page, 'people')).filter((p) => !p.deleted).map((p) => p.name)).toEqual(['Mum']);
+    await nameField.fill('');
+    await options.getByLabel('Their postcode').fill('');
 
     // Only the fixture feed here: the real force sites switched off, as a user can.
     await options.getByLabel('Also search Google News for local papers').uncheck();
