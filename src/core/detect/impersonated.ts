@@ -129,36 +129,68 @@ const TAX_THREAT =
 const ARREST_OR_PAY = withSharedBoundary(/\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i);
 
 /**
- * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",
- * the replacement-card ruse (bank); the unpaid-tax arrest call (hmrc). `paragraph` is the text told so far in the
- * sentence's paragraph, since the threat often follows the claim in the next sentence.
+ * A paragraph's told sentences so far, joined by spaces, and whether TAX_THREAT and ARREST_OR_PAY match that text.
+ * Read one sentence at a time (see readParagraph), so the paragraph is not tested again for every sentence.
  */
-export function impliedImpersonation(sentence: string, paragraph = sentence): ImpersonatedCategory[] {
-  const found: ImpersonatedCategory[] = [];
-  if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
-  // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
-  if (TAX_THREAT.test(paragraph) && ARREST_OR_PAY.test(paragraph)) found.push('hmrc');
-  return found;
+export interface ParagraphSoFar {
+  text: string;
+  taxThreat: boolean;
+  arrestOrPay: boolean;
 }
 
 /**
- * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
- * used. A force named right before "said"/"has warned" is the one reporting, not the one impersonated; "the Met" is
- * "Metropolitan Police". Implied cases count: being put through to "your bank", a caller "from her branch", the
- * replacement-card ruse, and the tax-arrest call (hmrc). Advice ("police will never ...") names nobody.
+ * What a match of TAX_THREAT or ARREST_OR_PAY needs in the sentence added to a paragraph when it did not match the
+ * paragraph before (a match ending inside the earlier text would have matched it already): each pattern's words
+ * ("tax", "arrest", "warrant", "pay", "prosecut…", "court") in the sentence, or, for a phrase that spans the join,
+ * the paragraph so far ending with its first words ("… unpaid tax" + "bill …", "… pay at" + "once …").
  */
+const TAX_THREAT_IN_SENTENCE = /tax/i;
+const TAX_THREAT_ACROSS_JOIN = /tax$/i;
+const ARREST_OR_PAY_IN_SENTENCE = /arrest|warrant|pay|prosecut|court/i;
+const ARREST_OR_PAY_ACROSS_JOIN = /pay(?: it| at| straight)?$/i;
+
+/**
+ * The paragraph `soFar` (undefined before its first sentence) with `sentence` added: the same text and findings as
+ * testing TAX_THREAT and ARREST_OR_PAY on `${soFar.text} ${sentence}` afresh, testing only when the new sentence
+ * can make a new match (a match, once there, stays when text is added after a space).
+ */
+export function readParagraph(soFar: ParagraphSoFar | undefined, sentence: string): ParagraphSoFar {
+  const before = soFar?.text ?? '';
+  const text = `${before} ${sentence}`;
+  const taxThreat =
+    (soFar?.taxThreat ?? false) ||
+    ((TAX_THREAT_IN_SENTENCE.test(sentence) || TAX_THREAT_ACROSS_JOIN.test(before)) && TAX_THREAT.test(text));
+  const arrestOrPay =
+    (soFar?.arrestOrPay ?? false) ||
+    ((ARREST_OR_PAY_IN_SENTENCE.test(sentence) || ARREST_OR_PAY_ACROSS_JOIN.test(before)) && ARREST_OR_PAY.test(text));
+  return { text, taxThreat, arrestOrPay };
+}
+
+/**
+ * Who is impersonated without a word like "posing as": being put through to "your bank", a caller "from her branch",
+ * the replacement-card ruse (bank); the unpaid-tax arrest call (hmrc). `paragraph` is the text told so far in the
+ * sentence's paragraph (read so far, see readParagraph), since the threat often follows the claim in the next sentence.
+ */
+export function impliedImpersonation(sentence: string, paragraph: ParagraphSoFar = readParagraph(undefined, sentence)): ImpersonatedCategory[] {
+  const found: ImpersonatedCategory[] = [];
+  if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
+  // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
+  if (paragraph.taxThreat && paragraph.arrestOrPay) found.push('hmrc');
+  return found;
+}
+
 export function findImpersonated(text: string, segments: Segment[] = segmentText(text)): ImpersonatedResult {
   const categories = new Set<ImpersonatedCategory>();
   const claimed: string[] = [];
   const claim = (name: string) => {
     if (name && !claimed.some((known) => known.toLowerCase() === name.toLowerCase())) claimed.push(name);
   };
-  const toldParagraphs = new Map<number, string>();
+  const toldParagraphs = new Map<number, ParagraphSoFar>();
   for (const segment of segments) {
     const told = classifySentence(segment) === 'advice' ? narrativeTail(segment) : segment;
     if (!told) continue;
     const sentence = told.text;
-    const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${sentence}`;
+    const paragraph = readParagraph(toldParagraphs.get(segment.paragraph), sentence);
     toldParagraphs.set(segment.paragraph, paragraph);
     for (const category of impliedImpersonation(sentence, paragraph)) categories.add(category);
     const cue = IMPERSONATION_CUE.exec(sentence);

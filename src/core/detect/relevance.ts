@@ -1,4 +1,4 @@
-import { claimAfterCue, IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS } from './impersonated.ts';
+import { claimAfterCue, IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS, readParagraph, type ParagraphSoFar } from './impersonated.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -53,7 +53,7 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
   let impersonationInNarrative = false;
   let wantedInNarrative = false;
   let anyNarrative = false;
-  const toldParagraphs = new Map<number, string>();
+  const toldParagraphs = new Map<number, ParagraphSoFar>();
   for (const segment of segments) {
     const told = classifySentence(segment) === 'narrative' ? segment : narrativeTail(segment);
     if (!told) continue;
@@ -62,7 +62,7 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     if (impersonationInNarrative && wantedInNarrative) break;
     if (!wantedInNarrative && WANTED.test(told.text)) wantedInNarrative = true;
     if (impersonationInNarrative) continue;
-    const paragraph = `${toldParagraphs.get(segment.paragraph) ?? ''} ${told.text}`;
+    const paragraph = readParagraph(toldParagraphs.get(segment.paragraph), told.text);
     toldParagraphs.set(segment.paragraph, paragraph);
     // "a man rang to say her card was compromised and a courier would collect it": a bank, though never named.
     if (impliedImpersonation(told.text, paragraph).length > 0) impersonationInNarrative = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/core/detect/analyze.ts';
-import { findImpersonated } from '../../../src/core/detect/impersonated.ts';
+import { findImpersonated, impliedImpersonation, readParagraph } from '../../../src/core/detect/impersonated.ts';
 
 const categories = (text: string) => findImpersonated(text).impersonated;
 const names = (text: string) => findImpersonated(text).claimedAs;
@@ -64,5 +64,46 @@ describe('who the callers pretended to be: categories', () => {
     const analysis = analyzeText('A woman in Ely was rung by a man claiming to be DS Lane from the Met. She handed her card to a courier.');
     expect(analysis.impersonated).toEqual(['police']);
     expect(analysis.claimedAs).toEqual(['Metropolitan Police', 'DS Lane']);
+  });
+});
+
+describe('the tax-arrest call told over a paragraph, read one sentence at a time', () => {
+  // Each threat, cut at every space into two told sentences: reading the paragraph sentence by sentence must give what
+  // testing the whole paragraph at once gives, including phrases split across the join ("... unpaid tax" + "bill ...").
+  const threats = [
+    'She was told she had unpaid income tax and would be arrested.',
+    'The caller said there was a tax bill outstanding and she must pay at once.',
+    'He owed back taxes, they said, and must pay straight away.',
+    'A tax refund was due but he had to pay it now to avoid prosecution.',
+    'They said she owes tax and must pay immediately.',
+    'The tax arrears would mean a prosecution unless he would pay now.',
+    'She had a tax debt and was told to pay what she could.',
+  ];
+  const wordsOf = (text: string) => text.split(' ');
+  it('finds hmrc exactly when the whole paragraph shows both the tax and the threat, wherever the sentences break', () => {
+    let hmrcCount = 0;
+    for (const threat of threats) {
+      const whole = impliedImpersonation(threat).includes('hmrc');
+      if (whole) hmrcCount += 1;
+      const words = wordsOf(threat);
+      for (let cut = 1; cut < words.length; cut += 1) {
+        const first = words.slice(0, cut).join(' ');
+        const second = words.slice(cut).join(' ');
+        const paragraph = readParagraph(readParagraph(undefined, first), second);
+        expect(paragraph.text).toBe(` ${threat}`);
+        expect(impliedImpersonation(second, paragraph).includes('hmrc'), `${first} | ${second}`).toBe(whole);
+      }
+    }
+    // The threats are written to be found: a reading that never finds hmrc would pass the comparison above.
+    expect(hmrcCount).toBe(threats.length - 1);
+  });
+
+  it('keeps a finding from an earlier sentence and adds one from a later sentence', () => {
+    const first = readParagraph(undefined, 'A man rang to say she owed unpaid tax.');
+    expect(impliedImpersonation('A man rang to say she owed unpaid tax.', first)).toEqual([]);
+    const second = readParagraph(first, 'Officers would arrest her that afternoon.');
+    expect(impliedImpersonation('Officers would arrest her that afternoon.', second)).toEqual(['hmrc']);
+    const third = readParagraph(second, 'She said no.');
+    expect(impliedImpersonation('She said no.', third)).toEqual(['hmrc']);
   });
 });
