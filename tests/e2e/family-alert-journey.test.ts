@@ -347,14 +347,15 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     const alerts = await readTable<{ id: string; deleted?: true }>(carer.page, 'alerts');
     expect(alerts.filter((alert) => !alert.deleted)).toHaveLength(1);
     await until(carerNotifications, (list) => list.some((n) => /£9,000 lost/.test(n.body)), 'the grown alert\'s notification');
-    // The paper behind the new report travelled with the alert: named under its title, its " - Outlet" suffix gone.
+    // The paper behind the new report travelled with the alert: named under its title, its " - Outlet" suffix gone. The
+    // first report names the feed the relative added, by the name they gave it.
     expect(await item.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem').allInnerTexts()).toEqual([
-      `${FIRST_REPORT.title}\n30 Nov 2026`,
+      `${FIRST_REPORT.title}\nColchester alerts · 30 Nov 2026`,
       `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`,
     ]);
     const popup = await extensionPage('popup.html');
     const popupSources = popup.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem');
-    await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\n30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
+    await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\nColchester alerts · 30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
     await popup.close();
     await carer.page.screenshot({ path: join(SCREENSHOTS, 'journey-carer-alerts-grown.png'), fullPage: true });
 
