@@ -7,7 +7,7 @@ import { formatHlc } from '../../src/core/circle/hlc.ts';
 import { alreadyWatched, createCircleLink } from '../../src/core/watcher/circle-people.ts';
 import { DEFAULT_SOURCE_CHOICES, type CircleConnection } from '../../src/core/watcher/watcher-state.ts';
 import { createExtensionStore, keyValueStoreFromStorageArea } from '../../src/db/extension-store.ts';
-import { watchStorage } from '../../src/ui/extension/browser-page-deps.ts';
+import { browserPageDeps, watchStorage } from '../../src/ui/extension/browser-page-deps.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 import { relayUnderTest, type RelayUnderTest } from '../unit/server/relay-under-test.ts';
 import { MUM } from './watcher-harness.ts';
@@ -82,5 +82,15 @@ describe("the options page's storage watch: the circle's people shown as soon as
     await store.savePeople([]);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen).toHaveLength(2);
+  });
+
+  it("is the pages' real seam: browserPageDeps().onStoreChange hears the background's writes to extension storage", async () => {
+    const store = createExtensionStore(keyValueStoreFromStorageArea(fakeBrowser.storage.local));
+    const heard: string[] = [];
+    const stop = browserPageDeps().onStoreChange(['people'], () => heard.push('people'));
+    await store.saveHealth({});
+    await store.savePeople([{ person: MUM, sources: DEFAULT_SOURCE_CHOICES }]);
+    await expect.poll(() => heard, { timeout: 10_000 }).toEqual(['people']);
+    stop();
   });
 });

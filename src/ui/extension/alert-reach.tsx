@@ -32,7 +32,7 @@ export function AlertReach({ deps }: { deps: PageDeps }) {
     async () => alertReachLines({ notifications: await deps.notificationLevel(), connectedToCircle: Boolean(await deps.store.getCircle()) }),
     [deps],
   );
-  const { value: lines } = useStored(load);
+  const { value: lines } = useStored(load, { deps, keys: ['circle'] });
   if (!lines) return null;
   return (
     <ul aria-label="How this browser gets alerts" className="alert-reach">

@@ -21,7 +21,8 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
     const sources = sourcesToPoll(people.filter((entry) => !entry.unlocated), feeds, sourcesForKnownForce);
     return { sources, health, coverage: describeCoverage(checkCoverage(sources, health)) };
   }, [deps]);
-  const { value, reload } = useStored(load);
+  // Followed live: a check running in the background shows here as each source is read.
+  const { value, reload } = useStored(load, { deps, keys: ['people', 'customFeeds', 'health'] });
   if (!value) return null;
   return (
     <main>
