@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +30,11 @@ describe('the extension popup says whether this browser will get alerts', () => 
     profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-popup-profile-'));
     context = await launchWithExtension(join(root, '.output', 'chrome-mv3'), profileDir);
     extensionId = new URL((await currentWorker()).url()).host;
+    // A fresh install opens its options page; a tab opened before that may be taken over by it, so wait for it first.
+    for (const started = Date.now(); !context.pages().some((page) => page.url().endsWith('/options.html')); ) {
+      if (Date.now() - started > 30_000) throw new Error('the options page did not open on install');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   afterAll(async () => {
@@ -143,11 +148,13 @@ describe('the extension popup says whether this browser will get alerts', () => 
     expect(axe.violations.map((violation) => violation.id)).toEqual([]);
     await page.screenshot({ path: '/tmp/kinwatch-popup-grown-stale.png', fullPage: true });
 
-    // 200% zoom in a popup at most 800 px wide: 400 CSS px. Nothing scrolls sideways.
+    // 200% zoom in a popup at most 800 px wide: 400 CSS px, each drawn as 2 device pixels. Nothing scrolls sideways.
+    await page.setViewportSize({ width: 400, height: 800 });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setDeviceMetricsOverride', { width: 400, height: 800, deviceScaleFactor: 2, mobile: false });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
-    await page.screenshot({ path: '/tmp/kinwatch-popup-grown-stale-200.png', fullPage: true });
+    await expect.poll(() => page.evaluate(() => [document.documentElement.clientWidth, document.documentElement.scrollWidth])).toEqual([400, 400]);
+    const shot = (await cdp.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true })) as { data: string };
+    writeFileSync('/tmp/kinwatch-popup-grown-stale-200.png', Buffer.from(shot.data, 'base64'));
     await page.close();
 
     // The health page in a 1280 px window: the long Google News address wraps instead of widening the table.
