@@ -122,4 +122,22 @@ describe('carer app at 200% text size on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: '/tmp/kinwatch-e2e-call-200pc-phone.png', fullPage: true });
   });
+
+  it('the alerts are not cut: headlines, places and article titles stay inside their cards', async () => {
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
+    await goTo(page, 'Alerts');
+    await page.locator('.spate-sources').first().waitFor();
+    await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+    const cut = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main h2, main h3, main p, .spate-sources a, .spate-sources .source-by')]
+        .filter((element) => {
+          const box = element.getBoundingClientRect();
+          return box.left < 0 || box.right > window.innerWidth + 0.5 || element.scrollWidth > element.clientWidth + 1;
+        })
+        .map((element) => element.textContent?.slice(0, 40)),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: '/tmp/kinwatch-e2e-alerts-200pc-phone.png', fullPage: true });
+  });
 });

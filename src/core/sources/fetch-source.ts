@@ -48,6 +48,8 @@ export interface FetchResult {
   error?: string;
   /** Same as health.lastErrorCode when status is "error". */
   errorCode?: SourceErrorCode;
+  /** The feed's own name, when status is "ok" and the feed gives one (e.g. "Wivenhoe Weekly"). */
+  feedTitle?: string;
 }
 
 const ACCEPT =
@@ -66,6 +68,7 @@ type Outcome =
       status: number;
       items: FeedItem[];
       warnings: string[];
+      feedTitle?: string;
       etag?: string;
       lastModified?: string;
       bytesRead: number;
@@ -325,6 +328,7 @@ async function fetchOne(sourceId: string, url: string, expect: 'feed' | 'any', v
       status: page.status,
       items: parsed.items,
       warnings: parsed.warnings,
+      ...(parsed.title !== undefined ? { feedTitle: parsed.title } : {}),
       ...(page.etag !== undefined ? { etag: page.etag } : {}),
       ...(page.lastModified !== undefined ? { lastModified: page.lastModified } : {}),
       bytesRead: page.bytesRead,
@@ -373,7 +377,11 @@ function applyOutcome(source: Source, previous: SourceHealth, answer: Answer, de
         ...(outcome.etag !== undefined ? { etag: outcome.etag } : {}),
         ...(outcome.lastModified !== undefined ? { lastModified: outcome.lastModified } : {}),
       };
-      return { status: 'ok', items: outcome.items, health, bytesRead: answer.bytesRead, finalUrl: outcome.finalUrl };
+      // A feed the user added names who publishes it (a Neighbourhood Alert area, a local paper): its items say so,
+      // unless an item names its own outlet.
+      const { feedTitle } = outcome;
+      const items = source.kind === 'custom-feed' && feedTitle !== undefined ? outcome.items.map((item) => (item.outlet ? item : { ...item, outlet: feedTitle })) : outcome.items;
+      return { status: 'ok', items, health, bytesRead: answer.bytesRead, finalUrl: outcome.finalUrl, ...(feedTitle !== undefined ? { feedTitle } : {}) };
     }
     case 'not-modified': {
       const health: SourceHealth = {

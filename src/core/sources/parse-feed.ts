@@ -6,7 +6,8 @@ import { ParseError } from './parse-error.ts';
 import { parseRss1, parseRss2 } from './parse-rss.ts';
 import { parseSohListing } from './parse-soh-listing.ts';
 import { mergeSyndicated } from './syndicated-items.ts';
-import { parseXmlTree } from './xml-tree.ts';
+import { asNode, child, elementText, parseXmlTree, type XmlNode } from './xml-tree.ts';
+import { htmlToText } from './html-to-text.ts';
 
 export type { ParseContext } from './parse-context.ts';
 export { ParseError } from './parse-error.ts';
@@ -18,6 +19,8 @@ export interface ParsedFeed {
   format: FeedFormat;
   /** What was forgiven (a bare "&", an undeclared entity): the items are kept, the source health warns. */
   warnings: string[];
+  /** The feed's own name (RSS `channel > title`, Atom `feed > title`) as plain text, when it gives one. */
+  title?: string;
 }
 
 /**
@@ -66,9 +69,25 @@ export function parseFeedDocument(text: string, context: ParseContext): ParsedFe
   }
   const { tree, recoveredFrom } = parseXmlTree(body, context.sourceId);
   const warnings = recoveredFrom === undefined ? leadingWarnings : [...leadingWarnings, recoveredFrom];
-  if (local === 'rss') return { items: mergeSyndicated(parseRss2(tree, context, root)), format: 'rss2', warnings };
-  if (local === 'RDF') return { items: parseRss1(tree, context, root), format: 'rss1', warnings };
-  return { items: parseAtom(tree, context, root), format: 'atom', warnings };
+  const title = feedTitleOf(tree, root, local);
+  const named = title !== undefined ? { title } : {};
+  if (local === 'rss') return { items: mergeSyndicated(parseRss2(tree, context, root)), format: 'rss2', warnings, ...named };
+  if (local === 'RDF') return { items: parseRss1(tree, context, root), format: 'rss1', warnings, ...named };
+  return { items: parseAtom(tree, context, root), format: 'atom', warnings, ...named };
+}
+
+/** Longest feed name kept: a name, not a paragraph. */
+const MAX_FEED_TITLE = 120;
+
+/** The feed's own name: `title` of the RSS channel, or of the Atom feed (in the root's prefix), as plain text. */
+function feedTitleOf(tree: XmlNode, root: string, local: string): string | undefined {
+  const top = asNode(tree[root]);
+  const prefix = root.includes(':') ? root.slice(0, root.indexOf(':') + 1) : '';
+  const holder = local === 'feed' ? top : asNode(child(top, 'channel'));
+  const titleNode = child(holder, local === 'feed' ? `${prefix}title` : 'title');
+  if (titleNode === undefined) return undefined;
+  const text = htmlToText(elementText(titleNode));
+  return text === '' ? undefined : text.slice(0, MAX_FEED_TITLE);
 }
 
 /** The items only; see parseFeedDocument. Throws ParseError. */

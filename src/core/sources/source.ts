@@ -35,8 +35,9 @@ export interface FeedItem {
   /** ISO 8601 in UTC, or null when the source gives no parseable date. */
   publishedAt: string | null;
   /**
-   * The newspaper or site behind a syndicated item (Google News's `<source>`), shown beside the title; the title
-   * itself has the aggregator's " - Outlet" suffix removed so that one story in five papers clusters as one report.
+   * Who published the item, shown beside the title: the newspaper or site behind a syndicated item (Google News's
+   * `<source>`; the title then has the aggregator's " - Outlet" suffix removed so that one story in five papers
+   * clusters as one report), or the name a feed the user added gives itself ("Wivenhoe Weekly").
    */
   outlet?: string;
   /** When this item was first seen (ISO 8601 UTC), set by the watcher (see stampFirstSeen). */

@@ -50,7 +50,8 @@ export function CustomFeedsSection({ deps }: { deps: PageDeps }) {
       }
       // A site's page resolved by autodiscovery: keep the feed it names, so every poll goes straight there.
       const found = result.health.movedTo;
-      const kept = found !== undefined ? customFeedSource(found, name) : source;
+      // Unnamed, a feed goes by the name it gives itself ("Wivenhoe Weekly"), else by its address.
+      const kept = customFeedSource(found ?? source.url, name.trim() || result.feedTitle);
       const current = await deps.store.getCustomFeeds();
       if (!current.some((feed) => feed.id === kept.id)) {
         await deps.store.saveCustomFeeds([...current, customFeedOf(kept, new Date().toISOString())]);
