@@ -324,12 +324,12 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     await until(carerNotifications, (list) => list.some((n) => /£9,000 lost/.test(n.body)), 'the grown alert\'s notification');
     // The paper behind the new report travelled with the alert: named under its title, its " - Outlet" suffix gone.
     expect(await item.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem').allInnerTexts()).toEqual([
-      `${FIRST_REPORT.title}\n30 Nov 2026`,
+      `${FIRST_REPORT.title}\nColchester alerts · 30 Nov 2026`,
       `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`,
     ]);
     const popup = await extensionPage('popup.html');
     const popupSources = popup.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem');
-    await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\n30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
+    await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\nColchester alerts · 30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
     // The relative's popup says what grew, as the second notification did, and what the spate has cost.
     const card = popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: FIRST_REPORT.title }) }).first();
     const cardText = await card.innerText();
