@@ -3,7 +3,8 @@
  * Polls the police sources for a postcode and prints the courier-fraud spates near it: the watcher, without the
  * extension. Env: KINWATCH_POSTCODES_API overrides the postcodes.io base URL. Exit status: 0 after a check that read at
  * least one source (it says how many could not be reached), 3 with --once when no source could be read, 2 for a
- * wrong argument or postcode, 1 when the postcode service could not be reached.
+ * wrong argument or postcode, 1 with --once when the postcode service could not be reached (without --once it asks
+ * again at each interval).
  */
 import { parseArgs } from 'node:util';
 import type { Spate } from '../core/spates/spate.ts';
@@ -101,17 +102,28 @@ async function main(): Promise<number> {
   }
   const postcodesBaseUrl = process.env.KINWATCH_POSTCODES_API;
   const postcodes = createPostcodeClient({ fetch: nodePlatform.fetch, ...(postcodesBaseUrl ? { baseUrl: postcodesBaseUrl } : {}) });
-  let person: WatchedPerson;
+  let person: WatchedPerson | undefined;
   let customSources: Source[];
   try {
     customSources = options.customUrls.map((url) => customFeedSource(url));
-    person = await createWatchedPerson({ name: 'scan', postcode: options.postcode, radiusKm: options.radiusKm }, { postcodes, forceByPfa, neighboursOf });
   } catch (error) {
-    if (error instanceof PostcodeLookupError || error instanceof CustomFeedUrlError) {
+    if (!(error instanceof CustomFeedUrlError)) throw error;
+    console.error(error.message);
+    return 2;
+  }
+  // The postcode decides the force and the area, so nothing can be checked before it is located. Watching (no
+  // --once), a postcode service that is down is asked again at each interval rather than ending the watch.
+  while (person === undefined) {
+    try {
+      person = await createWatchedPerson({ name: 'scan', postcode: options.postcode, radiusKm: options.radiusKm }, { postcodes, forceByPfa, neighboursOf });
+    } catch (error) {
+      if (!(error instanceof PostcodeLookupError)) throw error;
       console.error(error.message);
-      return error instanceof PostcodeLookupError && error.retryable ? 1 : 2;
+      if (!error.retryable) return 2;
+      if (options.once) return 1;
+      console.error(`Nothing can be checked until the postcode is located. Trying again in ${describeInterval(options.intervalMs)} (Ctrl+C to stop).`);
+      await nodePlatform.sleep(options.intervalMs);
     }
-    throw error;
   }
   const force = forceById(person.forceId);
   console.log(`Kinwatch scan: ${person.postcode}${person.placeName ? ` (${person.placeName})` : ''} — ${force?.name ?? person.forceId}, within ${person.radiusKm} km`);

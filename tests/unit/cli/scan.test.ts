@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,5 +113,27 @@ describe('scan command', () => {
     const unknown = await scan(['--postcode', 'ZZ9 9ZZ', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], postcodes.url);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Postcode not found: ZZ9 9ZZ');
+  }, 90_000);
+
+  it('with the postcode service down: --once exits 1 saying so; watching, it keeps trying instead of ending', async () => {
+    const down = 'http://127.0.0.1:9';
+    const once = await scan(['--postcode', 'CO7 6AA', '--once', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], down);
+    expect(once.code).toBe(1);
+    expect(once.stderr).toContain('The postcode service could not be reached');
+
+    const watching = spawn('npx', ['tsx', 'src/cli/scan.ts', '--postcode', 'CO7 6AA', '--interval', '1m', '--no-force-sources', '--source', `${feeds.url}/alerts.rss`], {
+      cwd: root,
+      env: { ...process.env, KINWATCH_POSTCODES_API: down },
+      detached: true,
+    });
+    let stderr = '';
+    watching.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    try {
+      await expect.poll(() => stderr, { timeout: 60_000, interval: 200 }).toContain('Trying again in 1 min');
+      expect(watching.exitCode).toBeNull();
+      expect(stderr).toContain('Nothing can be checked until the postcode is located.');
+    } finally {
+      process.kill(-watching.pid!, 'SIGTERM');
+    }
   }, 90_000);
 });
