@@ -104,7 +104,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
   let carerCdp: CDPSession;
   let carerRegistrationId: string;
   let carerSubscriptionId: string;
-  const feed = { body: rss([]) };
+  const feed = { body: rss([]), status: 200 };
 
   const newDevice = async (): Promise<AppDevice> => {
     const context = await browser.newContext();
@@ -125,11 +125,11 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
       async () => ((await chrome.storage.local.get('notifiedLog')).notifiedLog ?? []) as { personId: string; shown: boolean; sentToCircle: boolean; circleError?: string }[],
     );
 
-  async function checkNow(): Promise<string> {
+  async function checkNow(done = /^Checked/): Promise<string> {
     const popup = await extensionPage('popup.html');
     await popup.getByRole('button', { name: 'Check now' }).click();
     const status = popup.getByRole('status');
-    await expect.poll(() => status.innerText(), { timeout: 90_000 }).toMatch(/^Checked/);
+    await expect.poll(() => status.innerText(), { timeout: 90_000 }).toMatch(done);
     const text = await status.innerText();
     await popup.close();
     return text;
@@ -162,7 +162,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     postcodes = await startPostcodesStub();
     feeds = await startLocalServer({
       '/colchester.xml': (_req: IncomingMessage, res: ServerResponse) => {
-        res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' });
+        res.writeHead(feed.status, { 'content-type': 'application/rss+xml; charset=utf-8' });
         res.end(feed.body);
       },
     });
@@ -333,7 +333,7 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
 
   it('the same spate grows (loss, a new village): one more notification and one more record, no duplicate', async () => {
     feed.body = rss([FIRST_REPORT, GROWN_REPORT]);
-    expect(await checkNow()).toMatch(/1 new warning/);
+    expect(await checkNow()).toMatch(/\. 1 warning got worse\.$/);
     const log = await notifiedLog();
     expect(log).toHaveLength(2);
     expect(log[1]).toMatchObject({ shown: true, sentToCircle: true });
@@ -356,6 +356,12 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     const popup = await extensionPage('popup.html');
     const popupSources = popup.getByRole('list', { name: `Sources of ${FIRST_REPORT.title}` }).getByRole('listitem');
     await expect.poll(() => popupSources.allInnerTexts(), { timeout: SLOW_STEP_MS }).toEqual([`${FIRST_REPORT.title}\nColchester alerts · 30 Nov 2026`, `${GROWN_REPORT.title}\nColchester Gazette · 30 Nov 2026`]);
+    // The relative's popup says what grew, as the second notification did, and what the spate has cost.
+    const card = popup.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: FIRST_REPORT.title }) }).first();
+    const cardText = await card.innerText();
+    expect(cardText).toMatch(/^Worse now: (?=.*£9,000 lost)(?=.*new place: Rowhedge).*$/m);
+    expect(cardText).toMatch(/^Colchester, Rowhedge · .*\d+ reports · .*£9,000 lost$/m);
+    await popup.screenshot({ path: join(SCREENSHOTS, 'journey-popup-grown.png'), fullPage: true });
     await popup.close();
     await carer.page.screenshot({ path: join(SCREENSHOTS, 'journey-carer-alerts-grown.png'), fullPage: true });
 
@@ -372,6 +378,26 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
     expect(await checkNow()).toMatch(/Nothing new/);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(carerPushes()).toHaveLength(2);
+  });
+
+  it('when the feed cannot be read, the popup says above the warning that it could not check, and since when', async () => {
+    feed.status = 500;
+    try {
+      expect(await checkNow(/could not look/)).toBe('None of the 1 source checked could be read, so Kinwatch could not look for warnings.');
+      const popup = await extensionPage('popup.html');
+      const heading = popup.getByRole('heading', { name: 'Kinwatch', level: 1 });
+      await heading.waitFor();
+      // The first thing after the title, above Mum's card, and the warning is still shown below it.
+      const line = popup.locator('h1 + p.flag');
+      await expect.poll(() => line.innerText(), { timeout: SLOW_STEP_MS }).toMatch(
+        /^Could not check just now: the one source could not be read\. The warnings below are from the last check that could \(\d\d:\d\d\)\.$/,
+      );
+      expect(await popup.getByRole('heading', { name: FIRST_REPORT.title }).isVisible()).toBe(true);
+      await popup.screenshot({ path: join(SCREENSHOTS, 'journey-popup-could-not-check.png'), fullPage: true });
+      await popup.close();
+    } finally {
+      feed.status = 200;
+    }
   });
 
   it('a push the push service refuses as too large (413) still reaches the phone, as the alert\'s id', async () => {

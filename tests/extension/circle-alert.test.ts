@@ -170,6 +170,8 @@ describe('telling the care circle', () => {
     await background.cycle.run();
     expect(created).toHaveLength(3);
     expect(await family.claimPushes()).toHaveLength(0);
+    // The log keeps what grew, word for word as notified, for the popup's "Worse now" line; a first alert has none.
+    expect((await store.getNotifiedLog()).map((entry) => entry.growth)).toEqual([undefined, '£3,000 lost', 'new place: Witham']);
 
     const records = await family.readCircle();
     expect(new Set(records.map((record) => record.id)).size).toBe(1);

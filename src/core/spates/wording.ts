@@ -16,6 +16,19 @@ export function reportCount(spate: Pick<Spate, 'counts' | 'sources'>): string {
   return countOf(reports, 'report');
 }
 
+/** A sum of pounds as a relative reads it: 25000 → "£25,000". */
+export function formatGBP(gbp: number): string {
+  return `£${gbp.toLocaleString('en-GB')}`;
+}
+
+/** What a spate has cost so far, when reported: ["2 victims", "£25,000 lost"]; empty when neither is known. */
+export function harmParts(spate: Pick<Spate, 'counts'>): string[] {
+  const parts: string[] = [];
+  if (spate.counts.victims) parts.push(countOf(spate.counts.victims, 'victim'));
+  if (spate.counts.lossGBP) parts.push(`${formatGBP(spate.counts.lossGBP)} lost`);
+  return parts;
+}
+
 export function formatKm(km: number): string {
   return km < 1 ? 'under 1 km' : `${Math.round(km)} km`;
 }
@@ -30,9 +43,7 @@ export function spateAlertTitle(personName: string | undefined): string {
  * Colchester, Witham"), so a grown spate reads differently from its first alert.
  */
 export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sources' | 'places'>): string {
-  const parts = [spate.headline, reportCount(spate)];
-  if (spate.counts.victims) parts.push(countOf(spate.counts.victims, 'victim'));
-  if (spate.counts.lossGBP) parts.push(`£${spate.counts.lossGBP.toLocaleString('en-GB')} lost`);
+  const parts = [spate.headline, reportCount(spate), ...harmParts(spate)];
   if (spate.places.length > 0) parts.push(spate.places.slice(0, 4).join(', '));
   return parts.join(' · ');
 }
@@ -43,7 +54,7 @@ export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sourc
  * escalation.ts): "new place: Wivenhoe · £31,000 lost (was £12,000) · 9 reports (was 3)". Empty when nothing grew.
  */
 export function describeGrowth(previous: EscalationMeasures, current: EscalationMeasures): string {
-  const money = (gbp: number): string => `£${gbp.toLocaleString('en-GB')}`;
+  const money = formatGBP;
   const wording: Record<GrowingCount, (n: number) => string> = {
     reports: (n) => countOf(n, 'report'),
     targeted: (n) => `${n} targeted`,
@@ -62,4 +73,12 @@ export function describeGrowth(previous: EscalationMeasures, current: Escalation
       return `${wording[measure](current.counts[measure] ?? 0)}${before === undefined ? '' : ` (was ${was[measure](before)})`}`;
     })
     .join(' · ');
+}
+
+/**
+ * What grew since the spate was last detected, for an escalated spate whose earlier version is known: the text of
+ * describeGrowth, shown after "Worse now: " on the notification and the popup. Empty for a new or quiet spate.
+ */
+export function growthSince(spate: Spate, previous: EscalationMeasures | undefined): string {
+  return previous && spate.state === 'escalated' ? describeGrowth(previous, spate) : '';
 }

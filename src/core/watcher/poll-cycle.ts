@@ -13,6 +13,7 @@ import { mergeRecentItems } from './recent-items.ts';
 import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
 import type { SpateNotifier } from './spate-notifier.ts';
 import { alertVersion } from '../spates/escalation.ts';
+import { growthSince } from '../spates/wording.ts';
 import { watchedEntries, type CycleSummary, type WatcherStore } from './watcher-state.ts';
 
 /** Detection and clustering for everyone watched: analyzeText + findSpates, wired by the caller. */
@@ -201,7 +202,9 @@ export function createPollCycle(deps: PollCycleDeps) {
       if (versions[spate.id] === version) continue;
       const person = persons.find((candidate) => candidate.id === spate.personId);
       if (!person) continue;
-      const shown = await deps.notifier.notify(spate, person, settings.quietHours, previous.find((before) => before.id === spate.id));
+      const before = previous.find((candidate) => candidate.id === spate.id);
+      const shown = await deps.notifier.notify(spate, person, settings.quietHours, before);
+      const growth = growthSince(spate, before);
       // Held before the version is saved: a worker stopped in between alerts again (and holds again), never loses it.
       if (deps.nightSummary && (shown.heldBack || held.some((entry) => entry.spateId === spate.id))) {
         held = shown.heldBack
@@ -234,6 +237,7 @@ export function createPollCycle(deps: PollCycleDeps) {
         headline: spate.headline,
         version,
         at: new Date(deps.clock.now()).toISOString(),
+        ...(growth ? { growth } : {}),
         shown: shown.shown,
         ...(shown.heldBack ? { heldBack: shown.heldBack } : {}),
         sentToCircle: sent.sent,

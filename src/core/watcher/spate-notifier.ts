@@ -3,7 +3,7 @@ import type { WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock } from '../platform.ts';
 import { NOTIFICATION_ICON_URL } from './notification-icon.ts';
 import { isWithinQuietHours, localMinutesOf, type QuietHours } from './quiet-hours.ts';
-import { describeGrowth, describeSpate } from '../spates/wording.ts';
+import { describeSpate, growthSince } from '../spates/wording.ts';
 import { isUrgent, alertVersion } from '../spates/escalation.ts';
 
 export interface NotificationOptions {
@@ -78,7 +78,7 @@ export function createSpateNotifier(deps: SpateNotifierDeps) {
 export type SpateNotifier = ReturnType<typeof createSpateNotifier>;
 
 function notificationMessage(spate: Spate, person: WatchedPerson, previous: Spate | undefined): string {
-  const growth = previous && spate.state === 'escalated' ? describeGrowth(previous, spate) : '';
+  const growth = growthSince(spate, previous);
   return growth ? `Worse now: ${growth}. ${describeSpate(spate, person)}` : describeSpate(spate, person);
 }
 

@@ -119,6 +119,11 @@ export interface NotifiedEntry {
   /** The spate version alerted: changes when reports are added or severity rises. */
   version: string;
   at: string;
+  /**
+   * What grew since the spate's previous version, as the notification said it after "Worse now: " (growthSince,
+   * wording.ts): "£3,000 lost (was £1,800) · new place: Rowhedge". Absent for a first alert and in older entries.
+   */
+  growth?: string;
   shown: boolean;
   /** Why it was not shown, when it was not. */
   heldBack?: 'quiet-hours';

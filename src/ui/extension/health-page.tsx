@@ -83,7 +83,7 @@ function HealthRow({ source, health }: { source: Source; health: SourceHealth | 
       <th scope="row">
         {source.label}
         <br />
-        <span className="hint">{source.url}</span>
+        <span className="hint source-url">{source.url}</span>
       </th>
       <td className={state === 'Working' ? 'ok' : state === 'Not checked yet' ? undefined : 'flag'}>
         {state}

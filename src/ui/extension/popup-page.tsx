@@ -5,7 +5,8 @@ import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
 import type { SourceProgress } from '../../core/watcher/poll-cycle.ts';
-import { formatKm, reportCount } from '../../core/spates/wording.ts';
+import { formatKm, harmParts, reportCount } from '../../core/spates/wording.ts';
+import { checkOutcomeLine, staleWarningsLine } from './popup-wording.ts';
 import type { CheckNowReply } from '../../core/watcher/watcher-protocol.ts';
 import { notWatchedYetMessage } from '../../core/watcher/watcher-state.ts';
 import { AlertReach } from './alert-reach.tsx';
@@ -26,19 +27,33 @@ const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
 /** At a glance: each person quiet or not, "Check now" with progress, and the way to the carer app. */
 export function PopupPage({ deps }: { deps: PageDeps }) {
   const load = useCallback(async () => {
-    const [people, spates, circle, settings, customFeeds, health] = await Promise.all([
+    const [people, spates, circle, settings, customFeeds, health, notified] = await Promise.all([
       deps.store.getPeople(),
       deps.store.getSpates(),
       deps.store.getCircle(),
       deps.store.getSettings(),
       deps.store.getCustomFeeds(),
       deps.store.getHealth(),
+      deps.store.getNotifiedLog(),
     ]);
+    const located = people.filter((entry) => !entry.unlocated);
     // What each person's "nothing found" rests on: never "All quiet" when no source of theirs could be read.
     const coverage = new Map(
-      people.filter((entry) => !entry.unlocated).map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
+      located.map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
     );
-    return { people, spates, coverage, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
+    // When no source could be read at the last check, the warnings shown are older than they look: say so, and when.
+    const planned = sourcesToPoll(located, customFeeds, sourcesForKnownForce);
+    const overall = checkCoverage(planned, health);
+    const lastReadAt = planned.map((source) => health[source.id]?.lastOkAt).filter((at) => at !== undefined).sort().at(-1);
+    const shownSpates = spates.filter((spate) => located.some((entry) => entry.person.id === spate.personId));
+    const stale = overall.read === 0 && overall.failed > 0 && shownSpates.length > 0 ? staleWarningsLine(overall.failed, lastReadAt, Date.now()) : '';
+    // What grew, as the escalation's notification said it: the newest log entry of each escalated spate.
+    const growth = new Map<string, string>();
+    for (const entry of notified) {
+      if (entry.growth) growth.set(entry.spateId, entry.growth);
+      else growth.delete(entry.spateId);
+    }
+    return { people, spates, coverage, stale, growth, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
   }, [deps]);
   const { value, reload } = useStored(load, { deps, keys: ['people', 'spates', 'circle', 'settings', 'customFeeds', 'health'] });
   const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
@@ -65,19 +80,8 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
     try {
       // The background's own error, or the browser's when it could not be reached, is shown as the check's outcome.
       const reply = await deps.sendMessage('check-now').catch((error: unknown): CheckNowReply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }));
-      if (!reply.ok) setOutcome(`The check stopped: ${reply.error}`);
-      else {
-        const { sourcesChecked, sourcesFailed, alerts } = reply.result;
-        setOutcome(
-          sourcesChecked > 0 && sourcesFailed === sourcesChecked
-            ? `None of the ${countOf(sourcesChecked, 'source')} checked could be read, so Kinwatch could not look for warnings.`
-            : sourcesChecked === 0
-              ? 'No source was due or allowed to be checked.'
-              : `Checked ${countOf(sourcesChecked, 'source')}` +
-                  (sourcesFailed ? `: ${sourcesFailed} of ${sourcesChecked} could not be reached` : '') +
-                  (alerts ? `. ${countOf(alerts, 'new warning')}.` : '. Nothing new.'),
-        );
-      }
+      // The spates as this check left them: an alerted spate's state says whether it is new or got worse.
+      setOutcome(checkOutcomeLine(reply, reply.ok ? await deps.store.getSpates() : []));
       await reload();
     } finally {
       setChecking(false);
@@ -88,6 +92,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   return (
     <main className="popup">
       <h1>Kinwatch</h1>
+      {value.stale !== '' && <p className="flag">{value.stale}</p>}
       {fromNotification !== undefined && !value.spates.some((spate) => spate.id === fromNotification) && (
         <p className="hint">The warning from your notification is no longer active. Current warnings are below.</p>
       )}
@@ -102,7 +107,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         return (
           <section key={person.id} aria-label={person.name} className="card">
             <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
-            {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
+            {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} growth={value.growth} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
           </section>
         );
       })}
@@ -151,15 +156,18 @@ function QuietLine({ coverage }: { coverage: ReturnType<typeof describeCoverage>
 
 function SpateList(props: {
   spates: Spate[];
+  /** Spate id → what grew at its newest alert (NotifiedEntry.growth). */
+  growth: ReadonlyMap<string, string>;
   personName: string;
   notifiedId: string | undefined;
   notifiedHeading: RefObject<HTMLHeadingElement | null>;
 }) {
-  const { spates, personName, notifiedId, notifiedHeading } = props;
+  const { spates, growth, personName, notifiedId, notifiedHeading } = props;
   return (
     <ul className="plain">
       {spates.map((spate) => {
         const notified = spate.id === notifiedId;
+        const grew = spate.state === 'escalated' ? growth.get(spate.id) : undefined;
         return (
           <li key={spate.id} className={notified ? 'spate from-notification' : 'spate'}>
             {/* The mark is part of the heading, so a screen reader landing on it hears why. */}
@@ -168,9 +176,14 @@ function SpateList(props: {
               {notified && ' '}
               {spate.headline}
             </h3>
+            {grew !== undefined && <p className="flag">Worse now: {grew}</p>}
             <p>
-              {spate.places.length > 0 ? spate.places.join(', ') : 'Place not named'}
-              {spate.distanceKm !== undefined ? ` · ${formatKm(spate.distanceKm)} from ${personName}` : ''} · {reportCount(spate)}
+              {[
+                spate.places.length > 0 ? spate.places.join(', ') : 'Place not named',
+                ...(spate.distanceKm !== undefined ? [`${formatKm(spate.distanceKm)} from ${personName}`] : []),
+                reportCount(spate),
+                ...harmParts(spate),
+              ].join(' · ')}
             </p>
             <SpateSources sources={spate.sources} label={`Sources of ${spate.headline}`} />
           </li>
