@@ -76,8 +76,19 @@ describe('care circle in the real carer app, with pushes into its real service w
   let other: Page;
   const registrations: { registrationId: string; scopeURL: string; isDeleted: boolean }[] = [];
 
+  /** Push events the service worker has finished handling (its waitUntil settled), as Chromium's DevTools log them. */
+  let pushesHandled = 0;
+
+  /**
+   * Delivers a push to the app's service worker and resolves once the worker has finished handling it. Notifications
+   * are read only then: Chromium's getNotifications() drops a notification whose showNotification() is still in
+   * flight from its list for good (it prunes what is not displayed yet), so reading while the worker shows one can
+   * hide it from the test although the person sees it.
+   */
   async function deliver(payload: unknown): Promise<void> {
+    const before = pushesHandled;
     await cdp.send('ServiceWorker.deliverPushMessage', { origin: relay.url, registrationId, data: JSON.stringify(payload) });
+    await until(async () => pushesHandled, (n) => n > before, 'the service worker to finish handling the push');
   }
 
   beforeAll(async () => {
@@ -98,6 +109,11 @@ describe('care circle in the real carer app, with pushes into its real service w
     cdp = await context.newCDPSession(page);
     cdp.on('ServiceWorker.workerRegistrationUpdated', (event: { registrations: typeof registrations }) => registrations.push(...event.registrations));
     await cdp.send('ServiceWorker.enable');
+    cdp.on('BackgroundService.backgroundServiceEventReceived', (event: { backgroundServiceEvent: { eventName: string } }) => {
+      if (event.backgroundServiceEvent.eventName === 'Push event completed') pushesHandled++;
+    });
+    await cdp.send('BackgroundService.startObserving', { service: 'pushMessaging' });
+    await cdp.send('BackgroundService.setRecording', { shouldRecord: true, service: 'pushMessaging' });
     const registration = await until(async () => registrations.find((r) => r.scopeURL.startsWith(relay.url) && !r.isDeleted), Boolean, 'service worker registration');
     registrationId = registration!.registrationId;
   });
