@@ -18,7 +18,7 @@ import { checkCoverage, describeCoverage } from '../core/sources/check-coverage.
 import type { Source } from '../core/sources/source.ts';
 import { describeImpersonated } from '../core/detect/impersonated-wording.ts';
 import { countOf } from '../core/plural.ts';
-import { describeGrowth, reportCount } from '../core/spates/wording.ts';
+import { growthSince, harmParts, reportCount } from '../core/spates/wording.ts';
 import { createWatcherBackground, type WatcherBackground } from '../core/watcher/watcher-background.ts';
 import { customFeedOf, sourcesToPoll, type SourcesForForce } from '../core/watcher/source-plan.ts';
 import type { WatcherStore } from '../core/watcher/watcher-state.ts';
@@ -198,9 +198,7 @@ async function scanOnce(watcher: WatcherBackground, store: WatcherStore, person:
   }
   console.log(`\n${firstRound ? 'Spates' : 'New or escalated spates'} near ${person.postcode}${partly}:`);
   for (const spate of shown) {
-    const previous = before.get(spate.id);
-    const growth = spate.state === 'escalated' && previous ? describeGrowth(previous, spate) : '';
-    console.log(describeSpate(spate, labels, growth));
+    console.log(describeSpate(spate, labels, growthSince(spate, before.get(spate.id))));
   }
   return { anyRead: true };
 }
@@ -211,8 +209,7 @@ function describeSpate(spate: Spate, labels: Map<string, string>, growth: string
   const counts = [
     reportCount(spate),
     spate.counts.targeted !== undefined ? `${spate.counts.targeted} targeted` : undefined,
-    spate.counts.victims !== undefined ? countOf(spate.counts.victims, 'victim') : undefined,
-    spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : undefined,
+    ...harmParts(spate),
   ].filter(Boolean);
   return [
     `● ${spate.headline}  [${spate.severity} · ${spate.state}]`,

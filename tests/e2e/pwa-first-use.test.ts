@@ -260,4 +260,19 @@ describe('the Add-person form on a phone', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('CO7 6AA, Colchester').waitFor();
   });
+
+  it('the same person again is refused, saying who is already there; someone else at that postcode is taken', async () => {
+    await goTo(page, 'Home');
+    await page.getByRole('link', { name: 'Add a person' }).first().click();
+    await page.getByLabel('Name', { exact: true }).fill(' joan ');
+    await page.getByLabel('Postcode').fill('co76aa');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const message = 'Joan (CO7 6AA) is already in your list: open them from Home to change their details.';
+    await page.locator('.error-summary').getByRole('link', { name: message, exact: true }).waitFor();
+    expect(await page.getByRole('heading', { level: 1, name: 'Add a person' }).count()).toBe(1);
+    await page.getByLabel('Name', { exact: true }).fill('Ron');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Ron' }).waitFor();
+    expect(await page.getByRole('heading', { name: 'Joan', exact: true }).count()).toBe(1);
+  });
 });

@@ -35,3 +35,17 @@ export interface CaredPerson {
 export function nameToSay(person: Pick<CaredPerson, 'name' | 'callName'>): string {
   return person.callName?.trim() || person.name;
 }
+
+/** Two postcodes or outcodes written alike, spaces and case ignored ("co76aa" and "CO7 6AA"). */
+export function samePostcode(a: string, b: string): boolean {
+  return a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+}
+
+/**
+ * Whether two records are the same person: the same name (case and surrounding spaces ignored) at the same postcode
+ * (spaces and case ignored). Two people may share a postcode ("Mum" and "Dad" at CO7 6AA), so the postcode alone is
+ * not enough. Used wherever a person is added (the carer app, the extension) and when an extension joins a circle.
+ */
+export function samePerson(a: { name: string; postcode: string }, b: { name: string; postcode: string }): boolean {
+  return a.name.trim().toLowerCase() === b.name.trim().toLowerCase() && samePostcode(a.postcode, b.postcode);
+}

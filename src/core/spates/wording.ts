@@ -48,20 +48,18 @@ export function spateAlertBody(spate: Pick<Spate, 'headline' | 'counts' | 'sourc
   return parts.join(' · ');
 }
 
-
 /**
  * What grew from `previous` to `current`, in words, by the escalation rule's own measures (grownMeasures,
  * escalation.ts): "new place: Wivenhoe · £31,000 lost (was £12,000) · 9 reports (was 3)". Empty when nothing grew.
  */
 export function describeGrowth(previous: EscalationMeasures, current: EscalationMeasures): string {
-  const money = formatGBP;
   const wording: Record<GrowingCount, (n: number) => string> = {
     reports: (n) => countOf(n, 'report'),
     targeted: (n) => `${n} targeted`,
     victims: (n) => countOf(n, 'victim'),
-    lossGBP: (n) => `${money(n)} lost`,
+    lossGBP: (n) => `${formatGBP(n)} lost`,
   };
-  const was: Record<GrowingCount, (n: number) => string> = { ...wording, reports: String, targeted: String, victims: String, lossGBP: money };
+  const was: Record<GrowingCount, (n: number) => string> = { ...wording, reports: String, targeted: String, victims: String, lossGBP: formatGBP };
   return grownMeasures(previous, current)
     .map((measure) => {
       if (measure === 'places') {

@@ -4,7 +4,7 @@
  * are read and the sites allowed stay this browser's own choice. A person added in this browser while connected is
  * written to the circle, so the carer app shows them too.
  */
-import type { CaredPerson } from '../calls/person.ts';
+import { samePerson, samePostcode, type CaredPerson } from '../calls/person.ts';
 import { DEFAULT_RADIUS_KM, type WatchedPerson } from '../geo/watched-person.ts';
 import type { Clock, HttpFetch } from '../platform.ts';
 import { createPostcodeClient, POSTCODES_IO_BASE_URL } from '../geo/postcodes.ts';
@@ -44,17 +44,6 @@ export function personRecordFrom(person: WatchedPerson, unlocated = false): Omit
     banks: [],
     familyNumbers: [],
   };
-}
-
-const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-const samePostcode = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
-
-/**
- * Whether two records are the same person: the same name (case and surrounding spaces ignored) at the same postcode
- * (spaces and case ignored). Two people may share a postcode ("Mum" and "Dad" at CO7 6AA), so the postcode alone is not enough.
- */
-export function samePerson(a: { name: string; postcode: string }, b: { name: string; postcode: string }): boolean {
-  return sameName(a.name, b.name) && samePostcode(a.postcode, b.postcode);
 }
 
 /**

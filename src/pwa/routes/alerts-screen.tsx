@@ -12,7 +12,7 @@ import { db, repository, SETTINGS, usePeople, useSetting } from '../app-data.ts'
 import { parseAlertFile } from '../alert-import.ts';
 import { Link } from '../router.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { countOf } from '../../core/plural.ts';
+import { harmParts, reportCount } from '../../core/spates/wording.ts';
 
 const SEVERITY_LABEL = { high: 'High', medium: 'Medium', low: 'Low' } as const;
 
@@ -20,11 +20,8 @@ function AlertItem({ alert, checkIns, personName, focused }: { alert: AlertRecor
   const carerName = useSetting<string>(SETTINGS.carerName, '');
   const toast = useToast();
   const { spate } = alert;
-  const counts = [
-    spate.counts.reports !== undefined ? countOf(spate.counts.reports, 'report') : '',
-    spate.counts.victims !== undefined ? countOf(spate.counts.victims, 'victim') : '',
-    spate.counts.lossGBP !== undefined ? `£${spate.counts.lossGBP.toLocaleString('en-GB')} lost` : '',
-  ].filter(Boolean);
+  // Worded as the extension's popup and the push words them (src/core/spates/wording.ts).
+  const counts = [reportCount(spate), ...harmParts(spate)];
 
   async function checkIn() {
     const id = crypto.randomUUID();

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast.tsx';
 import { askForPersistentStorage, db, repository, setSetting, SETTINGS } from '../app-data.ts';
 import { checkPostcodeShape, lookUpPlace, type Place } from '../postcode-check.ts';
 import { navigate } from '../router.tsx';
+import { samePerson } from '../../core/calls/person.ts';
 
 interface Draft {
   name: string;
@@ -72,6 +73,12 @@ export function PersonFormScreen({ personId }: { personId?: string | undefined }
     if (!draft.name.trim()) nextErrors.name = 'Enter a name (a first name is enough).';
     const shape = checkPostcodeShape(draft.postcode);
     if ('error' in shape) nextErrors.postcode = shape.error;
+    if ('parsed' in shape && !nextErrors.name) {
+      // The same person twice would get every alert twice and split the family's notes: say who is already there.
+      const typed = { name: draft.name, postcode: shape.parsed.kind === 'postcode' ? shape.parsed.postcode : shape.parsed.outcode };
+      const twin = (await db.people.toArray()).find((person) => !person.deleted && person.id !== existing?.id && samePerson(person, typed));
+      if (twin) nextErrors.name = `${twin.name} (${twin.postcode}) is already in your list: open them from Home to change their details.`;
+    }
     const radiusKm = Number(draft.radiusKm);
     if (!draft.radiusKm.trim() || !Number.isFinite(radiusKm) || radiusKm < 1 || radiusKm > MAX_RADIUS_KM) {
       nextErrors.radiusKm = `Enter a distance from 1 to ${MAX_RADIUS_KM} km.`;
