@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension } from '../helpers/browser.ts';
+import { installOptionsPageOpened, launchWithExtension } from '../helpers/browser.ts';
 import { sourcesForKnownForce } from '../../src/core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../src/core/watcher/source-plan.ts';
 
@@ -30,11 +30,7 @@ describe('the extension popup says whether this browser will get alerts', () => 
     profileDir = mkdtempSync(join(tmpdir(), 'kinwatch-popup-profile-'));
     context = await launchWithExtension(join(root, '.output', 'chrome-mv3'), profileDir);
     extensionId = new URL((await currentWorker()).url()).host;
-    // A fresh install opens its options page; a tab opened before that may be taken over by it, so wait for it first.
-    for (const started = Date.now(); !context.pages().some((page) => page.url().endsWith('/options.html')); ) {
-      if (Date.now() - started > 30_000) throw new Error('the options page did not open on install');
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await installOptionsPageOpened(context);
   });
 
   afterAll(async () => {

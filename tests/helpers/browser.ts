@@ -124,6 +124,18 @@ function pruneBuildCache(keep: string): void {
   }
 }
 
+/**
+ * Waits for the options page a fresh install opens by itself (the watcher does so while no one is watched). A tab
+ * opened before it may be taken over by it ("navigation interrupted by another navigation"), so launches wait first.
+ * Throws after 30 s.
+ */
+export async function installOptionsPageOpened(context: BrowserContext): Promise<void> {
+  for (const started = Date.now(); !context.pages().some((page) => page.url().endsWith('/options.html')); ) {
+    if (Date.now() - started > 30_000) throw new Error('the options page did not open on install');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The extension running in its own Chromium profile. */
 export interface LaunchedExtension {
   context: BrowserContext;
@@ -167,6 +179,7 @@ export async function launchExtension(options: { postcodes: string; env?: Omit<E
   }
   const worker = async (): Promise<Worker> => context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const id = new URL((await worker()).url()).host;
+  await installOptionsPageOpened(context);
   return {
     context,
     id,
