@@ -48,10 +48,10 @@ function countRows(page: Page, store: string): Promise<number> {
   );
 }
 
-async function shownNotifications(page: Page): Promise<{ title: string; body: string; url: string | undefined }[]> {
+async function shownNotifications(page: Page): Promise<{ title: string; body: string; url: string | undefined; requireInteraction: boolean }[]> {
   return page.evaluate(async () => {
     const registration = await navigator.serviceWorker.ready;
-    return (await registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url?: string } | null)?.url }));
+    return (await registration.getNotifications()).map((n) => ({ title: n.title, body: n.body, url: (n.data as { url?: string } | null)?.url, requireInteraction: n.requireInteraction }));
   });
 }
 
@@ -161,6 +161,8 @@ describe('care circle in the real carer app, with pushes into its real service w
     await deliver({ kind: 'alert', circleId: membership.circleId, ciphertext: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', urgency: 'high' });
     const notifications = await until(() => shownNotifications(page), (list) => list.some((n) => n.title === 'Kinwatch'), 'generic notification');
     expect(notifications.find((n) => n.title === 'Kinwatch')!.body).toMatch(/Open the app/);
+    // The push was urgent: its notice stays on screen until seen, as the alert itself would have.
+    expect(notifications.find((n) => n.title === 'Kinwatch')!.requireInteraction).toBe(true);
     expect(await countRows(page, 'alerts')).toBe(alertsBefore);
   });
 

@@ -25,14 +25,15 @@ const GENERIC = { title: 'Kinwatch', body: 'New activity in your care circle. Op
 export async function handlePush(scope: ServiceWorkerGlobalScope, db: KinwatchDb, data: unknown): Promise<void> {
   const push = data as Partial<AlertPushPayload> | null;
   const membership = await loadMembership(db);
-  if (!membership || push?.kind !== 'alert' || push.circleId !== membership.circleId) return showGeneric(scope);
+  const urgent = push?.urgency === 'high';
+  if (!membership || push?.kind !== 'alert' || push.circleId !== membership.circleId) return showGeneric(scope, GENERIC.url, urgent);
   let alert: CircleAlert | undefined;
   if (typeof push.ciphertext === 'string') {
     try {
       alert = await openAlert<CircleAlert>(await importCircleKey(membership.circleKey), membership.circleId, push.ciphertext);
     } catch {
       // Not from this circle's key: say only that there is news, nothing unverified.
-      return showGeneric(scope);
+      return showGeneric(scope, GENERIC.url, urgent);
     }
   }
   const repository = await createRepository(db);
@@ -50,7 +51,7 @@ export async function handlePush(scope: ServiceWorkerGlobalScope, db: KinwatchDb
   if (!alert || alert.kind === 'spate-ref') await synced;
   const alertId = alert?.kind === 'spate' ? alert.alert.id : alert?.kind === 'spate-ref' ? alert.alertId : alert ? undefined : push.alertId;
   const shown = alert?.kind === 'spate' || alert?.kind === 'live-call' ? alert : alertId ? ((await storedAlert(db, alertId)) ?? alert) : alert;
-  if (!shown) return showGeneric(scope, push.alertId ? alertPath({ alertId: push.alertId }) : GENERIC.url);
+  if (!shown) return showGeneric(scope, push.alertId ? alertPath({ alertId: push.alertId }) : GENERIC.url, urgent);
   await scope.registration.showNotification(shown.title, {
     body: shown.body,
     tag: push.topic ?? (alertId ?? GENERIC.tag),
@@ -72,8 +73,9 @@ async function storedAlert(db: KinwatchDb, alertId: string): Promise<CircleAlert
   return spateCircleAlert(record, person && !person.deleted ? person.name : undefined);
 }
 
-function showGeneric(scope: ServiceWorkerGlobalScope, url = GENERIC.url): Promise<void> {
-  return scope.registration.showNotification(GENERIC.title, { body: GENERIC.body, tag: GENERIC.tag, data: { url } });
+/** "There is news, open the app": an urgent push's stays on screen until seen, as the alert itself would have. */
+function showGeneric(scope: ServiceWorkerGlobalScope, url = GENERIC.url, urgent = false): Promise<void> {
+  return scope.registration.showNotification(GENERIC.title, { body: GENERIC.body, tag: GENERIC.tag, requireInteraction: urgent, data: { url } });
 }
 
 export async function openFromNotification(scope: ServiceWorkerGlobalScope, url: string): Promise<void> {
@@ -104,7 +106,7 @@ export function registerPushHandlers(scope: ServiceWorkerGlobalScope): void {
     // Whatever fails, the user still sees that something arrived (and the browser keeps the push permission).
     event.waitUntil(
       handlePush(scope, database, data).catch(() =>
-        showGeneric(scope),
+        showGeneric(scope, GENERIC.url, (data as { urgency?: unknown } | null)?.urgency === 'high'),
       ),
     );
   });
