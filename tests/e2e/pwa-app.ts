@@ -111,6 +111,17 @@ export async function createCircle(page: Page, deviceName: string): Promise<void
   await page.getByRole('heading', { name: 'Devices in the circle' }).waitFor();
 }
 
+/** Logs a call that looks live (a courier is coming) from Home, as a carer would, and returns to Home. */
+export async function logUrgentCall(page: Page): Promise<void> {
+  await goTo(page, 'Home');
+  await page.getByRole('link', { name: 'Log a call' }).first().click();
+  await page.getByLabel('When').fill(await nowLocal(page));
+  await page.getByLabel('A courier came or is coming').check();
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByRole('heading', { name: 'This looks live: act now' }).waitFor();
+  await goTo(page, 'Home');
+}
+
 /** Restores the fixture backup through Settings, the way a carer would load data onto a new device. */
 export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Promise<void> {
   await goTo(page, 'Settings');

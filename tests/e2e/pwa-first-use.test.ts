@@ -6,7 +6,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addPersonFromHome, createCircle, goTo, nowLocal, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
+import { addPersonFromHome, createCircle, goTo, logUrgentCall, openEmptyCarerApp, restoreFixture, type EmptyCarerApp } from './pwa-app.ts';
 
 const SHOTS = '/tmp/kw-carer2-shots';
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -33,14 +33,7 @@ describe('an urgent call in a circle where no device has notifications on', () =
     await addPersonFromHome(page, { name: 'Joan', postcode: 'CO7 6AA', located: 'CO7 6AA, Colchester' });
     await createCircle(page, 'Anna’s phone');
 
-    await goTo(page, 'Home');
-    await page.getByRole('link', { name: 'Log a call' }).first().click();
-    await page.getByLabel('When').fill(await nowLocal(page));
-    await page.getByLabel('A courier came or is coming').check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: 'This looks live: act now' }).waitFor();
-
-    await goTo(page, 'Home');
+    await logUrgentCall(page);
     const urgent = page.getByRole('region', { name: 'Urgent: act now' });
     // The only device in the circle is this one, so the relay queues no push: the words must not claim anyone was alerted.
     await urgent.getByText(/No device is set up to be woken/).waitFor({ timeout: 30_000 });

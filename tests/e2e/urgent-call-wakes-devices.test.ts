@@ -8,7 +8,7 @@ import { launchBrowser } from '../helpers/browser.ts';
 import { startFakePushService, type FakePushService, type FakeSubscription } from '../helpers/fake-push-service.ts';
 import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
 import { startRelay, type StartedRelay } from '../helpers/start-relay.ts';
-import { addPersonFromHome, appMembership, createCircle, goTo, nowLocal, openApp, setPostcodeService } from './pwa-app.ts';
+import { addPersonFromHome, appMembership, createCircle, logUrgentCall, openApp, setPostcodeService } from './pwa-app.ts';
 
 const SHOTS = process.env.KINWATCH_SCREENSHOT_DIR;
 
@@ -27,17 +27,6 @@ describe('an urgent call in a circle whose other devices take notifications', ()
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
     return { status: response.status, body: response.status === 204 ? {} : ((await response.json()) as Record<string, string>) };
-  }
-
-  /** Logs a call that looks live (a courier is coming), as a carer would, and returns to Home. */
-  async function logUrgentCall(): Promise<void> {
-    await goTo(page, 'Home');
-    await page.getByRole('link', { name: 'Log a call' }).first().click();
-    await page.getByLabel('When').fill(await nowLocal(page));
-    await page.getByLabel('A courier came or is coming').check();
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('heading', { name: 'This looks live: act now' }).waitFor();
-    await goTo(page, 'Home');
   }
 
   beforeAll(async () => {
@@ -80,7 +69,7 @@ describe('an urgent call in a circle whose other devices take notifications', ()
   });
 
   it('Home says a notification went to 2 other devices, and both were sent one', async () => {
-    await logUrgentCall();
+    await logUrgentCall(page);
     const urgent = page.getByRole('region', { name: 'Urgent: act now' });
     await urgent.getByText(/^Notification sent now to 2 other devices in the family circle\./).waitFor({ timeout: 60_000 });
     const text = await urgent.innerText();
@@ -97,7 +86,7 @@ describe('an urgent call in a circle whose other devices take notifications', ()
   it('with notifications off on one of them, the next urgent call says 1 other device', async () => {
     const cara = others[1]!;
     expect((await api(`/api/devices/${cara.deviceId}/push-subscription`, { method: 'DELETE', token: cara.deviceToken })).status).toBe(204);
-    await logUrgentCall();
+    await logUrgentCall(page);
     const urgent = page.getByRole('region', { name: 'Urgent: act now' });
     // Both live calls are listed, each with its own count.
     await urgent.getByText(/^Notification sent now to 1 other device in the family circle\./).waitFor({ timeout: 60_000 });
