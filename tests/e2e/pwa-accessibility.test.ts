@@ -92,6 +92,18 @@ describe('carer app at 200% text size', () => {
   });
 });
 
+/** The first words of each element matching `selector` that runs off the screen or overflows its own box. */
+function cutOff(page: Page, selector: string): Promise<(string | undefined)[]> {
+  return page.evaluate((query) =>
+    [...document.querySelectorAll<HTMLElement>(query)]
+      .filter((element) => {
+        const box = element.getBoundingClientRect();
+        return box.left < 0 || box.right > window.innerWidth + 0.5 || element.scrollWidth > element.clientWidth + 1;
+      })
+      .map((element) => element.textContent?.slice(0, 40)),
+  selector);
+}
+
 describe('carer app at 200% text size on a phone', () => {
   let app: CarerAppWithFixture;
   let page: Page;
@@ -110,14 +122,7 @@ describe('carer app at 200% text size on a phone', () => {
     await page.locator('.call-list a').first().click();
     await page.getByRole('heading', { name: 'What was logged' }).waitFor();
     await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
-    const cut = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('.facts-list dt, .facts-list dd, ol.steps li, h1')]
-        .filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.left < 0 || box.right > window.innerWidth + 0.5 || element.scrollWidth > element.clientWidth + 1;
-        })
-        .map((element) => element.textContent?.slice(0, 40)),
-    );
+    const cut = await cutOff(page, '.facts-list dt, .facts-list dd, ol.steps li, h1');
     expect(cut).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: '/tmp/kinwatch-e2e-call-200pc-phone.png', fullPage: true });
@@ -128,14 +133,7 @@ describe('carer app at 200% text size on a phone', () => {
     await goTo(page, 'Alerts');
     await page.locator('.spate-sources').first().waitFor();
     await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
-    const cut = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('main h2, main h3, main p, .spate-sources a, .spate-sources .source-by')]
-        .filter((element) => {
-          const box = element.getBoundingClientRect();
-          return box.left < 0 || box.right > window.innerWidth + 0.5 || element.scrollWidth > element.clientWidth + 1;
-        })
-        .map((element) => element.textContent?.slice(0, 40)),
-    );
+    const cut = await cutOff(page, 'main h2, main h3, main p, .spate-sources a, .spate-sources .source-by');
     expect(cut).toEqual([]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.screenshot({ path: '/tmp/kinwatch-e2e-alerts-200pc-phone.png', fullPage: true });
