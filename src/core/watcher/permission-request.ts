@@ -29,6 +29,17 @@ export function postcodeServiceNotAllowedReason(postcodesBaseUrl: string): strin
   return `Kinwatch does not have your permission to use the postcode service, ${new URL(postcodesBaseUrl).hostname}`;
 }
 
+/**
+ * Whether the user allowed the site behind `url`, by `hasSiteAccess` (absent: every site allowed). A check that throws
+ * or rejects counts as not allowed. Never throws.
+ */
+export async function siteAllowed(hasSiteAccess: ((url: string) => Promise<boolean>) | undefined, url: string): Promise<boolean> {
+  if (!hasSiteAccess) return true;
+  return Promise.resolve()
+    .then(() => hasSiteAccess(url))
+    .catch(() => false);
+}
+
 export const pressToRetry = (button: string): string => `Press "${button}" to try again.`;
 
 /**

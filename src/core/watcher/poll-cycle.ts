@@ -8,7 +8,7 @@ import type { SourceErrorCode } from '../sources/source-error-code.ts';
 import type { CircleAlertSender } from './circle-alert-sender.ts';
 import type { CirclePeople } from './circle-people.ts';
 import { holdAlert, type NightSummary } from './night-summary.ts';
-import { permissionRefusedMessage } from './permission-request.ts';
+import { permissionRefusedMessage, siteAllowed } from './permission-request.ts';
 import { mergeRecentItems } from './recent-items.ts';
 import { sourcesToPoll, type SourcesForForce } from './source-plan.ts';
 import type { SpateNotifier } from './spate-notifier.ts';
@@ -124,8 +124,7 @@ export function createPollCycle(deps: PollCycleDeps) {
     const sources: Source[] = [];
     const notAllowed: Source[] = [];
     for (const source of planned) {
-      const allowed = deps.hasSiteAccess ? await Promise.resolve().then(() => deps.hasSiteAccess!(source.url)).catch(() => false) : true;
-      (allowed ? sources : notAllowed).push(source);
+      ((await siteAllowed(deps.hasSiteAccess, source.url)) ? sources : notAllowed).push(source);
     }
     const labels = new Map<string, Source>(sources.map((source) => [source.id, source]));
     const report = await pollSources(sources, health, {

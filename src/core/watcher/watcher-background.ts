@@ -1,7 +1,7 @@
 import { createPostcodeClient, POSTCODES_IO_BASE_URL } from '../geo/postcodes.ts';
 import { PostcodeLookupError } from '../geo/postcode-lookup-error.ts';
 import type { HttpFetch, WatcherPlatform } from '../platform.ts';
-import { postcodeServiceNotAllowedReason } from './permission-request.ts';
+import { postcodeServiceNotAllowedReason, siteAllowed } from './permission-request.ts';
 import { sourcesForKnownForce } from '../sources/force-registry.ts';
 import { carerAppBase, notificationTarget } from './carer-app-links.ts';
 import { createCircleAlertSender } from './circle-alert-sender.ts';
@@ -51,8 +51,7 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
   // The postcode service is a site like any other: asked only once the user allowed it. It answers any origin, so
   // without this check a refusal on the options page would be worked round at the next poll.
   const postcodesFetch: HttpFetch = async (url, init) => {
-    const allowed = deps.hasSiteAccess ? await Promise.resolve().then(() => deps.hasSiteAccess!(url)).catch(() => false) : true;
-    if (!allowed) throw new PostcodeLookupError('unavailable', postcodeServiceNotAllowedReason(postcodesBaseUrl));
+    if (!(await siteAllowed(deps.hasSiteAccess, url))) throw new PostcodeLookupError('unavailable', postcodeServiceNotAllowedReason(postcodesBaseUrl));
     return fetch(url, init);
   };
   const { records, people: circlePeople } = createCircleLink({ fetch, clock, store: deps.store, postcodesBaseUrl, postcodesFetch });
