@@ -11,11 +11,14 @@ export interface GazetteerPlace {
   county: string;
 }
 
-/** The generated GeoNames file: rows of [name, lat, lng, county]. */
+/**
+ * The generated GeoNames file: rows of [name, lat, lng] (degrees, 4 decimal places) grouped under their county or
+ * council area ("" when unknown), which is stored once per county rather than once per row to keep the bundle small.
+ */
 export interface GazetteerData {
   source?: string;
   license?: string;
-  places: readonly (readonly [string, number, number, string])[];
+  placesByCounty: Readonly<Record<string, readonly (readonly [string, number, number])[]>>;
 }
 
 /** The hand-made file: counties, districts, boroughs ([name, lat, lng, kind, county]) and aliases ("Dereham"). */
@@ -48,6 +51,16 @@ export function placeKey(name: string): string {
     .trim();
 }
 
+const NAME_ORDER = new Intl.Collator('en');
+
+/**
+ * The order among GeoNames places that share a key, and so which one `lookup` gives without a county hint: by name
+ * (English collation, the same in every browser locale), then latitude, south first. Negative when `a` comes first.
+ */
+export function comparePlaces(a: Pick<GazetteerPlace, 'name' | 'lat'>, b: Pick<GazetteerPlace, 'name' | 'lat'>): number {
+  return NAME_ORDER.compare(a.name, b.name) || a.lat - b.lat;
+}
+
 const SHORT_FORM_SUFFIXES = ['on sea', 'upon thames', 'spa', 'regis', 'by sea'];
 
 /** Names remembered per gazetteer before the memory starts afresh: a day of articles, not an unbounded heap. */
@@ -64,7 +77,11 @@ export function createGazetteer(data: GazetteerData, supplement?: GazetteerSuppl
     byKey.set(key, list);
     maxWords = Math.max(maxWords, key.split(' ').length);
   };
-  for (const [name, lat, lng, county] of data.places) add({ name, lat, lng, kind: 'town', county }, false);
+  for (const [county, rows] of Object.entries(data.placesByCounty)) {
+    for (const [name, lat, lng] of rows) add({ name, lat, lng, kind: 'town', county }, false);
+  }
+  // Rows come county by county, so same-named places are put in one fixed order whatever the file's county order.
+  for (const list of byKey.values()) if (list.length > 1) list.sort(comparePlaces);
   // Hand-made entries win over GeoNames rows of the same name ("Wales" the country, not the Yorkshire village).
   for (const [name, lat, lng, kind, county] of supplement?.places ?? []) {
     add({ name, lat, lng, kind: KINDS.has(kind) ? (kind as PlaceKind) : 'area', county }, true);

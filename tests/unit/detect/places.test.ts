@@ -33,14 +33,33 @@ describe('gazetteer', () => {
   it('keeps the GeoNames attribution and licence with the data', () => {
     expect(gbPlaces.license).toBe('CC-BY-4.0');
     expect(gbPlaces.attribution).toMatch(/GeoNames/);
-    expect(gbPlaces.places.length).toBeGreaterThan(4000);
+    expect(Object.values(gbPlaces.placesByCounty).flat().length).toBeGreaterThan(4000);
     expect(gbSupplement.checkedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('builds from any data in the same shape', () => {
-    const small = createGazetteer({ places: [['Little Snoring', 52.86, 0.9, 'Norfolk']] }, { places: [], aliases: { Snoring: 'Little Snoring' } });
-    expect(small.lookup('little-snoring')).toMatchObject({ lat: 52.86, kind: 'town' });
+    const small = createGazetteer({ placesByCounty: { Norfolk: [['Little Snoring', 52.86, 0.9]] } }, { places: [], aliases: { Snoring: 'Little Snoring' } });
+    expect(small.lookup('little-snoring')).toMatchObject({ lat: 52.86, kind: 'town', county: 'Norfolk' });
     expect(small.lookup('Snoring')?.name).toBe('Little Snoring');
+  });
+
+  it('orders same-named places by name, then south first, whatever order their counties come in', () => {
+    const data = {
+      placesByCounty: {
+        Barnsley: [['Royston', 53.6, -1.45], ['St. Helens', 53.4, -2.74]],
+        Hertfordshire: [['Royston', 52.05, -0.02]],
+        Merseyside: [['St Helens', 53.45, -2.73]],
+      },
+    } as const;
+    const small = createGazetteer(data);
+    expect(small.lookup('Royston')?.county).toBe('Hertfordshire');
+    expect(small.lookupAll('Royston').map((place) => place.county)).toEqual(['Hertfordshire', 'Barnsley']);
+    expect(small.lookup('Royston', { county: 'Barnsley' })?.county).toBe('Barnsley');
+    // Same key, different spelling: the name decides before the latitude does.
+    expect(small.lookupAll('St Helens').map((place) => place.name)).toEqual(['St Helens', 'St. Helens']);
+    // A hand-made entry still comes before every GeoNames place of its name.
+    const withSupplement = createGazetteer(data, { places: [['Royston', 52.0, 0.0, 'district', 'North Hertfordshire']] });
+    expect(withSupplement.lookupAll('Royston').map((place) => place.county)).toEqual(['North Hertfordshire', 'Hertfordshire', 'Barnsley']);
   });
 });
 
