@@ -256,8 +256,9 @@ class LiteralAutomaton {
   private readonly classOf = new Uint8Array(65536);
   private classCount = 0;
   private readonly next: Int32Array;
-  /** Per state, the groups (indexes) one of whose literals ends here. */
-  private readonly found: (readonly number[] | undefined)[];
+  /** The groups one of whose literals ends at state s: foundGroups[foundStart[s]] up to foundStart[s + 1]. */
+  private readonly foundStart: Int32Array;
+  private readonly foundGroups: Int32Array;
   private readonly classes: number;
 
   constructor(literalsByGroup: readonly (readonly string[])[]) {
@@ -307,7 +308,9 @@ class LiteralAutomaton {
       }
     }
     this.next = next;
-    this.found = ends.map((set) => (set.size > 0 ? [...set] : undefined));
+    this.foundStart = new Int32Array(ends.length + 1);
+    ends.forEach((set, state) => (this.foundStart[state + 1] = this.foundStart[state]! + set.size));
+    this.foundGroups = Int32Array.from(ends.flatMap((set) => [...set]));
   }
 
   private classFor(code: number, add: boolean): number {
@@ -321,16 +324,20 @@ class LiteralAutomaton {
     return this.classOf[folded]!;
   }
 
-  /** Marks `seen[group] = mark` for every group one of whose literals `text` contains. */
-  scan(text: string, seen: Int32Array, mark: number): void {
-    const { next, found, classes, classOf } = this;
+  /** Sets bit `group` of `bits` (cleared first) for every group one of whose literals `text` contains. */
+  scan(text: string, bits: Uint32Array): void {
+    bits.fill(0);
+    const { next, foundStart, foundGroups, classes, classOf } = this;
     let state = 0;
     for (let index = 0; index < text.length; index += 1) {
       state = next[state * classes + classOf[text.charCodeAt(index)]!]!;
-      const groups = found[state];
-      if (groups !== undefined) for (const group of groups) seen[group] = mark;
+      for (let at = foundStart[state]!, end = foundStart[state + 1]!; at < end; at += 1) {
+        const group = foundGroups[at]!;
+        bits[group >>> 5]! |= 1 << (group & 31);
+      }
     }
   }
+
 }
 
 /** Tells whether a text can contain a match of the patterns it was made for. */
@@ -339,44 +346,76 @@ export interface LiteralGate {
   mayMatch(text: string): boolean;
 }
 
+/**
+ * Literals are cut to their first MAX_LITERAL characters for the automaton: a text that contains a literal contains
+ * its start, so the gate stays sound, and the automaton stays small enough to scan from the processor's cache.
+ */
+const MAX_LITERAL = 12;
+
+/** A set of literals cut to MAX_LITERAL, without those that contain another of the set (the shorter one suffices). */
+function shortened(set: readonly string[]): string[] {
+  const cut = [...new Set(set.map((literal) => literal.slice(0, MAX_LITERAL)))].sort((a, b) => a.length - b.length);
+  return cut.filter((literal, index) => !cut.slice(0, index).some((shorter) => literal.includes(shorter)));
+}
+
 /** Every gate's sets of literals, each set one group of the shared automaton. */
 const groups: string[][] = [];
 let automaton: LiteralAutomaton | undefined;
-let seen = new Int32Array(0);
-let mark = 0;
-let lastText: string | undefined;
+
+/**
+ * The last texts scanned and the groups each contains, as bitsets. Each rule pass (tactics, relevance, impersonated,
+ * places, counts) goes through an article's sentences again: remembering a few more than an article's sentences
+ * spares scanning each once per pass.
+ */
+const RECENT = 16;
+const recentTexts: (string | undefined)[] = new Array<string | undefined>(RECENT).fill(undefined);
+let recentBits: Uint32Array[] = [];
+let nextSlot = 0;
+
+function groupsIn(text: string): Uint32Array {
+  if (automaton === undefined) {
+    automaton = new LiteralAutomaton(groups);
+    recentBits = Array.from({ length: RECENT }, () => new Uint32Array(Math.ceil(groups.length / 32)));
+    recentTexts.fill(undefined);
+  }
+  for (let slot = 0; slot < RECENT; slot += 1) if (recentTexts[slot] === text) return recentBits[slot]!;
+  const slot = nextSlot;
+  nextSlot = (nextSlot + 1) % RECENT;
+  automaton.scan(text, recentBits[slot]!);
+  recentTexts[slot] = text;
+  return recentBits[slot]!;
+}
 
 const OPEN_GATE: LiteralGate = { mayMatch: () => true };
+
+/** Every gate made, with the patterns it stands for. */
+const made: { patterns: readonly RegExp[]; gate: LiteralGate }[] = [];
+
+/**
+ * Every gate made so far and the patterns it stands for, so its soundness can be checked: wherever one of the patterns
+ * matches a text, the gate must let that text through.
+ */
+export function everyLiteralGate(): readonly { patterns: readonly RegExp[]; gate: LiteralGate }[] {
+  return made;
+}
 
 /**
  * A gate for these patterns together: it passes when any of them may match. A pattern whose literals cannot be worked
  * out (requiredLiterals gives undefined) leaves the gate always open. Every gate shares one automaton, built at the
- * first question, so a sentence is scanned once however many gates ask about it (the last text scanned is kept).
+ * first question, so a sentence is scanned once however many gates ask about it.
  */
 export function literalGate(patterns: readonly RegExp[]): LiteralGate {
-  const needs: number[][] = [];
-  for (const pattern of patterns) {
-    const required = requiredLiterals(pattern);
-    if (!required) return OPEN_GATE;
-    needs.push(required.map((set) => groups.push(set) - 1));
-  }
+  const required = patterns.map(requiredLiterals);
+  if (required.some((sets) => sets === undefined)) return OPEN_GATE;
+  const needs = (required as string[][][]).map((sets) => sets.map((set) => groups.push(shortened(set)) - 1));
   automaton = undefined;
-  return {
+  const gate: LiteralGate = {
     mayMatch(text: string): boolean {
-      if (automaton === undefined) {
-        automaton = new LiteralAutomaton(groups);
-        seen = new Int32Array(groups.length);
-        lastText = undefined;
-      }
-      if (text !== lastText) {
-        mark = mark === 0x7fffffff ? 1 : mark + 1;
-        automaton.scan(text, seen, mark);
-        lastText = text;
-      }
+      const bits = groupsIn(text);
       for (const need of needs) {
         let all = true;
         for (const group of need) {
-          if (seen[group] !== mark) {
+          if ((bits[group >>> 5]! & (1 << (group & 31))) === 0) {
             all = false;
             break;
           }
@@ -386,6 +425,8 @@ export function literalGate(patterns: readonly RegExp[]): LiteralGate {
       return false;
     },
   };
+  made.push({ patterns: [...patterns], gate });
+  return gate;
 }
 
 /** A pattern asked only through its literal gate: `test` and `exec` as the pattern's own, skipping certain misses. */
