@@ -1,35 +1,36 @@
 import { allMatches } from './all-matches.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
+import { gatedPattern, literalGate } from './literal-gate.ts';
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
 import type { Counts } from './vocabulary.ts';
 
 const N = NUMBER_PATTERN;
-const REPORTS = new RegExp(String.raw`\b(more than |over |at least |around |about |nearly |almost )?(${N}) (?:separate |further |similar |new |fresh |of the )*(?:reports?|calls|incidents|cases|complaints)\b`, 'i');
-const TARGETED = new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,70}?\b(?:(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)|targeted|(?:being|been) (?:taken in|called|contacted)|(?:got|received|had) (?:phone |scam |similar |suspicious )?calls|contacted\b(?! (?:police|us|their bank|the bank|officers)))`, 'i');
-const TARGETED_OBJECT = new RegExp(String.raw`\b(?:phoned|called|contacted|targeted|rang|approached) (more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|pensioners|households|homes)\b`, 'i');
-const VICTIMS = new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|fallen foul|fell victim|fallen victim|lost|losing|handed (?:their|his|her) |(?:were|was|had been|have been|has been) (?:conned|tricked|duped|scammed|defrauded|swindled|cheated)|handed over|parted with|gave)`, 'i');
+const REPORTS = gatedPattern(new RegExp(String.raw`\b(more than |over |at least |around |about |nearly |almost )?(${N}) (?:separate |further |similar |new |fresh |of the )*(?:reports?|calls|incidents|cases|complaints)\b`, 'i'));
+const TARGETED = gatedPattern(new RegExp(String.raw`\b(more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |more |local |other )*(?:people|residents|victims|pensioners|households|homes|women|men)\b[^.]{0,70}?\b(?:(?:were|have been|had been|was|has been) (?:targeted|contacted|called|cold-called|approached|phoned)|targeted|(?:being|been) (?:taken in|called|contacted)|(?:got|received|had) (?:phone |scam |similar |suspicious )?calls|contacted\b(?! (?:police|us|their bank|the bank|officers)))`, 'i'));
+const TARGETED_OBJECT = gatedPattern(new RegExp(String.raw`\b(?:phoned|called|contacted|targeted|rang|approached) (more than |over |at least |around |about )?(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|pensioners|households|homes)\b`, 'i'));
+const VICTIMS = gatedPattern(new RegExp(String.raw`\b(${N}) (?:elderly |older |vulnerable |local |other )*(?:people|residents|victims|pensioners|m[ae]n|wom[ae]n|person)\b(?:(?!targeted|\bwith\b)[^.]){0,60}?\b(?:fell for|fallen foul|fell victim|fallen victim|lost|losing|handed (?:their|his|her) |(?:were|was|had been|have been|has been) (?:conned|tricked|duped|scammed|defrauded|swindled|cheated)|handed over|parted with|gave)`, 'i'));
 /** "stole more than £400,000 from 61 victims". */
-const VICTIMS_OBJECT = new RegExp(String.raw`\b(?:stole|stolen|took|taken|conned|cheated|defrauded|swindled)\b[^.]{0,60}\bfrom (${N}) (?:elderly |older |vulnerable |local )*(?:victims|people|pensioners|residents)\b`, 'i');
+const VICTIMS_OBJECT = gatedPattern(new RegExp(String.raw`\b(?:stole|stolen|took|taken|conned|cheated|defrauded|swindled)\b[^.]{0,60}\bfrom (${N}) (?:elderly |older |vulnerable |local )*(?:victims|people|pensioners|residents)\b`, 'i'));
 const NO_VICTIMS =
-  /\b(?:did not (?:provide|hand over|give|lose|part with)|refused to (?:pass|give|hand|provide)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been|had been) (?:lost|handed|taken|passed)|before any (?:money|information|details|cash) (?:was|were|had been) (?:passed|handed|given|lost))\b/i;
+  gatedPattern(/\b(?:did not (?:provide|hand over|give|lose|part with)|refused to (?:pass|give|hand|provide)|nobody (?:lost|handed|gave|fell)|no one (?:lost|handed|gave|fell)|none of (?:them|the \w+) (?:lost|handed|gave|fell)|no money (?:was|has been|had been) (?:lost|handed|taken|passed)|before any (?:money|information|details|cash) (?:was|were|had been) (?:passed|handed|given|lost))\b/i);
 /** "two out of the three frauds were unsuccessful": three targeted, one victim. */
-const SOME_FAILED = new RegExp(String.raw`\b(${N}) (?:out )?of the (${N}) (?:frauds|scams|attempts|incidents|calls|cases) (?:were|was|have been) (?:unsuccessful|foiled|stopped|prevented|thwarted|blocked)\b`, 'i');
+const SOME_FAILED = gatedPattern(new RegExp(String.raw`\b(${N}) (?:out )?of the (${N}) (?:frauds|scams|attempts|incidents|calls|cases) (?:were|was|have been) (?:unsuccessful|foiled|stopped|prevented|thwarted|blocked)\b`, 'i'));
 /** "A fourth pensioner was called": the count of people targeted so far. */
 const ORDINAL_TARGET =
-  /\b(?:a|the) (second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:pensioner|woman|man|person|resident|victim|householder) (?:was|had been|has been) (?:called|contacted|targeted|phoned|rung|cold-called)\b/i;
+  gatedPattern(/\b(?:a|the) (second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:pensioner|woman|man|person|resident|victim|householder) (?:was|had been|has been) (?:called|contacted|targeted|phoned|rung|cold-called)\b/i);
 const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10 };
 /** One person losing money or valuables: "an elderly woman lost", "the OAP ended up handing over £6,000". */
 const SINGLE_VICTIM = /\b(?:(?:a|an|the|one|another) (?:[\w"“”'-]+ ){0,3}(?:woman|man|pensioner|OAP|widow|widower|victim|grandmother|grandfather|person|resident|lady)|she|he|her|him)\b/i;
-const PREVENTED = withSharedBoundary(/\b(?:stopped|prevented|blocked|thwarted|foiled)\b[^.]{0,40}\bfrom\b|\b(?:was|were|been) (?:stopped|prevented|blocked|declined|thwarted|foiled)\b|\bintervened\b/i);
+const PREVENTED = gatedPattern(withSharedBoundary(/\b(?:stopped|prevented|blocked|thwarted|foiled)\b[^.]{0,40}\bfrom\b|\b(?:was|were|been) (?:stopped|prevented|blocked|declined|thwarted|foiled)\b|\bintervened\b/i));
 const COUPLE = /\b(?:a|an|the) (?:[\w-]+ ){0,2}couple\b/i;
-const LOSS = /\b(?:lost|losing|gave (?:him|her|them|the \w+) (?:(?:her|his|their|the) )?(?:bank )?(?:cards?|cash|money|£)|(?<!\b(?:unless|if|or) (?:she|he|they) )paid|left with|pick(?:ed)? up the (?:money|cash)|conned|defrauded|scammed|duped|swindled|cheated|handed over|handing over|handed (?:it|them|the|her|his|£)|hand over|parted with|persuaded to (?:buy|purchase|withdraw|hand)|(?<!\b(?:told|asked|instructed|ordered|urged|wanted)(?: (?:her|him|them|the victim))? to (?:[\w£,]+ ){0,4})(?:buy|bought|purchas\w+)\b[^.]{0,40}\b(?:watch|rolex|gold|jewellery|coins|bullion|vouchers|gift cards)|took £|collected)\b/i;
+const LOSS = gatedPattern(/\b(?:lost|losing|gave (?:him|her|them|the \w+) (?:(?:her|his|their|the) )?(?:bank )?(?:cards?|cash|money|£)|(?<!\b(?:unless|if|or) (?:she|he|they) )paid|left with|pick(?:ed)? up the (?:money|cash)|conned|defrauded|scammed|duped|swindled|cheated|handed over|handing over|handed (?:it|them|the|her|his|£)|hand over|parted with|persuaded to (?:buy|purchase|withdraw|hand)|(?<!\b(?:told|asked|instructed|ordered|urged|wanted)(?: (?:her|him|them|the victim))? to (?:[\w£,]+ ){0,4})(?:buy|bought|purchas\w+)\b[^.]{0,40}\b(?:watch|rolex|gold|jewellery|coins|bullion|vouchers|gift cards)|took £|collected)\b/i);
 const VALUE = /£|\b(?:cash|money|savings|sums?|watch|rolex|gold|coins|jewellery|valuables|card)\b/i;
 const MONEY = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 /** Background statistics ("700 thefts in the past 15 months", "in total") are not this spate's counts. */
 const BACKGROUND =
-  /\b(?:in the (?:past|last) \d+ (?:months|years)|over the (?:past|last) (?:\d+ )?(?:months|years|year)|last year|in total|since 20\d\d|so far this year|nationally|across the country|in the uk|nationwide|it follows|follows (?:recent|earlier|previous|similar|a number of)|earlier this (?:month|year))\b/i;
+  gatedPattern(/\b(?:in the (?:past|last) \d+ (?:months|years)|over the (?:past|last) (?:\d+ )?(?:months|years|year)|last year|in total|since 20\d\d|so far this year|nationally|across the country|in the uk|nationwide|it follows|follows (?:recent|earlier|previous|similar|a number of)|earlier this (?:month|year))\b/i);
 const NOT_COUNTED = /\b(?:arrest\w*|charged|jailed|sentenced|convicted|officers|patrols)\b/i;
 /** A bulleted line that reads like one incident: a place and a time ("Mill Street, Elsing, at around 10.15am"). */
 const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|between \d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?)/i;
@@ -42,8 +43,10 @@ const ANY_NUMBER = new RegExp(String.raw`\b${N}`, 'i');
  * What a sentence needs to count for anything below: a sum in pounds, a number, a loss, an ordinal victim or the
  * wording that nobody lost. Joined (see anyOf), one pass spares the many sentences without any of them a dozen passes.
  */
-const ANY_COUNT_CUE = anyOf([/£/i, LOSS, ANY_NUMBER, ORDINAL_TARGET, NO_VICTIMS]);
-const WINDOW = new RegExp(String.raw`\b(?:in|within|over|during|for) (?:the (?:past|last) )?(${N}|24|48|72) (hours?|days?|weeks?)\b`, 'i');
+const COUNT_CUES = [/£/i, LOSS.pattern, ANY_NUMBER, ORDINAL_TARGET.pattern, NO_VICTIMS.pattern];
+const ANY_COUNT_CUE = anyOf(COUNT_CUES);
+const COUNT_CUE_GATE = literalGate(COUNT_CUES);
+const WINDOW = gatedPattern(new RegExp(String.raw`\b(?:in|within|over|during|for) (?:the (?:past|last) )?(${N}|24|48|72) (hours?|days?|weeks?)\b`, 'i'));
 
 /**
  * Numbers about this spate: reports, people targeted, victims who lost out, the loss in pounds and the time the
@@ -65,7 +68,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     if (!segment) continue;
     const sentence = segment.text;
     const kind = segment === whole ? wholeKind : 'narrative';
-    if (!ANY_COUNT_CUE.some((pattern) => pattern.test(sentence))) continue;
+    if (!COUNT_CUE_GATE.mayMatch(sentence) || !ANY_COUNT_CUE.some((pattern) => pattern.test(sentence))) continue;
     if (BACKGROUND.test(sentence)) continue;
     const amounts = allMatches(MONEY, sentence).map(poundsOf).filter((value) => value > 0);
     const noVictims = NO_VICTIMS.test(sentence);

@@ -1,4 +1,5 @@
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
+import { literalGate } from './literal-gate.ts';
 import { QUOTED_CLAIM } from './quoted-claim.ts';
 import type { Segment } from './segment.ts';
 
@@ -92,11 +93,14 @@ export function classifySentence(segment: Segment): SentenceKind {
  * The wordings below that can make a sentence other than narrative, joined (see anyOf): one pass tells that a sentence
  * has none of them, as most sentences of a report do not, instead of a pass for each.
  */
-const ANY_NOT_NARRATIVE_CUE = anyOf([HOW_SCAMS_GO, IMPERATIVE_START, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS]);
+const CUES_ANYWHERE = [HOW_SCAMS_GO, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS];
+const ANY_CUE_ANYWHERE = anyOf(CUES_ANYWHERE);
+const CUE_ANYWHERE_GATE = literalGate(CUES_ANYWHERE);
 
 function judgeSentence(segment: Segment): SentenceKind {
   const text = segment.text;
-  const cued = ANY_NOT_NARRATIVE_CUE.some((pattern) => pattern.test(text));
+  // IMPERATIVE_START is tried at the start only; the rest behind the literals they need (see literalGate).
+  const cued = IMPERATIVE_START.test(text) || (CUE_ANYWHERE_GATE.mayMatch(text) && ANY_CUE_ANYWHERE.some((pattern) => pattern.test(text)));
   if (cued && HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
     return 'advice';

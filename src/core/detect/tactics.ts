@@ -1,4 +1,5 @@
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
+import { literalGate } from './literal-gate.ts';
 import { classifySentence, isNegated, narrativeTail, type SentenceKind } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { TACTICS, type Tactic } from './vocabulary.ts';
@@ -127,12 +128,16 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
 };
 
-/** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf). */
-const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOf(TACTIC_PATTERNS[tactic])])) as Record<Tactic, RegExp[]>;
+/** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf), behind the literals any of them needs (see literalGate). */
+const TACTIC_TESTS = Object.fromEntries(
+  TACTICS.map((tactic) => [tactic, { gate: literalGate(TACTIC_PATTERNS[tactic]), tests: anyOf(TACTIC_PATTERNS[tactic]) }]),
+) as Record<Tactic, { gate: ReturnType<typeof literalGate>; tests: RegExp[] }>;
 
 /** Does the sentence show this tactic (any of its patterns)? */
 function showsTactic(tactic: Tactic, text: string): boolean {
-  for (const test of TACTIC_TESTS[tactic]) if (test.test(text)) return true;
+  const { gate, tests } = TACTIC_TESTS[tactic];
+  if (!gate.mayMatch(text)) return false;
+  for (const test of tests) if (test.test(text)) return true;
   return false;
 }
 

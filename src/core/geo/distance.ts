@@ -15,3 +15,12 @@ export function distanceKm(a: LatLng, b: LatLng): number {
   const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
+
+/**
+ * A lower bound on distanceKm between any two points at these latitudes (decimal degrees), whatever their longitudes:
+ * the haversine's longitude term is never negative, so the distance is at least the arc along a meridian. Shaved by a
+ * millionth for rounding, so it never exceeds what distanceKm computes.
+ */
+export function latitudeGapKm(latA: number, latB: number): number {
+  return EARTH_RADIUS_KM * Math.abs(latA - latB) * (Math.PI / 180) * (1 - 1e-6);
+}

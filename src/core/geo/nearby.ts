@@ -1,6 +1,6 @@
 import type { FeedItem } from '../sources/source.ts';
 import type { Analysis, PlaceMention } from '../detect/vocabulary.ts';
-import { distanceKm, type LatLng } from './distance.ts';
+import { distanceKm, latitudeGapKm, type LatLng } from './distance.ts';
 import type { WatchedPerson } from './watched-person.ts';
 
 /** Anything that can place a name: the gazetteer (one or several same-named places), or a map of earlier lookups. */
@@ -75,6 +75,39 @@ export function matchLocatedItem(located: readonly LocatedPlace[], item: FeedIte
   if (nearestSpecific) return { near: false, ...withDistance, basis: 'none' };
   const fromOwnForce = deps.forceIdOfSource(item.sourceId) === person.forceId;
   return fromOwnForce ? { near: true, basis: 'own-force' } : { near: false, ...withDistance, basis: 'none' };
+}
+
+/** How far north and south a located item's places may lie, to rule out distant people without measuring to each. */
+export interface LocatedSpan {
+  /** Latitudes of the southernmost and northernmost points any of its places may be, decimal degrees. */
+  south: number;
+  north: number;
+  /** It names a place that is not a whole county or area (so a far one rules it out, see matchLocatedItem). */
+  specific: boolean;
+}
+
+/** The span of located places (locatePlaces); undefined when none could be located. */
+export function spanOf(located: readonly LocatedPlace[]): LocatedSpan | undefined {
+  let span: LocatedSpan | undefined;
+  for (const { place, candidates } of located) {
+    for (const { lat } of candidates) {
+      span ??= { south: lat, north: lat, specific: false };
+      span.south = Math.min(span.south, lat);
+      span.north = Math.max(span.north, lat);
+    }
+    if (candidates.length > 0 && !BROAD_KINDS.has(place.kind)) span!.specific = true;
+  }
+  return span;
+}
+
+/**
+ * True only when matchLocatedItem would answer "not near" for this person: the item names a specific place, and every
+ * point any of its places may be lies further north or south of the person than the radius. False says nothing.
+ */
+export function certainlyFar(span: LocatedSpan, person: Pick<WatchedPerson, 'lat' | 'radiusKm'>): boolean {
+  if (!span.specific) return false;
+  const gap = person.lat < span.south ? latitudeGapKm(person.lat, span.south) : person.lat > span.north ? latitudeGapKm(person.lat, span.north) : 0;
+  return gap > person.radiusKm;
 }
 
 /** Where a named place is: the analysis's own coordinates, the gazetteer (nearest of same-named places), or an earlier lookup. */

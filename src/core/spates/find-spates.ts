@@ -1,6 +1,6 @@
 import type { FeedItem } from '../sources/source.ts';
 import type { WatchedPerson } from '../geo/watched-person.ts';
-import { BROAD_KINDS, locatePlace, locatePlaces, matchLocatedItem, nearestCandidate, type NearbyDeps } from '../geo/nearby.ts';
+import { BROAD_KINDS, certainlyFar, locatePlace, locatePlaces, matchLocatedItem, nearestCandidate, spanOf, type NearbyDeps } from '../geo/nearby.ts';
 import type { Analysis, Counts, Tactic } from '../detect/vocabulary.ts';
 import { TACTICS } from '../detect/vocabulary.ts';
 import { spateSourceOf, type Spate, type SpateSource } from './spate.ts';
@@ -44,13 +44,17 @@ export function findSpates(input: FindSpatesInput): FindSpatesResult {
   const recent = analyseOnce(input).flatMap(({ item, analysis }) => {
     if (!analysis.relevant) return [];
     const at = itemTime(item, input.now);
-    return at < input.now - retainMs ? [] : [{ item, analysis, at, located: locatePlaces(analysis.places, input) }];
+    if (at < input.now - retainMs) return [];
+    const located = locatePlaces(analysis.places, input);
+    return [{ item, analysis, at, located, span: spanOf(located) }];
   });
   const spates: Spate[] = [];
   for (const person of input.people) {
     const home = { lat: person.lat, lng: person.lng };
     const candidates: SpateCandidate[] = [];
-    for (const { item, analysis, at, located } of recent) {
+    for (const { item, analysis, at, located, span } of recent) {
+      // Most reports are about somewhere else: ruled out on latitude alone before measuring to each place.
+      if (span && certainlyFar(span, person)) continue;
       const match = matchLocatedItem(located, item, person, input);
       if (!match.near) continue;
       const places: SpatePlace[] = located
