@@ -130,6 +130,15 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
     await closed.getByText('Failing').waitFor();
     expect(await closed.innerText()).toContain('(http_403)');
     expect(await closed.innerText()).toContain('refusing requests from this connection');
+    // Each row is headed by the source's name in bold; its address under it is a plain hint, not a second heading.
+    const weights = await soh.locator('th').evaluate((cell) => ({
+      name: getComputedStyle(cell).fontWeight,
+      address: getComputedStyle(cell.querySelector('.source-url')!).fontWeight,
+    }));
+    expect(weights).toEqual({ name: '700', address: '400' });
+    // The table stays within the page: long addresses wrap inside their cells.
+    const overflow = await health.evaluate(() => document.querySelector('table')!.getBoundingClientRect().right - document.querySelector('main')!.getBoundingClientRect().right);
+    expect(overflow).toBeLessThanOrEqual(1);
     if (SCREENSHOTS) await health.screenshot({ path: join(SCREENSHOTS, 'health-soh-fallback.png'), fullPage: true });
     await health.close();
   });

@@ -25,7 +25,7 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
   const { value, reload } = useStored(load, { deps, keys: ['people', 'customFeeds', 'health'] });
   if (!value) return null;
   return (
-    <main>
+    <main className="wide">
       <h1>Source health</h1>
       <p>Each source Kinwatch reads, and how the last check went.</p>
       {value.sources.length > 0 && (
