@@ -255,7 +255,8 @@ class LiteralAutomaton {
   /** Character code (ASCII letters lowercase) → class; 0 for a character in no literal. */
   private readonly classOf = new Uint8Array(65536);
   private classCount = 0;
-  private readonly next: Int32Array;
+  /** next[state × classes + class]: the state after reading a character of that class. Two bytes a cell while they suffice. */
+  private readonly next: Uint16Array | Int32Array;
   /** The groups one of whose literals ends at state s: foundGroups[foundStart[s]] up to foundStart[s + 1]. */
   private readonly foundStart: Int32Array;
   private readonly foundGroups: Int32Array;
@@ -285,7 +286,7 @@ class LiteralAutomaton {
         ends[state]!.add(group);
       }
     });
-    const next = new Int32Array(children.length * this.classes);
+    const next = children.length < 0x10000 ? new Uint16Array(children.length * this.classes) : new Int32Array(children.length * this.classes);
     const fail = new Int32Array(children.length);
     const queue: number[] = [];
     for (let klass = 0; klass < this.classes; klass += 1) {
