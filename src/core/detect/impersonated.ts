@@ -1,5 +1,6 @@
 import { allMatches } from './all-matches.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
+import { gatedPattern } from './literal-gate.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import { splitQuotedClaim } from './quoted-claim.ts';
 import { segmentText, type Segment } from './segment.ts';
@@ -18,6 +19,9 @@ const QUOTED_OFFICIAL =
   /["“‘'](?<=\b(?:from|by|to|a|an) ["“‘'])(?=(?:police (?:officers?|detectives?)|officers?|detectives?|DC|DS|DI|DCI|PC|Det|Detective|Sergeant|Inspector|Constable|bank (?:staff|officials?|managers?|investigators?)|investigators?)\b|[A-Z][A-Za-z]+["”’']|(?:(?:the|your|her|his|their) )?(?:[A-Z][A-Za-z]+(?:['’]s)? ){0,2}(?:(?:anti-)?fraud|security) (?:team|department|squad|unit|investigators?)["”’'])/;
 
 export const IMPERSONATION_CUE = new RegExp(`${IMPERSONATION_WORDS.source}|${QUOTED_OFFICIAL.source}`, 'i');
+
+/** IMPERSONATION_CUE behind its literal gate (see gatedPattern), for the passes that ask it of every sentence. */
+export const SENTENCE_IMPERSONATION_CUE = gatedPattern(IMPERSONATION_CUE);
 
 /**
  * What follows an IMPERSONATION_CUE match in `sentence`, split into the quoted claim that opens it (with its marks; ''
@@ -115,13 +119,13 @@ const BANK_AS_OBJECT =
   /(?<!\b(?:team|department|unit|squad|staff|someone|somebody|manager) )\b(?:investigat\w+|inquir\w+ into|probe into|frauds? at|at|into|about|contact|call|ring|visit) (?:(?:frauds? )?(?:at|into|of) )?(?:an? |the |their |his |her |your )?(?:local )?(?:banks?|building society)\b(?!'s|’s|' | staff| fraud| security| official| manager| worker| employee)/gi;
 
 /** Being put through to "the bank" by the caller is a bank impersonated, whoever rang first. */
-const PUT_THROUGH_TO_BANK =
-  /\b(?:put|passed|transferred|handed|connected) (?:(?:her|him|them|the call|the victim) )?(?:through |over |on )?to (?:someone (?:(?:she|he|they) (?:was|were) told )?(?:who )?(?:worked|works|working|from|at|in) (?:for |at |in )?)?(?:her|his|their|the victim's|the|a|an) (?:own )?["“‘']?(?:bank|branch|building society)\b/i;
+const PUT_THROUGH_TO_BANK = gatedPattern(
+  /\b(?:put|passed|transferred|handed|connected) (?:(?:her|him|them|the call|the victim) )?(?:through |over |on )?to (?:someone (?:(?:she|he|they) (?:was|were) told )?(?:who )?(?:worked|works|working|from|at|in) (?:for |at |in )?)?(?:her|his|their|the victim's|the|a|an) (?:own )?["“‘']?(?:bank|branch|building society)\b/i);
 /** A caller "from her branch", or "her new card had been compromised and someone would collect the old one". */
 const BRANCH_CALLER =
-  /\b(?:(?:ringing|calling|phoning|caller|someone|somebody|a man|a woman|(?:he|she) was|they were|staff|the fraud team) from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i;
+  gatedPattern(/\b(?:(?:ringing|calling|phoning|caller|someone|somebody|a man|a woman|(?:he|she) was|they were|staff|the fraud team) from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i);
 const CARD_SWAP =
-  /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i;
+  gatedPattern(/\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i);
 const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
@@ -193,7 +197,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     const paragraph = readParagraph(toldParagraphs.get(segment.paragraph), sentence);
     toldParagraphs.set(segment.paragraph, paragraph);
     for (const category of impliedImpersonation(sentence, paragraph)) categories.add(category);
-    const cue = IMPERSONATION_CUE.exec(sentence);
+    const cue = SENTENCE_IMPERSONATION_CUE.exec(sentence);
     if (!cue) continue;
     // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be; a quoted
     // claim ('said he was "DC Smith, from the Met"') is whole, whatever commas or words are inside the quotes.

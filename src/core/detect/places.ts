@@ -1,6 +1,7 @@
 import type { Gazetteer, GazetteerPlace } from '../geo/gazetteer.ts';
 import { allMatches } from './all-matches.ts';
 import { IMPERSONATION_CUE } from './impersonated.ts';
+import { gatedPattern, literalGate } from './literal-gate.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
 import type { PlaceMention } from './vocabulary.ts';
@@ -17,6 +18,7 @@ const STREET_THEN_PLACE = new RegExp(
   String.raw`\b[A-Z][\w'’]+(?: [A-Z][\w'’]+)* (?:${STREET_TYPE}),\s+((?:[A-Z][\w'’-]+)(?: (?:[A-Z][\w'’-]+|upon|on|under|next the|in the|le))*)\s*(?=,|\(|$|\bat\b|\bbetween\b|\bon\b|\.)`,
   'g',
 );
+const STREET_GATE = literalGate([STREET_THEN_PLACE]);
 /** Titles before a person's name: the run that follows is a person, not a place. */
 const PERSON_TITLE =
   /^(?:Mr|Mrs|Ms|Miss|Dr|Det|Detective|Insp|Inspector|Chief|Sgt|Sergeant|PC|DC|DS|DI|DCI|Supt|Superintendent|Constable|Officer|Commander|Councillor|Cllr|Sir|Dame|Lord|Lady|Judge|Rev|Reverend|Father|Canon|Professor|Prof|Captain|Major|Colonel|PCSO)$/;
@@ -41,9 +43,9 @@ const STRONG_CUE = /\b(?:in|from|near|around|across|throughout|covering|includin
 const CONNECTORS = new Set(['upon', 'on', 'under', 'le', 'in', 'the', 'and', 'of', 'next', 'by', 'en', 'with', 'cum']);
 
 /** A sentence about forces pooling resources names their areas, not where calls happened. */
-const ORGANISATIONAL_SENTENCE = /\b(?:resources|task ?force|other forces|neighbouring forces|forces across|forces in|regional organised crime)\b/i;
+const ORGANISATIONAL_SENTENCE = gatedPattern(/\b(?:resources|task ?force|other forces|neighbouring forces|forces across|forces in|regional organised crime)\b/i);
 /** The Met's home is not where the calls were. */
-const MET_CONTEXT = /\b(?:Metropolitan|Met Police|the Met\b|Scotland Yard)/;
+const MET_CONTEXT = gatedPattern(/\b(?:Metropolitan|Met Police|the Met\b|Scotland Yard)/);
 
 interface Token {
   word: string;
@@ -135,7 +137,7 @@ export function findPlaces(text: string, options: PlacesOptions = {}, segments: 
     // "She was told a man had been arrested" is the fraudster's story, not a court report.
     const courtSentence = COURT_SENTENCE.test(sentence) && !/\b(?:told|said|says|claimed|claiming|saying|informed|advised)\b/i.test(sentence);
 
-    for (const match of allMatches(STREET_THEN_PLACE, sentence)) {
+    for (const match of STREET_GATE.mayMatch(sentence) ? allMatches(STREET_THEN_PLACE, sentence) : []) {
       const name = match[1]!;
       // "Jo Bloggs, 40, of Mill Street, Cardiff, denies ...": a defendant's address.
       if (courtSentence) continue;
@@ -349,7 +351,7 @@ function claimedBase(before: string): boolean {
 const lastClause = (before: string) => before.split(/[,;:]/).pop() ?? before;
 
 /** Sentences about a court case or an arrest: "from" and "of" there give a defendant's home, not a victim's. */
-const COURT_SENTENCE = /\b(?:jailed|sentenced|sentences?|custodial|convicted|charged|charges|denies|denied|deny|admitted|pleaded|guilty|remanded|on bail|prosecut\w+|defendants?|arrested)\b/i;
+const COURT_SENTENCE = gatedPattern(/\b(?:jailed|sentenced|sentences?|custodial|convicted|charged|charges|denies|denied|deny|admitted|pleaded|guilty|remanded|on bail|prosecut\w+|defendants?|arrested)\b/i);
 
 /** What the caller or courier told the victim ("her PIN had been compromised in Scotland") is their story, not where it happened. */
 const FRAUDSTER_STORY =

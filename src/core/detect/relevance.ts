@@ -1,4 +1,4 @@
-import { claimAfterCue, IMPERSONATION_CUE, impliedImpersonation, NAMED_BANKS, OFFICIALS, readParagraph, type ParagraphSoFar } from './impersonated.ts';
+import { claimAfterCue, impliedImpersonation, NAMED_BANKS, OFFICIALS, readParagraph, SENTENCE_IMPERSONATION_CUE, type ParagraphSoFar } from './impersonated.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -66,7 +66,7 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
     toldParagraphs.set(segment.paragraph, paragraph);
     // "a man rang to say her card was compromised and a courier would collect it": a bank, though never named.
     if (impliedImpersonation(told.text, paragraph).length > 0) impersonationInNarrative = true;
-    const cue = IMPERSONATION_CUE.exec(told.text);
+    const cue = SENTENCE_IMPERSONATION_CUE.exec(told.text);
     if (cue) {
       // "posed as a US army officer": an officer of something other than police is not an official here.
       // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
