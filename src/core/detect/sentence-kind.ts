@@ -1,5 +1,5 @@
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
-import { literalGate } from './literal-gate.ts';
+import { gatedPattern, literalGate } from './literal-gate.ts';
 import { QUOTED_CLAIM } from './quoted-claim.ts';
 import type { Segment } from './segment.ts';
 
@@ -121,11 +121,11 @@ function youOnlyInToldClaim(text: string): boolean {
   return INCIDENT_WORDS.test(text) && !SECOND_PERSON.test(text.replace(QUOTED_CLAIM, ''));
 }
 
+const NEGATION = gatedPattern(/\b(?:did not|didn'?t|refused to|declined to|no one|nobody|none of|without (?:handing|giving|losing)|was not|were not|had not|no money was)\b/i);
+
 /** "did not hand over any money": a narrative of what did NOT happen names no tactic. */
 export function isNegated(text: string): boolean {
-  return /\b(?:did not|didn'?t|refused to|declined to|no one|nobody|none of|without (?:handing|giving|losing)|was not|were not|had not|no money was)\b/i.test(
-    text,
-  );
+  return NEGATION.test(text);
 }
 
 /** "Residents are urged to be on guard after a rise in calls from fraudsters posing as bank staff": advice up front,

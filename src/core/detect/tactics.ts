@@ -154,6 +154,9 @@ const REASON_ABOUT_FRAUDSTERS =
 const ARRANGED_PASSWORD =
   withSharedBoundary(/\b(?:choose|chose|chosen|set|agree|agreed|given|gave (?:her|him|them)|using|use|with) (?:a |an |the )?(?:new |agreed )?(?:password|passcode|code ?word)\b|\b(?:password|passcode|code ?word) (?:to (?:say|give|use)|for the courier)\b|\b(?:PIN|pin) (?:had been|has been|was) (?:compromised|cloned|stolen)\b/g);
 
+/** A sentence without ARRANGED_PASSWORD's literals has nothing to take out (see literalGate). */
+const ARRANGED_PASSWORD_GATE = literalGate([ARRANGED_PASSWORD]);
+
 function fraudsterReason(segment: Segment): Segment | undefined {
   const match = REASON_ABOUT_FRAUDSTERS.exec(segment.text);
   return match ? { ...segment, text: segment.text.slice(match.index + match[0].length) } : undefined;
@@ -193,7 +196,7 @@ export function findTactics(text: string, segments: Segment[] = segmentText(text
       // Each tactic is reported once, with its first sentence: once found, later sentences need not be tested for it.
       if (found.has(tactic)) continue;
       // A password the fraudsters set for the courier ("given a password to say") is no request for the victim's.
-      const text = tactic === 'pin-request' ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
+      const text = tactic === 'pin-request' && ARRANGED_PASSWORD_GATE.mayMatch(segment.text) ? segment.text.replace(ARRANGED_PASSWORD, '') : segment.text;
       if (showsTactic(tactic, text)) {
         evidence.push({ tactic, sentence: segment.text });
         found.add(tactic);
