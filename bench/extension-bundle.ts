@@ -29,18 +29,32 @@ export function benchExtensionBundle(): Record<string, string | number>[] {
     const row = (file: string, raw: number, gzip: number) => ({ file, 'raw KB': round(raw / 1024, 1), 'gzip KB': round(gzip / 1024, 1) });
     const rows = sizes.map((size) => row(size.file, size.raw, size.gzip));
     if (!rows.some((entry) => entry.file === 'background.js')) throw new Error('no background.js in the build');
-    // A module worker loads its static imports before it runs: they count against its budget as much as its own file.
-    const loaded = staticImportClosure(join(dir, 'background.js')).map((file) => relative(dir, file));
-    const worker = sizes.filter((size) => loaded.includes(size.file));
-    const total = (key: 'raw' | 'gzip'): number => worker.reduce((sum, size) => sum + size[key], 0);
+    const worker = workerSize(dir);
     return [
       ...rows.sort((a, b) => b['gzip KB'] - a['gzip KB']),
-      row(`background worker: background.js + ${loaded.length - 1} imported chunks`, total('raw'), total('gzip')),
-      { file: `background worker budget (${BACKGROUND_BUDGET_GZIP_KB} KB gzip)`, 'raw KB': '', 'gzip KB': total('gzip') / 1024 <= BACKGROUND_BUDGET_GZIP_KB ? 'within' : 'OVER' },
+      row(`background worker: background.js + ${worker.files.length - 1} imported chunks`, worker.raw, worker.gzip),
+      { file: `background worker budget (${BACKGROUND_BUDGET_GZIP_KB} KB gzip)`, 'raw KB': '', 'gzip KB': worker.gzip / 1024 <= BACKGROUND_BUDGET_GZIP_KB ? 'within' : 'OVER' },
     ];
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * What the background worker of a built extension (`dir`: its chrome-mv3 folder) loads before it runs: background.js
+ * and every chunk it imports statically (a module worker loads those first, so they count against its budget as much
+ * as its own file). Sizes in bytes, gzipped at level 9 as a store or server would.
+ */
+export function workerSize(dir: string): { files: string[]; raw: number; gzip: number } {
+  const files = staticImportClosure(join(dir, 'background.js'));
+  let raw = 0;
+  let gzip = 0;
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.map((file) => relative(dir, file)), raw, gzip };
 }
 
 /** `entry` and every file it imports statically (`import … from "./x.js"`, `import "./x.js"`), transitively; absolute paths. */
