@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { ToastOutlet, ToastProvider } from '../ui/toast.tsx';
 import { matchRoute, useLocation, useRouter, useSearch, type StringRouteParams } from 'wouter';
+import { AppHeader } from './app-header.tsx';
 import { Link } from './router.tsx';
 import { UpdatePrompt } from './update-prompt.tsx';
 import { DatabaseReplacedNotice, useDatabaseReplaced } from './database-replaced.tsx';
@@ -19,16 +20,6 @@ import { IncidentSummaryScreen } from './routes/incident-summary-screen.tsx';
 // Cards carry print layouts; the circle carries QR codes and crypto: both load on first visit to their screen.
 const CardsScreen = lazy(() => import('./routes/cards-screen.tsx').then((module) => ({ default: module.CardsScreen })));
 const CircleScreen = lazy(() => import('./circle/circle-screen.tsx').then((module) => ({ default: module.CircleScreen })));
-
-const NAV: { to: string; label: string }[] = [
-  { to: '/', label: 'Home' },
-  { to: '/alerts', label: 'Alerts' },
-  { to: '/calls', label: 'Calls' },
-  { to: '/checklist', label: 'Checklist' },
-  { to: '/cards', label: 'Cards' },
-  { to: '/circle', label: 'Circle' },
-  { to: '/settings', label: 'Settings' },
-];
 
 /** One screen of the app: its path (with typed `:params`), its title and what it shows. */
 interface AppRoute<P extends string> {
@@ -115,23 +106,7 @@ export function App() {
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <header className="app-header">
-        <p className="brand">Kinwatch</p>
-        <nav aria-label="Main">
-          <ul>
-            {NAV.map((item) => {
-              const current = item.to === section || (item.to === '/circle' && section === '/join') || (item.to === '/' && section === '/people');
-              return (
-                <li key={item.to}>
-                  <Link to={item.to} aria-current={current ? 'page' : undefined}>
-                    {item.label}
-                  </Link>
-                </li>
-              );
-            })}
-          </ul>
-        </nav>
-      </header>
+      <AppHeader section={section} path={path} />
       <UpdatePrompt />
       <DatabaseReplacedNotice />
       <ToastOutlet />

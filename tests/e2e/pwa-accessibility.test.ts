@@ -89,6 +89,13 @@ describe('carer app at 200% text size', () => {
     expect(before).toBeGreaterThanOrEqual(18);
     expect(after).toBeGreaterThanOrEqual(before * 1.99);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    // A desktop window has room for every link even at this size: none is hidden behind a Menu button.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+    for (const name of ['Home', 'Alerts', 'Calls', 'Checklist', 'Cards', 'Circle', 'Settings']) {
+      expect(await nav.getByRole('link', { name, exact: true }).isVisible(), name).toBe(true);
+    }
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
   });
 });
 
@@ -115,6 +122,42 @@ describe('carer app at 200% text size on a phone', () => {
 
   afterAll(async () => {
     await app?.close();
+  });
+
+  it('the navigation folds behind a Menu button, leaving the first screen to the content, and opens by keyboard', async () => {
+    await goTo(page, 'Home');
+    await page.evaluate(() => (document.documentElement.style.fontSize = '225%'));
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    const menu = nav.getByRole('button', { name: 'Menu' });
+    const alerts = nav.getByRole('link', { name: 'Alerts', exact: true });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await alerts.isVisible()).toBe(false);
+    const header = await page.locator('header').boundingBox();
+    expect(header!.height).toBeLessThan(844 * 0.3);
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await alerts.waitFor();
+    expect(await violations(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/kinwatch-e2e-menu-200pc-phone.png' });
+    // Escape folds it again and gives the focus back to the button.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Escape');
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await menu.evaluate((button) => button === document.activeElement)).toBe(true);
+    // Choosing a screen goes there and folds the menu.
+    await menu.click();
+    await alerts.click();
+    await page.getByRole('heading', { level: 1, name: 'Alerts' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await alerts.isVisible()).toBe(false);
+    // So does choosing the screen already shown: the menu never stays over it.
+    await menu.click();
+    await alerts.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.evaluate(() => (document.documentElement.style.fontSize = ''));
   });
 
   it('the call details are not cut: every label and value stays inside the screen', async () => {

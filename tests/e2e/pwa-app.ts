@@ -89,8 +89,13 @@ export function nowLocal(page: Page): Promise<string> {
   });
 }
 
+/** Goes to a screen through the main navigation, opening the Menu first when the links are folded behind it. */
 export async function goTo(page: Page, linkName: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: linkName, exact: true }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  // On a phone, or with large text, the links are folded behind Menu: open it first, as a carer would.
+  const menu = nav.getByRole('button', { name: 'Menu' });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  await nav.getByRole('link', { name: linkName, exact: true }).click();
 }
 
 /** Adds a person from Home as a carer would, and waits for their card ("CO7 6AA, Colchester"). */
