@@ -1,54 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { CaredPerson } from '../../src/core/calls/person.ts';
-import { exportCircleKey, generateCircleKey } from '../../src/core/circle/circle-crypto.ts';
-import { openCircleRecord, sealCircleRecord } from '../../src/core/circle/circle-record.ts';
-import { formatHlc } from '../../src/core/circle/hlc.ts';
 import { createCircleLink } from '../../src/core/watcher/circle-people.ts';
-import { DEFAULT_SOURCE_CHOICES, watchedEntries, type CircleConnection } from '../../src/core/watcher/watcher-state.ts';
-import { createExtensionStore, keyValueStoreFromStorageArea } from '../../src/db/extension-store.ts';
-import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
-import { relayUnderTest, type RelayUnderTest } from '../unit/server/relay-under-test.ts';
+import { DEFAULT_SOURCE_CHOICES, watchedEntries } from '../../src/core/watcher/watcher-state.ts';
+import { relayAndPostcodesForThisFile } from './circle-under-test.ts';
 import { MUM } from './watcher-harness.ts';
 
 const NOW = Date.parse('2026-11-24T12:00:00Z');
 
 describe('the circle\'s people in the extension: one person, entered once', () => {
-  let relay: RelayUnderTest;
-  let origin: string;
-  let postcodes: PostcodesStub;
-  beforeAll(async () => {
-    relay = await relayUnderTest({});
-    origin = await relay.app.listen({ port: 0, host: '127.0.0.1' });
-    postcodes = await startPostcodesStub();
-  }, 120_000);
-  afterAll(async () => {
-    await postcodes?.close();
-    await relay?.close();
-  }, 60_000);
+  const served = relayAndPostcodesForThisFile();
   beforeEach(() => fakeBrowser.reset());
-
-  async function setUp() {
-    const phone = await relay.circle('Anna phone');
-    const watcher = await relay.join(phone.circleId, phone.deviceToken, 'Watcher');
-    const key = await generateCircleKey();
-    const circle: CircleConnection = {
-      relayUrl: origin, circleId: phone.circleId, deviceId: watcher.deviceId, deviceToken: watcher.deviceToken,
-      circleKey: await exportCircleKey(key), connectedAt: new Date(NOW).toISOString(),
-    };
-    const store = createExtensionStore(keyValueStoreFromStorageArea(fakeBrowser.storage.local));
-    const link = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: postcodes.url });
-    const carerSaves = async (row: Omit<CaredPerson, 'hlc'>, at: number) => {
-      const envelope = await sealCircleRecord(key, 'people', { ...row, hlc: formatHlc({ wallMs: at, counter: 0, nodeId: 'annaphone' }) });
-      await relay.call('POST', `/api/circles/${phone.circleId}/records`, { token: phone.deviceToken, body: { records: [envelope] } });
-    };
-    const circlePeople = async () => {
-      const page = await relay.call('GET', `/api/circles/${phone.circleId}/records?after=0`, { token: phone.deviceToken });
-      const bodies = await Promise.all((page.body.records as { id: string; hlc: string; ciphertext: string }[]).map((envelope) => openCircleRecord(key, envelope)));
-      return bodies.filter((body) => body?.table === 'people').map((body) => body!.row as unknown as CaredPerson);
-    };
-    return { circle, store, link, carerSaves, circlePeople };
-  }
+  const setUp = () => served.circle(NOW);
 
   const offlineDad: Omit<CaredPerson, 'hlc'> = {
     id: 'dad-uuid', name: 'Dad', postcode: 'CO7 6AA', postcodeChecked: false, radiusKm: 25, phones: [], banks: [], familyNumbers: [],
@@ -60,7 +23,7 @@ describe('the circle\'s people in the extension: one person, entered once', () =
     expect(await link.people.refresh(circle)).toEqual({ people: 1, unlocated: [] });
     const [entry] = await store.getPeople();
     expect(entry).toMatchObject({ shared: true, sources: DEFAULT_SOURCE_CHOICES, person: { id: 'dad-uuid', name: 'Dad', forceId: 'essex', radiusKm: 25 } });
-    expect(postcodes.requests.some((request) => request.path.startsWith('/postcodes/CO7'))).toBe(true);
+    expect(served.postcodes().requests.some((request) => request.path.startsWith('/postcodes/CO7'))).toBe(true);
 
     await carerSaves({ ...offlineDad, deleted: true }, NOW - 30_000);
     expect(await link.people.refresh(circle)).toEqual({ people: 0, unlocated: [] });
@@ -77,7 +40,7 @@ describe('the circle\'s people in the extension: one person, entered once', () =
     expect(kept).toMatchObject({ shared: true, person: { id: 'dad-uuid', name: 'Dad', postcode: 'CO7 6AA' }, unlocated: { reason: expect.stringMatching(/could not be reached/) } });
     expect(watchedEntries(await store.getPeople(), circle)).toEqual([]);
 
-    const up = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: postcodes.url });
+    const up = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: served.postcodes().url });
     expect(await up.people.refresh(circle)).toEqual({ people: 1, unlocated: [] });
     const [located] = await store.getPeople();
     expect(located?.unlocated).toBeUndefined();

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { CaredPerson } from '../../src/core/calls/person.ts';
-import { exportCircleKey, generateCircleKey } from '../../src/core/circle/circle-crypto.ts';
-import { sealCircleRecord } from '../../src/core/circle/circle-record.ts';
-import { formatHlc } from '../../src/core/circle/hlc.ts';
-import { alreadyWatched, createCircleLink } from '../../src/core/watcher/circle-people.ts';
-import { DEFAULT_SOURCE_CHOICES, type CircleConnection } from '../../src/core/watcher/watcher-state.ts';
+import { alreadyWatched } from '../../src/core/watcher/circle-people.ts';
+import { DEFAULT_SOURCE_CHOICES } from '../../src/core/watcher/watcher-state.ts';
 import { createExtensionStore, keyValueStoreFromStorageArea } from '../../src/db/extension-store.ts';
 import { browserPageDeps, watchStorage } from '../../src/ui/extension/browser-page-deps.ts';
-import { startPostcodesStub, type PostcodesStub } from '../helpers/postcodes-stub.ts';
-import { relayUnderTest, type RelayUnderTest } from '../unit/server/relay-under-test.ts';
+import { relayAndPostcodesForThisFile } from './circle-under-test.ts';
 import { MUM } from './watcher-harness.ts';
 
 const NOW = Date.parse('2026-11-30T12:00:00Z');
@@ -32,42 +27,22 @@ describe('adding a person already watched is refused', () => {
 });
 
 describe("the options page's storage watch: the circle's people shown as soon as they are stored", () => {
-  let relay: RelayUnderTest;
-  let postcodes: PostcodesStub;
-  let origin: string;
-  beforeAll(async () => {
-    relay = await relayUnderTest({});
-    origin = await relay.app.listen({ port: 0, host: '127.0.0.1' });
-    postcodes = await startPostcodesStub();
-  }, 120_000);
-  afterAll(async () => {
-    await postcodes?.close();
-    await relay?.close();
-  }, 60_000);
+  const served = relayAndPostcodesForThisFile();
   beforeEach(() => fakeBrowser.reset());
 
   it("tells the people list when reading the circle stores its Mum, and stays quiet for keys it does not show", async () => {
-    const phone = await relay.circle('Anna phone');
-    const watcher = await relay.join(phone.circleId, phone.deviceToken, 'Watcher');
-    const key = await generateCircleKey();
-    const circle: CircleConnection = {
-      relayUrl: origin, circleId: phone.circleId, deviceId: watcher.deviceId, deviceToken: watcher.deviceToken,
-      circleKey: await exportCircleKey(key), connectedAt: new Date(NOW).toISOString(),
-    };
-    const row: CaredPerson = {
-      id: 'carer-mum-uuid', name: 'Mum', postcode: 'CO7 6AA', postcodeChecked: false, radiusKm: 15, phones: [], banks: [], familyNumbers: [],
-      hlc: formatHlc({ wallMs: NOW - 60_000, counter: 0, nodeId: 'annaphone' }),
-    };
-    await relay.call('POST', `/api/circles/${phone.circleId}/records`, { token: phone.deviceToken, body: { records: [await sealCircleRecord(key, 'people', row)] } });
+    const { circle, store, link, carerSaves } = await served.circle(NOW);
+    await carerSaves(
+      { id: 'carer-mum-uuid', name: 'Mum', postcode: 'CO7 6AA', postcodeChecked: false, radiusKm: 15, phones: [], banks: [], familyNumbers: [] },
+      NOW - 60_000,
+    );
 
-    const store = createExtensionStore(keyValueStoreFromStorageArea(fakeBrowser.storage.local));
     const seen: string[][] = [];
     const stop = watchStorage(fakeBrowser.storage, ['people', 'circle'], () => {
       void store.getPeople().then((entries) => seen.push(entries.map((entry) => entry.person.name)));
     });
     await store.saveSpates([]);
     await store.saveCircle(circle);
-    const link = createCircleLink({ fetch: (url, init) => fetch(url, init), clock: { now: () => NOW }, store, postcodesBaseUrl: postcodes.url });
     await link.people.refresh(circle);
     await expect.poll(() => seen.at(-1), { timeout: 10_000 }).toEqual(['Mum']);
     // One notice for the circle, one for the people: none for the spates.
