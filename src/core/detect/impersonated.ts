@@ -26,10 +26,38 @@ export const SENTENCE_IMPERSONATION_CUE = gatedPattern(IMPERSONATION_CUE);
 /**
  * What follows an IMPERSONATION_CUE match in `sentence`, split into the quoted claim that opens it (with its marks; ''
  * when unquoted) and the rest. Scare quotes are a cue that is itself the opening mark: their claim runs to the closing one.
+ * A rest that starts with "its" ("fraudsters pretending to be its staff", "from its fraud team") names the bank, force or official body named
+ * last in `before`, the sentence's text before the cue (by default, the part of `sentence` before it; give the whole
+ * sentence's when `sentence` is only its told tail): "pretending to be Nationwide's staff".
  */
-export function claimAfterCue(sentence: string, cue: RegExpExecArray): { claim: string; rest: string } {
+export function claimAfterCue(sentence: string, cue: RegExpExecArray, before = sentence.slice(0, cue.index)): { claim: string; rest: string } {
   const afterCue = sentence.slice(cue.index + cue[0].length);
-  return splitQuotedClaim(afterCue, /^["“‘']$/.test(cue[0]) ? cue[0] : '');
+  const { claim, rest } = splitQuotedClaim(afterCue, /^["“‘']$/.test(cue[0]) ? cue[0] : '');
+  const owner = ITS.test(rest) ? lastBodyNamed(before) : undefined;
+  return { claim, rest: owner ? rest.replace(ITS, `$1${owner}'s`) : rest };
+}
+
+/**
+ * The whole sentence's text before a cue found in its told part (the segment itself, or its narrative tail): where
+ * "its" may find who it stands for ("Nationwide is warning members after calls from fraudsters pretending to be its staff").
+ */
+export function wholeBefore(segment: Segment, told: Segment, cue: RegExpExecArray): string {
+  return segment.text.slice(0, segment.text.length - told.text.length) + told.text.slice(0, cue.index);
+}
+
+/** "its staff", "from its fraud team": the claim is someone belonging to a body named before. */
+const ITS = /^(\s*(?:from |with |at |for )?)its\b/i;
+
+/** The bank, building society, force or official body named last in `text`, as written; undefined when none is. */
+function lastBodyNamed(text: string): string | undefined {
+  let last: { at: number; name: string } | undefined;
+  for (const pattern of BODIES) {
+    for (const match of allMatches(pattern, text)) {
+      const end = match.index + match[0].length;
+      if (!last || end > last.at) last = { at: end, name: match[0] };
+    }
+  }
+  return last?.name;
 }
 
 /**
@@ -82,12 +110,21 @@ export const NAMED_BANKS: { name: string; pattern: RegExp }[] = [
 const ANY_OFFICIAL_OR_BANK = anyOf([...OFFICIALS, ...NAMED_BANKS].map((entry) => entry.pattern));
 
 const GENERIC_BANK = /\b(?:bank|banks|banking|building society)\b(?! (?:cards?|details|accounts?|account details|notes|transfers?|holidays?))/i;
-const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|PCs?|DCs?|DS|DI|DCI|cops?|policemen|policewoman|policeman|CID)\b/i;
+const GENERIC_POLICE = /\b(?:police|officers?|detectives?|constables?|sergeants?|inspectors?|cops?|policemen|policewoman|policeman|CID)\b/i;
+/** Ranks written short count in capitals only: a "pc" is a computer. */
+const POLICE_RANK_SHORT = /\b(?:PCs?|DCs?|DS|DI|DCI)\b/;
 
 const MET = /\b(?:Metropolitan [Pp]olice|the Met\b|Met [Pp]olice|Scotland Yard|New Scotland Yard)|\bMet (?:detectives?|officers?|police officers?|investigators?)\b/;
 /** "Essex Police", "Norfolk Constabulary", "Police Scotland", "PSNI", "British Transport Police". */
 const NAMED_FORCE =
   /\b((?:[A-Z][a-z]+(?:[ -](?:and|&|of|[A-Z][a-z]+))*) (?:Police|Constabulary))\b|\b(Police Scotland|PSNI|Police Service of Northern Ireland|City of London Police|British Transport Police)\b/g;
+
+/** Who "its" can stand for after a cue (see claimAfterCue): named banks and officials, forces, and the plain words. */
+const BODIES: RegExp[] = [
+  ...[...OFFICIALS.filter((official) => official.category), ...NAMED_BANKS].map(({ pattern }) => new RegExp(pattern.source, `${pattern.flags}g`)),
+  NAMED_FORCE,
+  /\b(?:bank|building society|police|constabulary)\b/gi,
+];
 
 /** A force named right before "said", "has warned" is the one reporting, not the one impersonated. */
 const REPORTING_AFTER =
@@ -201,7 +238,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
     if (!cue) continue;
     // What follows the cue, up to a clause break (or a whole list of roles), is who they pretended to be; a quoted
     // claim ('said he was "DC Smith, from the Met"') is whole, whatever commas or words are inside the quotes.
-    const { claim: quoted, rest } = claimAfterCue(sentence, cue);
+    const { claim: quoted, rest } = claimAfterCue(sentence, cue, wholeBefore(segment, told, cue));
     const list = quoted ? null : ROLE_LIST.exec(rest);
     const clause = cue[0] + quoted + (list ? list[0] : rest.slice(0, CLAUSE_END.exec(rest)?.index));
     let foundForce = false;
@@ -241,7 +278,7 @@ export function findImpersonated(text: string, segments: Segment[] = segmentText
       categories.add('bank');
     }
     // "officers from the National Crime Agency": the officers are that agency's; "HMRC officers" are HMRC.
-    if (foundForce || (GENERIC_POLICE.test(clause) && (!otherOfficial || /\bpolice\b/i.test(clause)))) categories.add('police');
+    if (foundForce || ((GENERIC_POLICE.test(clause) || POLICE_RANK_SHORT.test(clause)) && (!otherOfficial || /\bpolice\b/i.test(clause)))) categories.add('police');
     if (GENERIC_BANK.test(clause.replace(BANK_AS_OBJECT, ''))) categories.add('bank');
   }
   return { impersonated: IMPERSONATED_CATEGORIES.filter((category) => categories.has(category)), claimedAs: claimed };

@@ -1,4 +1,4 @@
-import { claimAfterCue, impliedImpersonation, NAMED_BANKS, OFFICIALS, readParagraph, SENTENCE_IMPERSONATION_CUE, type ParagraphSoFar } from './impersonated.ts';
+import { claimAfterCue, impliedImpersonation, NAMED_BANKS, OFFICIALS, readParagraph, SENTENCE_IMPERSONATION_CUE, wholeBefore, type ParagraphSoFar } from './impersonated.ts';
 import { anyOf, withSharedBoundary } from './join-patterns.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, narrativeTail } from './sentence-kind.ts';
@@ -12,7 +12,9 @@ export interface RelevanceResult {
 }
 
 /** Who fraudsters pretend to be in courier fraud and its variants. */
-const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Met\b|Scotland Yard|Constabulary|bank(?! cards?| details| accounts?| notes| transfers?| holidays?)|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable)|DCI?|DS|DI|PC)\b/i;
+const OFFICIAL = /\b(?:police|officers?|detectives?|constables?|cops?|policem[ae]n|CID|Metropolitan|Scotland Yard|Constabulary|bank(?! cards?| details| accounts?| notes| transfers?| holidays?)|banks|bank staff|building society|fraud (?:department|team|investigators?)|HMRC|tax office|DWP|council officials?|National Crime Agency|officials?|Ofcom|Ofgem|DVLA|HM Revenue|Revenue and Customs|Department for Work and Pensions|Home Office|Border Force|court officials?|PSNI|fraud squad|(?:Detective )?(?:Sergeant|Inspector|Constable))\b/i;
+/** The Met and ranks written short, in capitals only: "she met him online" and a "pc" are no police. */
+const OFFICIAL_SHORT = /\b(?:Met|DCI?|DS|DI|PCs?)\b/;
 const UTILITY_STAFF =
   /\b(?:water|gas|electricity|electric|utility|utilities|energy|phone|broadband|telecoms?|internet)(?: board| company| supplier| provider)? (?:officials?|officers?|workers?|staff|engineers?|employees?|inspectors?)\b/gi;
 
@@ -71,13 +73,13 @@ export function judgeRelevance(text: string, tactics: readonly Tactic[], segment
       // "posed as a US army officer": an officer of something other than police is not an official here.
       // Who they pretended to be is just before the cue or in the clause after it, not in ", police said".
       // A quoted claim ('said he was "DC Smith, from the Met"') is whole, commas and all.
-      const { claim: quoted, rest } = claimAfterCue(told.text, cue);
+      const { claim: quoted, rest } = claimAfterCue(told.text, cue, wholeBefore(segment, told, cue));
       const clauseAfter = cue[0] + quoted + (rest.split(/[;:]|,\s(?!or\b|and\b)|\bbut\b/)[0] ?? '');
       const near = (told.text.slice(Math.max(0, cue.index - 40), cue.index) + clauseAfter)
         .replace(/\b(?:army|military|navy|naval|RAF|US|medical|ship's|customs|prison) officers?\b/gi, '')
         // "bogus water board officials": utility and phone-company staff are workmen, not officials.
         .replace(UTILITY_STAFF, '');
-      if (OFFICIAL.test(near) || IMPERSONATED_OFFICIALS.some((official) => official.pattern.test(near))) impersonationInNarrative = true;
+      if (OFFICIAL.test(near) || OFFICIAL_SHORT.test(near) || IMPERSONATED_OFFICIALS.some((official) => official.pattern.test(near))) impersonationInNarrative = true;
     }
   }
   let score = 0;
