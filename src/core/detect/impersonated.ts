@@ -164,6 +164,10 @@ const BRANCH_CALLER =
 const CARD_SWAP =
   gatedPattern(/\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i);
 const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
+/** The replacement-card ruse told over two sentences: "he said her card had been compromised. ... a courier would collect the old card". */
+const CARD_CLAIM =
+  /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|needed replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b/i;
+const CARD_COLLECTION = /\b(?:collect\w*|pick(?:ed)? up|courier)\b[^.]{0,60}\b(?:card|cards)\b|\b(?:replacement|new) (?:card|one)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
   withSharedBoundary(/\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i);
@@ -177,6 +181,10 @@ export interface ParagraphSoFar {
   text: string;
   taxThreat: boolean;
   arrestOrPay: boolean;
+  /** A caller who did not say who they were said the card was compromised (CARD_CLAIM) in one of its sentences... */
+  cardClaimed: boolean;
+  /** ... and a later one said it would be collected or replaced (CARD_COLLECTION): the replacement-card ruse. */
+  cardSwap: boolean;
 }
 
 /**
@@ -204,7 +212,10 @@ export function readParagraph(soFar: ParagraphSoFar | undefined, sentence: strin
   const arrestOrPay =
     (soFar?.arrestOrPay ?? false) ||
     ((ARREST_OR_PAY_IN_SENTENCE.test(sentence) || ARREST_OR_PAY_ACROSS_JOIN.test(before)) && ARREST_OR_PAY.test(text));
-  return { text, taxThreat, arrestOrPay };
+  const cardSwap = (soFar?.cardSwap ?? false) || ((soFar?.cardClaimed ?? false) && CARD_COLLECTION.test(sentence));
+  // Only a caller who did not say who they were: "claiming to be from Northumbria Police, said her card was cloned" is police.
+  const cardClaimed = (soFar?.cardClaimed ?? false) || (CALLER.test(sentence) && CARD_CLAIM.test(sentence) && !SENTENCE_IMPERSONATION_CUE.test(sentence));
+  return { text, taxThreat, arrestOrPay, cardClaimed, cardSwap };
 }
 
 /**
@@ -214,7 +225,7 @@ export function readParagraph(soFar: ParagraphSoFar | undefined, sentence: strin
  */
 export function impliedImpersonation(sentence: string, paragraph: ParagraphSoFar = readParagraph(undefined, sentence)): ImpersonatedCategory[] {
   const found: ImpersonatedCategory[] = [];
-  if (PUT_THROUGH_TO_BANK.test(sentence) || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
+  if (PUT_THROUGH_TO_BANK.test(sentence) || paragraph.cardSwap || (CALLER.test(sentence) && (BRANCH_CALLER.test(sentence) || CARD_SWAP.test(sentence)))) found.push('bank');
   // "They owed unpaid tax. They were warned a warrant would be executed for their arrest": one paragraph.
   if (paragraph.taxThreat && paragraph.arrestOrPay) found.push('hmrc');
   return found;

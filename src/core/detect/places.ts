@@ -361,6 +361,9 @@ const FRAUDSTER_STORY =
 const CALL_ORIGIN =
   /\b(?:calls?|phoned|rang|numbers?)\s+(?:came\s+)?from\s+(?:(?:mobile |landline |phone |telephone )?numbers?\s+(?:in|from)\s+)?$|\bnumbers?\s+(?:in|from|based in)\s+$|\bcall(?:ed|s)?\s+(?:was\s+|were\s+)?traced\s+to\s+$/i;
 
+/** "transferred £9,000 to an account in Lithuania", "to accounts in Ghana and Malaysia": where the money went. */
+const MONEY_DESTINATION = /\baccounts?\s+(?:held\s+|based\s+)?in\s+(?:(?:[A-Z][\w'’-]+\s*,\s*)*[A-Z][\w'’-]+\s+and\s+)?$/;
+
 /** Nouns for the people an adjectival place describes: "a Lurgan pensioner", "Hampshire residents". */
 const VICTIM_NOUN = /^\s+(?:pensioners?|wom[ae]n|m[ae]n|couples?|residents?|grandmothers?|grandfathers?|grandparents?|widows?|widowers?|OAPs?|victims?|famil(?:y|ies)|households?|mothers?|fathers?|people)\b/;
 
@@ -377,8 +380,11 @@ function notIncidentPlace(before: string, after: string, courtSentence: boolean)
   // "Jo Bloggs, 20, of Mill Lane, London, was jailed": the town after a defendant's street.
   if (courtSentence && /\bof\s+[A-Z][\w'’ -]*,(?:\s*[A-Z][\w'’ -]*,)?\s*$/.test(before)) return true;
   if (courtSentence && /^\s*(?:crown|magistrates'?|county|sheriff|youth)?\s*court\b/i.test(after)) return true;
-  if (/^-based\b|^\s+(?:numbers?|crown court|magistrates|police station|fraud squad)\b/i.test(after)) return true;
+  // "a London number", "a call-back number with a London 020 code": contact details, not where anyone was ("living
+  // within the Cirencester dialling code area" is where they were).
+  if (/^-based\b|^\s+(?:\(?0\d{2,4}\)?\s+)?(?:numbers?|(?:area |dialling )?codes?(?!\s+areas?\b)|landlines?|crown court|magistrates|police station|fraud squad)\b/i.test(after)) return true;
   if (CALL_ORIGIN.test(before)) return true;
+  if (MONEY_DESTINATION.test(before)) return true;
   if (FRAUDSTER_STORY.test(before)) return true;
   return false;
 }

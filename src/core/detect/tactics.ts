@@ -102,7 +102,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   secrecy: [
     // Cover stories and silence: "told what to say", "make up a story", "not to let family know".
     /\btold what to say\b|\bmake up a (?:cover )?story\b|\bcover stor(?:y|ies)\b|\b(?:to say|to tell (?:the )?(?:bank|cashier|staff)) (?:that )?(?:it|the (?:money|cash|withdrawal)) (?:was|is) for\b/i,
-    /\bnot to let (?:\w+ ){0,3}know\b|\b(?:not to|to not) (?:say anything|tell (?:their|her|his|anyone|anybody|friends|family))|\bnot to (?:discuss|mention) (?:this|it|the \w+) with\b/i,
+    /\bnot to let (?:\w+ ){0,3}know\b|\b(?:not to|to not) (?:say anything|tell (?:their|her|his|anyone|anybody|friends|family|(?:the )?(?:bank|bank staff|staff|cashiers?|branch)))|\bnot to (?:discuss|mention) (?:this|it|the \w+) with\b/i,
     /\bnot to trust (?:any |the )?(?:bank )?(?:staff|cashiers?|employees?)\b/i,
     /\b(?:was|is|were|are|being) (?:top )?secret\b|\btop[- ]secret\b/i,
     /\bkeep (?:the matter|it|this|the call|everything|the investigation) to (?:herself|himself|themselves|yourself|ourselves)\b/i,
@@ -112,7 +112,7 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:keep|kept) (?:the|this|it|everything) (?:matter |call |investigation )?(?:confidential|quiet|between)\b|\bconfidential(?:ity)?\b/i,
     /\b(?:staff|member of staff|cashiers?|employees?) at (?:his|her|their|the) (?:local )?(?:bank|branch)\b[^.]{0,30}\b(?:under investigation|involved|corrupt|in on it)\b/i,
     /\b(?:told|tell|asked|instructed|warned)\b[^.]{0,40}\bnot to (?:tell|speak|talk|discuss|inform|mention)\b/i,
-    /\b(?:keep|kept) (?:it|this|the (?:call|matter|investigation))? ?(?:a )?secret\b/i,
+    /\b(?:keep|kept) (?:it|this|the (?:call|matter|investigation|reason|real reason|purpose|withdrawal|transfer))? ?(?:a )?secret\b/i,
     /\btell no ?one\b|\bnot to tell anyone\b/i,
     /\b(?:lie|lied) to (?:the )?(?:bank|cashier|staff|family)\b/i,
     /\b(?:bank staff|cashiers?|staff at the bank) (?:were|was|are|is) (?:corrupt|involved|part of)/i,
@@ -124,7 +124,8 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
     /\b(?:by|in the|through the|via) post\b/i,
     /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:it|them) (?:off )?to\b/i,
     /\b(?:post(?:ed|ing)?|mail(?:ed|ing)?) (?:the |her |his |their |a )?(?:£[\d,.]+k? (?:in |of )?)?(?:bank |debit |credit )?(?:cash|money|cards?|notes|parcel|package|jewellery|gold|envelope)\b/i,
-    /\b(?:royal mail|special delivery|parcel)\b/i,
+    // A parcel sent ("posted the cash in a parcel"), not any parcel ("she was expecting a parcel that day").
+    /\b(?:royal mail|special delivery)\b|\b(?:sent|send|sending|posted|post|posting|mailed)\b[^.]{0,40}\bparcels?\b|\bparcels?\b[^.]{0,30}\b(?:sent|posted|mailed)\b/i,
   ],
 };
 

@@ -61,3 +61,10 @@ describe('targeted, reports and losses for this spate only', () => {
     expect(findCounts('Residents are urged to stay alert following a report in which £25,000 of gold was handed over to a courier.').lossGBP).toBe(25000);
   });
 });
+
+describe('victims named one by one after their number', () => {
+  it('"two of the victims, a woman from X and a man from Y, handed over ..." is two victims', () => {
+    const text = 'Two of the victims, a woman in her eighties from Tankerton and a man in his nineties from Seasalter, handed their bank cards to a courier.';
+    expect(findCounts(text).victims).toBe(2);
+  });
+});

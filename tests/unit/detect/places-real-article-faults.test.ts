@@ -94,3 +94,16 @@ describe('villages the gazetteer lacks, found from the text', () => {
     expect(village!.lat).toBeUndefined();
   });
 });
+
+describe('places in contact details and where the money went are not where anyone was', () => {
+  it('leaves out the town of a phone number or dialling code, but keeps a dialling code area people live in', () => {
+    expect(placesIn('A woman in Filey was given a call-back number with a London 020 code.')).toEqual(['Filey']);
+    expect(placesIn('A man in Skegness was called from a Leeds number.')).toEqual(['Skegness']);
+    expect(placesIn('Four people living within the Stroud dialling code area were targeted.')).toEqual(['Stroud']);
+  });
+
+  it('leaves out the country or town of the accounts the money was moved to', () => {
+    expect(placesIn('A pensioner from Ely moved £9,000 to an account in Lithuania.')).toEqual(['Ely']);
+    expect(placesIn('A Thetford man sent £20,000 to accounts in Latvia and Estonia.')).toEqual(['Thetford']);
+  });
+});

@@ -76,3 +76,15 @@ describe('handovers, withdrawals and collections in other words', () => {
     expect(tacticsOf('Victims are told someone tried to use their card to purchase a laptop.')).not.toContain('high-value-purchase');
   });
 });
+
+describe('secrecy kept from the bank, and only a parcel that is sent counts as post', () => {
+  it('takes keeping the reason from bank staff as secrecy', () => {
+    expect(tacticsOf('He was told to withdraw £5,000 and keep the reason secret from the cashier.')).toContain('secrecy');
+    expect(tacticsOf('She was told not to tell the bank staff why she wanted the cash.')).toContain('secrecy');
+  });
+
+  it('a parcel the victim expected is not sending cash or cards by post; a parcel she posted is', () => {
+    expect(tacticsOf('She had been expecting a parcel that day, so she opened the door to the man.')).not.toContain('post');
+    expect(tacticsOf('She was told to send the cash in a parcel to an address in London.')).toContain('post');
+  });
+});

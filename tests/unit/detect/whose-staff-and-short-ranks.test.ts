@@ -42,3 +42,20 @@ describe('ranks and the Met written short count only in capitals', () => {
     expect(result).toMatchObject({ relevant: true, impersonated: ['police'] });
   });
 });
+
+describe('the replacement-card ruse told over two sentences is bank impersonation', () => {
+  it('a caller who says the card was compromised, then that a courier will collect it', () => {
+    const result = analyzeText(
+      'A woman in Brigg was phoned by a man who said her debit card had been compromised and had to be replaced. ' +
+        'He asked her to key in her PIN, then said a courier would come to collect the old card. The courier took it and £900 was withdrawn.',
+    );
+    expect(result).toMatchObject({ relevant: true, impersonated: ['bank'] });
+  });
+
+  it('is still police when the caller said they were police', () => {
+    const result = analyzeText(
+      'The caller claims to be from Humberside Police and says her card has been cloned. He then sends someone to collect the card.',
+    );
+    expect(result.impersonated).toEqual(['police']);
+  });
+});
