@@ -207,9 +207,8 @@ class SourceReader {
     if (negated) this.at += 1;
     const members = new Set<string>();
     let plain = !negated;
-    let first = true;
-    while (!this.done() && (this.source[this.at] !== ']' || first)) {
-      first = false;
+    // In JavaScript a "]" right after "[" or "[^" closes the class ("[]" matches nothing, "[^]" anything).
+    while (!this.done() && this.source[this.at] !== ']') {
       let char = this.source[this.at]!;
       if (char === '\\') {
         this.at += 1;
@@ -253,7 +252,7 @@ class SourceReader {
  */
 class LiteralAutomaton {
   /** Character code (ASCII letters lowercase) → class; 0 for a character in no literal. */
-  private readonly classOf = new Uint8Array(65536);
+  private readonly classOf = new Uint16Array(65536);
   private classCount = 0;
   /** next[state × classes + class]: the state after reading a character of that class. Two bytes a cell while they suffice. */
   private readonly next: Uint16Array | Int32Array;
@@ -317,7 +316,6 @@ class LiteralAutomaton {
   private classFor(code: number, add: boolean): number {
     const folded = code >= 65 && code <= 90 ? code + 32 : code;
     if (this.classOf[folded] === 0 && add) {
-      if (this.classCount === 255) throw new Error('literal gate: more than 255 distinct characters');
       this.classCount += 1;
       this.classOf[folded] = this.classCount;
       if (folded >= 97 && folded <= 122) this.classOf[folded - 32] = this.classCount;

@@ -34,6 +34,9 @@ describe('requiredLiterals: what every match of a rule pattern must contain', ()
     expect(requiredLiterals(/(a)\1/)).toBeUndefined();
     // A letter with case outside ASCII is not compared: only "caf" is required of "café".
     expect(sorted(requiredLiterals(/café/i))).toEqual([['caf']]);
+    // "[^]" is any character in JavaScript, and "]" after "[" closes the class: the rest is still read right.
+    expect(sorted(requiredLiterals(/a[^]bc/))).toEqual([['a'], ['bc']]);
+    expect(sorted(requiredLiterals(/[\]|]q/))).toEqual([[']q', '|q']]);
   });
 });
 
