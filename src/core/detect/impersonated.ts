@@ -26,9 +26,9 @@ export const SENTENCE_IMPERSONATION_CUE = gatedPattern(IMPERSONATION_CUE);
 /**
  * What follows an IMPERSONATION_CUE match in `sentence`, split into the quoted claim that opens it (with its marks; ''
  * when unquoted) and the rest. Scare quotes are a cue that is itself the opening mark: their claim runs to the closing one.
- * A rest that starts with "its" ("fraudsters pretending to be its staff", "from its fraud team") names the bank, force or official body named
- * last in `before`, the sentence's text before the cue (by default, the part of `sentence` before it; give the whole
- * sentence's when `sentence` is only its told tail): "pretending to be Nationwide's staff".
+ * A rest that starts with "its" ("fraudsters pretending to be its staff", "from its fraud team") names the bank, force
+ * or official body named last in `before`, the sentence's text before the cue (by default, the part of `sentence`
+ * before it; give the whole sentence's when `sentence` is only its told tail): "pretending to be Nationwide's staff".
  */
 export function claimAfterCue(sentence: string, cue: RegExpExecArray, before = sentence.slice(0, cue.index)): { claim: string; rest: string } {
   const afterCue = sentence.slice(cue.index + cue[0].length);
@@ -161,20 +161,22 @@ const PUT_THROUGH_TO_BANK = gatedPattern(
 /** A caller "from her branch", or "her new card had been compromised and someone would collect the old one". */
 const BRANCH_CALLER =
   gatedPattern(/\b(?:(?:ringing|calling|phoning|caller|someone|somebody|a man|a woman|(?:he|she) was|they were|staff|the fraud team) from|on behalf of) (?:her|his|their|your) (?:local )?(?:branch|bank)\b/i);
-const CARD_SWAP =
-  gatedPattern(/\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b/i);
-const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
-/** The replacement-card ruse told over two sentences: "he said her card had been compromised. ... a courier would collect the old card". */
+/** The card said to be compromised, the first half of the replacement-card ruse. */
 const CARD_CLAIM =
   /\b(?:card|cards)\b[^.]{0,60}\b(?:compromised|cloned|faulty|expir\w+|about to expire|needs? replacing|needed replacing|(?:was|were|had been|has been) (?:blocked|cancelled|stopped))\b/i;
+/** The whole ruse in one sentence: the card compromised, then collected or replaced. */
+const CARD_SWAP = gatedPattern(new RegExp(String.raw`${CARD_CLAIM.source}[^.]{0,120}\b(?:collect|pick(?:ed)? up|courier|replacement|new (?:one|card))\b`, 'i'));
+/** Its second half in a later sentence of the paragraph: "... a courier would collect the old card". */
 const CARD_COLLECTION = /\b(?:collect\w*|pick(?:ed)? up|courier)\b[^.]{0,60}\b(?:card|cards)\b|\b(?:replacement|new) (?:card|one)\b/i;
+const CALLER = /\b(?:rang|rung|called|phoned|caller|calls?|call from|cold-called|contacted by)\b/i;
 /** The tax-arrest call: "you owe tax; pay now or officers will arrest you". HMRC impersonated, named or not. */
 const TAX_THREAT =
   withSharedBoundary(/\b(?:unpaid|owed?|owing|outstanding|overdue|owes|back) (?:\w+ ){0,3}tax(?:es)?\b|\btax (?:bill|debt|arrears|rebate|refund)\b/i);
 const ARREST_OR_PAY = withSharedBoundary(/\barrest\w*\b|\bwarrant\b|\bpay (?:it |immediately|now|at once|straight away)|\bprosecut\w+|\bcourt\b/i);
 
 /**
- * A paragraph's told sentences so far, joined by spaces, and whether TAX_THREAT and ARREST_OR_PAY match that text.
+ * A paragraph's told sentences so far, joined by spaces, whether TAX_THREAT and ARREST_OR_PAY match that text, and how
+ * far the replacement-card ruse has been told in it.
  * Read one sentence at a time (see readParagraph), so the paragraph is not tested again for every sentence.
  */
 export interface ParagraphSoFar {
@@ -201,7 +203,8 @@ const ARREST_OR_PAY_ACROSS_JOIN = /pay(?: it| at| straight)?$/i;
 /**
  * The paragraph `soFar` (undefined before its first sentence) with `sentence` added: the same text and findings as
  * testing TAX_THREAT and ARREST_OR_PAY on `${soFar.text} ${sentence}` afresh, testing only when the new sentence
- * can make a new match (a match, once there, stays when text is added after a space).
+ * can make a new match (a match, once there, stays when text is added after a space); and the card ruse carried on
+ * (a card claim by a caller who did not say who they were, then its collection in this or a later sentence).
  */
 export function readParagraph(soFar: ParagraphSoFar | undefined, sentence: string): ParagraphSoFar {
   const before = soFar?.text ?? '';
