@@ -24,6 +24,8 @@ const ORDINALS: Record<string, number> = { second: 2, third: 3, fourth: 4, fifth
 /** One person losing money or valuables: "an elderly woman lost", "the OAP ended up handing over £6,000". */
 const SINGLE_VICTIM = /\b(?:(?:a|an|the|one|another) (?:[\w"“”'-]+ ){0,3}(?:woman|man|pensioner|OAP|widow|widower|victim|grandmother|grandfather|person|resident|lady)|she|he|her|him)\b/i;
 const PREVENTED = gatedPattern(withSharedBoundary(/\b(?:stopped|prevented|blocked|thwarted|foiled)\b[^.]{0,40}\bfrom\b|\b(?:was|were|been) (?:stopped|prevented|blocked|declined|thwarted|foiled)\b|\bintervened\b/i));
+/** The next sentence saying the money never went: "staff stopped the withdrawal", "the bank blocked the transfer". */
+const STOPPED_AFTER = /\b(?:stopped|prevented|blocked|declined|refused|halted|cancelled)\b[^.]{0,30}\b(?:withdrawal|transfer|payment|transaction)s?\b|\b(?:withdrawal|transfer|payment|transaction)s? (?:was|were) (?:stopped|prevented|blocked|declined|refused|halted|cancelled)\b/i;
 const COUPLE = /\b(?:a|an|the) (?:[\w-]+ ){0,2}couple\b/i;
 const LOSS = gatedPattern(/\b(?:lost|losing|gave (?:him|her|them|the \w+) (?:(?:her|his|their|the) )?(?:bank )?(?:cards?|cash|money|£)|(?<!\b(?:unless|if|or) (?:she|he|they) )paid|left with|pick(?:ed)? up the (?:money|cash)|conned|defrauded|scammed|duped|swindled|cheated|handed over|handing over|handed (?:it|them|the|her|his|£)|hand over|parted with|persuaded to (?:buy|purchase|withdraw|hand)|(?<!\b(?:told|asked|instructed|ordered|urged|wanted)(?: (?:her|him|them|the victim))? to (?:[\w£,]+ ){0,4})(?:buy|bought|purchas\w+)\b[^.]{0,40}\b(?:watch|rolex|gold|jewellery|coins|bullion|vouchers|gift cards)|took £|collected)\b/i);
 const VALUE = /£|\b(?:cash|money|savings|sums?|watch|rolex|gold|coins|jewellery|valuables|card)\b/i;
@@ -32,8 +34,8 @@ const MONEY = /£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m|million|thousand)?\b/gi;
 const BACKGROUND =
   gatedPattern(/\b(?:in the (?:past|last) \d+ (?:months|years)|over the (?:past|last) (?:\d+ )?(?:months|years|year)|last year|in total|since 20\d\d|so far this year|nationally|across the country|in the uk|nationwide|it follows|follows (?:recent|earlier|previous|similar|a number of)|earlier this (?:month|year))\b/i);
 const NOT_COUNTED = /\b(?:arrest\w*|charged|jailed|sentenced|convicted|officers|patrols)\b/i;
-/** A bulleted line that reads like one incident: a place and a time ("Mill Street, Elsing, at around 10.15am"). */
-const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|between \d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?)/i;
+/** A bulleted line that reads like one incident: a place and a time ("Mill Street, Elsing, at around 10.15am", "Foulsham, on Wednesday evening:"). */
+const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)|between \d{1,2}(?:[.:]\d{2})?\s?(?:am|pm)?)|^[^:]{0,60}\bon (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b[^:]{0,20}:/i;
 /**
  * A number at the start of a word. REPORTS, TARGETED, TARGETED_OBJECT, VICTIMS, VICTIMS_OBJECT, SOME_FAILED and WINDOW
  * each need one (after a word boundary or a space), so a sentence without one is spared those seven patterns.
@@ -60,7 +62,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
   const singleLosses = new Map<number, number>();
   let singleLossWithoutAmount = false;
   let pluralLoss = false;
-  for (const whole of segments) {
+  for (const [index, whole] of segments.entries()) {
     if (whole.bullet && INCIDENT_LINE.test(whole.text)) incidentLines += 1;
     const wholeKind = classifySentence(whole);
     // "urged to be vigilant following a report in which £40,000 of gold coins were handed over": the tail tells.
@@ -111,7 +113,10 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     }
     if (noVictims) victimsNone = true;
     // "a cashier stopped her withdrawing £9,000": a loss prevented is no loss.
-    if (!PREVENTED.test(sentence)) for (const value of amounts) counts.lossGBP = Math.max(counts.lossGBP ?? 0, value);
+    // "... told to withdraw £3,000. Staff at the bank stopped the withdrawal.": stopped in the next sentence of the paragraph.
+    const next = segments[index + 1];
+    const stoppedNext = next !== undefined && next.paragraph === whole.paragraph && STOPPED_AFTER.test(next.text);
+    if (!PREVENTED.test(sentence) && !stoppedNext) for (const value of amounts) counts.lossGBP = Math.max(counts.lossGBP ?? 0, value);
     const window = numbered ? WINDOW.exec(sentence) : null;
     if (window && counts.windowDays === undefined) {
       const amount = parseNumber(window[1]!);
@@ -124,6 +129,8 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
   }
   // "more than half a dozen calls" is a lower bound; a list of each call is exact.
   if (incidentLines > 0 && counts.reports !== undefined && incidentLines > counts.reports) counts.reports = incidentLines;
+  // A list of calls, one line each with where and when, and no number stated: each line is a report.
+  if (counts.reports === undefined && incidentLines >= 2) counts.reports = incidentLines;
   // Without a number of victims, each single victim's loss story counts once: two women, two watches, two losses.
   if (counts.victims === undefined && (singleLosses.size > 0 || (singleLossWithoutAmount && !victimsNone))) {
     counts.victims = Math.max(1, [...singleLosses.values()].reduce((sum, people) => sum + people, 0));

@@ -68,3 +68,20 @@ describe('victims named one by one after their number', () => {
     expect(findCounts(text).victims).toBe(2);
   });
 });
+
+describe('a list of calls, and a withdrawal stopped in the next sentence', () => {
+  it('counts each line of a list of calls, with where and when, as a report when no number is given', () => {
+    const text = [
+      'Police have had reports of these calls from people claiming to be officers:',
+      '- High Street, Holt, at 9.15am on Monday: a woman was asked for her PIN. She hung up.',
+      '- Melton Constable, on Tuesday afternoon: a man was told to buy gold. He refused.',
+      '- Briston, at 4pm on Thursday: a woman gave her card to a courier and lost £600.',
+    ].join('\n');
+    expect(findCounts(text).reports).toBe(3);
+  });
+
+  it('leaves out a sum the victim was told to withdraw when the next sentence says the bank stopped it', () => {
+    const text = 'A man in Diss was told to withdraw £4,000 to help an inquiry. Staff at his bank stopped the withdrawal.\n\nA woman in Harleston lost £700 to a courier.';
+    expect(findCounts(text).lossGBP).toBe(700);
+  });
+});
