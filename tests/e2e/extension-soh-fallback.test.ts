@@ -97,9 +97,12 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
 
   it('reads the listing when GetNewsRss/ fails, and the popup says what could not be reached', async () => {
     const popup = await page('popup.html');
-    await popup.getByRole('button', { name: 'Check now' }).click();
+    // By keyboard: the focus stays on the button through the check, so Enter or Space can check again.
+    await popup.getByRole('button', { name: 'Check now' }).focus();
+    await popup.keyboard.press('Enter');
     const status = popup.getByRole('status');
     await expect.poll(() => status.innerText(), { timeout: 90_000 }).toMatch(/^Checked/);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Check now');
     expect(await status.innerText()).toBe('Checked 2 sources: 1 of 2 could not be reached. Nothing new.');
     const progress = await popup.getByRole('list', { name: 'Progress per source' }).innerText();
     expect(progress).toContain('Fixture Police news: read (2 items)');
@@ -113,6 +116,9 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
     const dad = popup.getByRole('region', { name: 'Dad' });
     await dad.getByText('All quiet in the 1 source that could be read.').waitFor();
     await dad.getByText('1 of 2 sources could not be reached.').waitFor();
+    // How fresh the card is, and the way to see what failed.
+    await dad.getByText(/^Last checked \d\d:\d\d\.$/).waitFor();
+    expect(await dad.getByRole('link', { name: 'See source health' }).getAttribute('href')).toMatch(/\/health\.html$/);
     expect(await dad.innerText()).not.toMatch(/^All quiet$/m);
     if (SCREENSHOTS) await popup.screenshot({ path: join(SCREENSHOTS, 'popup-partly-reached.png'), fullPage: true });
     await popup.close();
@@ -136,9 +142,20 @@ describe('a Single Online Home site whose feed fails, in real Chromium', () => {
       address: getComputedStyle(cell.querySelector('.source-url')!).fontWeight,
     }));
     expect(weights).toEqual({ name: '700', address: '400' });
-    // The table stays within the page: long addresses wrap inside their cells.
-    const overflow = await health.evaluate(() => document.querySelector('table')!.getBoundingClientRect().right - document.querySelector('main')!.getBoundingClientRect().right);
-    expect(overflow).toBeLessThanOrEqual(1);
+    // The page never scrolls sideways: long addresses wrap inside their cells, words stay whole ("Working" on one line),
+    // and in a narrow window the table scrolls in its own region.
+    const pageFits = () => health.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+    expect(await pageFits()).toBe(true);
+    const stateLines = await soh.locator('td').first().evaluate((cell) => {
+      const words = document.createRange();
+      words.selectNodeContents(cell.firstChild!);
+      return { text: words.toString(), lines: words.getClientRects().length };
+    });
+    expect(stateLines).toEqual({ text: 'Working', lines: 1 });
+    await health.setViewportSize({ width: 320, height: 700 });
+    expect(await pageFits()).toBe(true);
+    await health.getByRole('region', { name: 'Sources and how each last check went' }).waitFor();
+    await health.setViewportSize({ width: 1280, height: 800 });
     if (SCREENSHOTS) await health.screenshot({ path: join(SCREENSHOTS, 'health-soh-fallback.png'), fullPage: true });
     await health.close();
   });

@@ -393,6 +393,10 @@ describe('one family, one person, one alert: from a feed to every relative\'s sc
         /^Could not check just now: the one source could not be read\. The warnings below are from the last check that could \(\d\d:\d\d\)\.$/,
       );
       expect(await popup.getByRole('heading', { name: FIRST_REPORT.title }).isVisible()).toBe(true);
+      // Mum's card itself says her source could not be read, beside her warning, and when it was last tried.
+      const mumCard = await popup.getByRole('region', { name: 'Mum' }).innerText();
+      expect(mumCard).toContain('Could not check: none of the 1 source tried could be read. See source health.');
+      expect(mumCard).toMatch(/Last checked \d\d:\d\d\./);
       await popup.screenshot({ path: join(SCREENSHOTS, 'journey-popup-could-not-check.png'), fullPage: true });
       await popup.close();
     } finally {

@@ -142,9 +142,17 @@ export async function restoreFixture(page: Page, file: URL = BACKUP_FIXTURE): Pr
   await page.getByText(/^Restored \d+ (person|people), /).waitFor();
 }
 
+/** Points the app at a local postcode service from Settings, as a carer would, and waits until it is saved. */
 export async function setPostcodeService(page: Page, url: string): Promise<void> {
   await goTo(page, 'Settings');
   await page.getByLabel('Postcode service address').fill(url);
+  // Saved as typed, in the background: wait until it is stored, so leaving the screen at once cannot lose it.
+  for (const started = Date.now(); ; ) {
+    const settings = await readAppTable<{ key: string; value: unknown }>(page, 'settings');
+    if (settings.some((setting) => setting.key === 'postcodesBaseUrl' && setting.value === url)) return;
+    if (Date.now() - started > 30_000) throw new Error(`the postcode service address was not saved: ${JSON.stringify(settings)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 export interface CarerAppWithFixture {

@@ -52,3 +52,27 @@ export function describeCoverage(coverage: CheckCoverage): { quiet: boolean; hea
   if (failed === 0 && notChecked > 0) return { quiet: false, headline: 'Not checked yet.', detail };
   return { quiet: false, headline: `Could not check: none of the ${sources(failed)} tried could be read.`, detail };
 }
+
+/**
+ * describeCoverage for one watched person. `own` are the sources for their area (their force's news, its neighbours,
+ * a local news search); `shared` are the feeds the user added, which are read for everyone. "All quiet" needs one of
+ * the person's own sources read: a feed about somewhere else that answered says nothing about where they live. A
+ * person with no sources of their own is judged on the shared feeds. `health` is keyed by source id.
+ */
+export function describePersonCoverage(
+  own: readonly Source[],
+  shared: readonly Source[],
+  health: Readonly<Record<string, SourceHealth | undefined>>,
+): { quiet: boolean; headline: string; detail: string } {
+  const ownCoverage = checkCoverage(own, health);
+  const allCoverage = checkCoverage([...own, ...shared], health);
+  const all = describeCoverage(allCoverage);
+  if (ownCoverage.total === 0 || ownCoverage.read > 0 || allCoverage.read === 0) return all;
+  // Only feeds about somewhere else were read: say what is missing for this person's area.
+  const sources = (n: number): string => `${n === 1 ? 'its 1 source' : `its ${n} sources`}`;
+  const headline =
+    ownCoverage.notAllowed === ownCoverage.total
+      ? 'Not watching this area yet: none of its sources is allowed. Allow the sites in Settings.'
+      : `Could not check this area: none of ${sources(ownCoverage.total)} could be read.`;
+  return { quiet: false, headline, detail: all.detail };
+}

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { checkCoverage, describeCoverage } from '../../core/sources/check-coverage.ts';
 import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { adviceFor } from '../../core/sources/source-error-code.ts';
@@ -37,6 +37,7 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
       {value.sources.length === 0 ? (
         <p>No sources yet: add a person or a feed in the settings.</p>
       ) : (
+        <div className="table-scroll" role="region" aria-label="Sources and how each last check went" tabIndex={0}>
         <table>
           <thead>
             <tr>
@@ -54,6 +55,7 @@ export function HealthPage({ deps }: { deps: PageDeps }) {
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </main>
   );
@@ -91,14 +93,14 @@ function HealthRow({ source, health }: { source: Source; health: SourceHealth | 
         {!failing && health?.answeredBy !== undefined && health.lastOkAt !== undefined && (
           <p data-answered-by={health.answeredBy}>Read from {ANSWERED_BY[health.answeredBy]}.</p>
         )}
-        {!failing && health?.movedTo !== undefined && <p>Moved to {health.movedTo}</p>}
-        {!failing && health?.warning !== undefined && <p className="hint">{health.warning}</p>}
+        {!failing && health?.movedTo !== undefined && <p>Moved to {withBreakableAddresses(health.movedTo)}</p>}
+        {!failing && health?.warning !== undefined && <p className="hint">{withBreakableAddresses(health.warning)}</p>}
       </td>
       <td>{health?.lastOkAt ? new Date(health.lastOkAt).toLocaleString('en-GB') : 'never'}</td>
       <td>{health?.lastStatus === undefined ? '—' : health.lastStatus === 0 ? 'no answer' : `HTTP ${health.lastStatus}`}</td>
       <td>{health?.lastItemCount ?? '—'}</td>
       <td>
-        {failing && health?.lastError}
+        {failing && health?.lastError !== undefined && withBreakableAddresses(health.lastError)}
         {failing && health?.lastErrorCode !== undefined && (
           <p>
             <span className="hint" data-error-code={health.lastErrorCode}>({health.lastErrorCode})</span> {adviceFor(health.lastErrorCode)}
@@ -107,4 +109,9 @@ function HealthRow({ source, health }: { source: Source; health: SourceHealth | 
       </td>
     </tr>
   );
+}
+
+/** Text with each web address in it allowed to wrap anywhere (a long feed address), the words around it kept whole. */
+function withBreakableAddresses(text: string): ReactNode[] {
+  return text.split(/(https?:\/\/\S+)/).map((part, index) => (index % 2 === 1 ? <span key={index} className="source-url">{part}</span> : part));
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Spate } from '../../core/spates/spate.ts';
-import { checkCoverage, describeCoverage } from '../../core/sources/check-coverage.ts';
+import { checkCoverage, describeCoverage, describePersonCoverage } from '../../core/sources/check-coverage.ts';
 import { sourcesForKnownForce } from '../../core/sources/force-registry.ts';
 import { sourcesToPoll } from '../../core/watcher/source-plan.ts';
 import { carerAppBase } from '../../core/watcher/carer-app-links.ts';
@@ -37,9 +37,18 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
       deps.store.getNotifiedLog(),
     ]);
     const located = people.filter((entry) => !entry.unlocated);
-    // What each person's "nothing found" rests on: never "All quiet" when no source of theirs could be read.
+    // What each person's "nothing found" rests on: never "All quiet" when no source for their area could be read (a
+    // feed the user added for somewhere else says nothing about them). Shown beside their warnings too.
+    const shared = sourcesToPoll([], customFeeds, sourcesForKnownForce);
     const coverage = new Map(
-      located.map((entry) => [entry.person.id, describeCoverage(checkCoverage(sourcesToPoll([entry], customFeeds, sourcesForKnownForce), health))]),
+      located.map((entry) => [entry.person.id, describePersonCoverage(sourcesToPoll([entry], [], sourcesForKnownForce), shared, health)]),
+    );
+    // When the person's sources were last tried: a card, quiet or not, says how fresh it is.
+    const lastChecked = new Map(
+      located.map((entry) => {
+        const tried = sourcesToPoll([entry], customFeeds, sourcesForKnownForce).map((source) => health[source.id]?.lastAttemptAt);
+        return [entry.person.id, tried.filter((at) => at !== undefined).sort().at(-1)];
+      }),
     );
     // When no source could be read at the last check, the warnings shown are older than they look: say so, and when.
     const planned = sourcesToPoll(located, customFeeds, sourcesForKnownForce);
@@ -53,7 +62,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
       if (entry.growth) growth.set(entry.spateId, entry.growth);
       else growth.delete(entry.spateId);
     }
-    return { people, spates, coverage, stale, growth, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
+    return { people, spates, coverage, lastChecked, stale, growth, carerApp: carerAppBase(circle, settings, deps.defaultCarerAppUrl) };
   }, [deps]);
   const { value, reload } = useStored(load, { deps, keys: ['people', 'spates', 'circle', 'settings', 'customFeeds', 'health'] });
   const [progress, setProgress] = useState<Record<string, SourceProgress>>({});
@@ -89,6 +98,7 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   }
 
   if (!value) return null;
+  const healthUrl = deps.extensionUrl('/health.html');
   return (
     <main className="popup">
       <h1>Kinwatch</h1>
@@ -107,13 +117,25 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
         return (
           <section key={person.id} aria-label={person.name} className="card">
             <h2>{person.name} — {person.placeName ?? person.postcode}</h2>
-            {entry.unlocated ? <p className="flag">{notWatchedYetMessage(entry)}</p> : spates.length === 0 ? <QuietLine coverage={value.coverage.get(person.id)} /> : <SpateList spates={spates} growth={value.growth} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />}
+            {entry.unlocated ? (
+              <p className="flag">{notWatchedYetMessage(entry)}</p>
+            ) : spates.length === 0 ? (
+              <QuietLine coverage={value.coverage.get(person.id)} healthUrl={healthUrl} />
+            ) : (
+              <>
+                <SpateList spates={spates} growth={value.growth} personName={person.name} notifiedId={fromNotification} notifiedHeading={notifiedHeading} />
+                {/* Warnings shown do not mean every source is working: what could not be read is said here too. */}
+                <CoverageBesideWarnings coverage={value.coverage.get(person.id)} healthUrl={healthUrl} />
+              </>
+            )}
+            {!entry.unlocated && <LastChecked at={value.lastChecked.get(person.id)} />}
           </section>
         );
       })}
       <div className="row">
-        <button type="button" onClick={() => void checkNow()} disabled={checking || value.people.length === 0}
-          aria-describedby={value.people.length === 0 ? 'check-now-why' : undefined}>
+        {/* aria-disabled while checking, not disabled: a disabled button drops the keyboard focus to the page. */}
+        <button type="button" onClick={() => void (checking ? undefined : checkNow())} disabled={value.people.length === 0}
+          aria-disabled={checking || undefined} aria-describedby={value.people.length === 0 ? 'check-now-why' : undefined}>
           {checking ? 'Checking…' : 'Check now'}
         </button>
         {value.people.length === 0 && (
@@ -143,15 +165,46 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
   );
 }
 
-/** "All quiet" only when some source was read; otherwise says plainly that Kinwatch could not look. */
-function QuietLine({ coverage }: { coverage: ReturnType<typeof describeCoverage> | undefined }) {
+type Coverage = ReturnType<typeof describeCoverage>;
+
+/** "All quiet" only when some source for the person's area was read; otherwise says plainly that Kinwatch could not look. */
+function QuietLine({ coverage, healthUrl }: { coverage: Coverage | undefined; healthUrl: string }) {
   if (coverage === undefined) return null;
   return (
     <>
       <p className={coverage.quiet ? 'ok' : 'flag'}>{coverage.headline}</p>
-      {coverage.detail !== '' && <p className="flag">{coverage.detail} <span className="hint">See Source health.</span></p>}
+      <CoverageDetail text={coverage.detail} healthUrl={healthUrl} />
     </>
   );
+}
+
+/** Beside a person's warnings: what could not be read, or that nothing for their area could be. */
+function CoverageBesideWarnings({ coverage, healthUrl }: { coverage: Coverage | undefined; healthUrl: string }) {
+  if (coverage === undefined) return null;
+  return <CoverageDetail text={coverage.quiet ? coverage.detail : coverage.headline} healthUrl={healthUrl} />;
+}
+
+/** Which sources could not be read ("1 of 3 sources could not be reached"), with the way to see why; nothing when all could. */
+function CoverageDetail({ text, healthUrl }: { text: string; healthUrl: string }) {
+  if (text === '') return null;
+  return (
+    <p className="flag">
+      {text}{' '}
+      <a href={healthUrl} target="_blank" rel="noreferrer">
+        See source health
+      </a>
+      .
+    </p>
+  );
+}
+
+/** "Last checked 14:35" (today) or "Last checked 28 Nov, 14:35": how fresh what the card says is. Nothing before a first check. */
+function LastChecked({ at }: { at: string | undefined }) {
+  if (at === undefined) return null;
+  const when = new Date(at);
+  const today = new Date().toDateString() === when.toDateString();
+  const time = when.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return <p className="hint">Last checked {today ? time : `${when.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' })}, ${time}`}.</p>;
 }
 
 function SpateList(props: {
