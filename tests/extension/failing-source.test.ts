@@ -48,6 +48,36 @@ describe('one source failing', () => {
     });
   });
 
+  it('Check now reads a source again at once after it failed; the scheduled poll waits out its backoff', async () => {
+    let up = false;
+    const flaky = await startLocalServer({ '/feed.xml': (request, response) => {
+      if (!up) {
+        response.writeHead(500).end('down');
+        return;
+      }
+      response.writeHead(200, { 'content-type': 'application/rss+xml' }).end(fixture('phone-scam-feed.xml'));
+    } });
+    try {
+      const { store, background } = await startBackground({ now: () => DAYTIME });
+      const feed = `${flaky.url}/feed.xml`;
+      await watchMumWith(store, [feed]);
+      await background.checkNow();
+      const id = customFeedSource(feed).id;
+      expect((await store.getHealth())[id]).toMatchObject({ consecutiveFailures: 1, nextAllowedBy: 'backoff' });
+
+      up = true;
+      await background.cycle.run();
+      expect((await store.getHealth())[id]?.consecutiveFailures).toBe(1);
+      expect(flaky.requests).toHaveLength(1);
+
+      const result = await background.checkNow();
+      expect(result).toMatchObject({ ok: true, result: { sourcesChecked: 1, sourcesFailed: 0, alerts: 1 } });
+      expect((await store.getHealth())[id]).toMatchObject({ consecutiveFailures: 0, lastStatus: 200 });
+    } finally {
+      await flaky.close();
+    }
+  });
+
   it('flags a page that used to list items and now lists none', async () => {
     const { store, background } = await startBackground({ now: () => DAYTIME });
     const listing = `${server.url}/listing.xml`;

@@ -354,7 +354,7 @@ function applyOutcome(source: Source, previous: SourceHealth, answer: Answer, de
   const { outcome } = answer;
   const nowMs = deps.clock.now();
   const now = new Date(nowMs).toISOString();
-  const { nextAllowedAt: _wait, lastError: _error, lastErrorCode: _code, warning: _warning, ...kept } = previous;
+  const { nextAllowedAt: _wait, nextAllowedBy: _waitBy, lastError: _error, lastErrorCode: _code, warning: _warning, ...kept } = previous;
   const answered = {
     answeredBy: answer.answeredBy,
     ...(answer.movedTo !== undefined ? { movedTo: answer.movedTo } : {}),
@@ -412,6 +412,7 @@ function applyOutcome(source: Source, previous: SourceHealth, answer: Answer, de
         lastErrorCode: outcome.code,
         consecutiveFailures: failures,
         nextAllowedAt: new Date(nowMs + waitMs).toISOString(),
+        nextAllowedBy: outcome.retryAfterMs !== undefined ? 'retry-after' : 'backoff',
       };
       return {
         status: 'error',

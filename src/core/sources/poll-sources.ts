@@ -11,6 +11,11 @@ export interface PollSourcesDeps extends FetchSourceDeps {
   /** Requests in flight at once across all hosts. Default 6, like a browser's connections per profile. */
   maxConcurrent?: number;
   onProgress?: (sourceId: string, stage: PollStage, result?: FetchResult) => void;
+  /**
+   * A person asked for this check ("Check now"): sources our own backoff holds after failures are tried again at once;
+   * a wait the site asked for (Retry-After) is still kept. Default false (the scheduled poll).
+   */
+  personAsked?: boolean;
 }
 
 export interface PolledSource {
@@ -53,7 +58,7 @@ export async function pollSources(
   const polled = await Promise.all(
     uniqueById(sources).map(async (source): Promise<PolledSource> => {
       const previous = lookup(source.id);
-      if (!isDue(previous, deps.clock.now())) {
+      if (!isDue(previous, deps.clock.now(), deps.personAsked)) {
         report(source.id, 'skipped');
         return { source, health: previous ?? { sourceId: source.id, consecutiveFailures: 0 } };
       }
@@ -101,9 +106,13 @@ function createLimiter(max: number): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
-/** Due unless a backoff or Retry-After time lies in the future. */
-export function isDue(health: SourceHealth | undefined, nowMs: number): boolean {
+/**
+ * Due unless a backoff or Retry-After time lies in the future. When a person asked (`personAsked`), only a site's own
+ * Retry-After holds a source back: a recovered site is read at once, not hours later when our backoff ends.
+ */
+export function isDue(health: SourceHealth | undefined, nowMs: number, personAsked = false): boolean {
   if (health?.nextAllowedAt === undefined) return true;
+  if (personAsked && health.nextAllowedBy !== 'retry-after') return true;
   const at = Date.parse(health.nextAllowedAt);
   return Number.isNaN(at) || at <= nowMs;
 }

@@ -75,6 +75,8 @@ export interface SourceHealth {
   consecutiveFailures: number;
   /** Not before this time (backoff or Retry-After). */
   nextAllowedAt?: string;
+  /** Who set nextAllowedAt: our own backoff after failures, or the site's Retry-After (kept even when a person asks). */
+  nextAllowedBy?: 'backoff' | 'retry-after';
   etag?: string;
   lastModified?: string;
 }

@@ -82,7 +82,7 @@ export interface CycleResult extends CycleSummary {
 export function createPollCycle(deps: PollCycleDeps) {
   let running: Promise<CycleResult> | undefined;
 
-  async function runOnce(onProgress?: (progress: SourceProgress) => void): Promise<CycleResult> {
+  async function runOnce(onProgress: ((progress: SourceProgress) => void) | undefined, personAsked: boolean): Promise<CycleResult> {
     const startedAt = new Date(deps.clock.now()).toISOString();
     const { store } = deps;
     const circle = await store.getCircle();
@@ -134,6 +134,7 @@ export function createPollCycle(deps: PollCycleDeps) {
       random: deps.random,
       ...(deps.timeoutMs !== undefined ? { timeoutMs: deps.timeoutMs } : {}),
       ...(deps.hostGapMs !== undefined ? { hostGapMs: deps.hostGapMs } : {}),
+      personAsked,
       onProgress: (sourceId, stage, result) =>
         onProgress?.({
           sourceId,
@@ -261,9 +262,12 @@ export function createPollCycle(deps: PollCycleDeps) {
   }
 
   return {
-    /** Runs a cycle; a second call while one runs joins it rather than polling twice. */
-    run(onProgress?: (progress: SourceProgress) => void): Promise<CycleResult> {
-      running ??= runOnce(onProgress).finally(() => {
+    /**
+     * Runs a cycle; a second call while one runs joins it rather than polling twice. `personAsked` ("Check now"):
+     * sources backing off after failures are tried again (see isDue); a site's Retry-After is still kept.
+     */
+    run(onProgress?: (progress: SourceProgress) => void, options: { personAsked?: boolean } = {}): Promise<CycleResult> {
+      running ??= runOnce(onProgress, options.personAsked ?? false).finally(() => {
         running = undefined;
       });
       return running;

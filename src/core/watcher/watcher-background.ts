@@ -89,7 +89,8 @@ export function createWatcherBackground(deps: WatcherBackgroundDeps) {
 
   async function checkNow(): Promise<CheckNowReply> {
     try {
-      const { alerted, ...summary } = await cycle.run((progress) => deps.broadcast(progress));
+      // A person asked: a source that failed earlier is tried again now, not when its backoff ends.
+      const { alerted, ...summary } = await cycle.run((progress) => deps.broadcast(progress), { personAsked: true });
       return { ok: true, result: { ...summary, alertedSpateIds: alerted.map((spate) => spate.id) } };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -16,7 +16,8 @@ import { useStored } from './use-stored.ts';
 import { countOf } from '../../core/plural.ts';
 
 const STAGE_WORDS: Record<SourceProgress['stage'], string> = {
-  skipped: 'waiting (checked recently or backing off)',
+  // On Check now only a site's own Retry-After holds a source back (see isDue).
+  skipped: 'waiting: the site asked to be checked later',
   queued: 'waiting its turn',
   fetching: 'reading…',
   ok: 'read',

@@ -23,6 +23,8 @@ describe('Retry-After', () => {
     expect(result.error).toMatch(/HTTP 429/);
     expect(result.health.lastStatus).toBe(429);
     expect(result.health.nextAllowedAt).toBe(new Date(now + 120_000).toISOString());
+    // The site asked for the wait: it is kept even when a person presses Check now.
+    expect(result.health.nextAllowedBy).toBe('retry-after');
   });
 
   it('honours 503 with Retry-After as an HTTP date', async () => {

@@ -60,6 +60,28 @@ describe('polling many sources', () => {
     expect(report.healthById.a).toEqual(waiting);
   });
 
+  it('when a person asks (Check now), tries a source our backoff holds again, but keeps a wait the site asked for', async () => {
+    const server = await startLocalServer({ '/rss': { headers: { 'content-type': 'application/rss+xml' }, body: rss } });
+    servers.push(server);
+    const later = new Date(now + 3_600_000).toISOString();
+    const backingOff = { sourceId: 'a', consecutiveFailures: 3, nextAllowedAt: later, nextAllowedBy: 'backoff' as const };
+    const askedToWait = { sourceId: 'b', consecutiveFailures: 1, nextAllowedAt: later, nextAllowedBy: 'retry-after' as const };
+    // Stored before the field existed: our own backoff.
+    const olderRecord = { sourceId: 'c', consecutiveFailures: 2, nextAllowedAt: later };
+    const sources: Source[] = ['a', 'b', 'c'].map((id) => ({ id, kind: 'rss', url: `${server.url}/rss?${id}`, label: id.toUpperCase() }));
+    const health = { a: backingOff, b: askedToWait, c: olderRecord };
+    const deps = { fetch: (url: string, init?: RequestInit) => fetch(url, init), clock, sleep: noSleep, random: () => 0.5 };
+
+    const scheduled = await pollSources(sources, health, deps);
+    expect(scheduled.sources.map((entry) => entry.result?.status)).toEqual([undefined, undefined, undefined]);
+
+    const asked = await pollSources(sources, health, { ...deps, personAsked: true });
+    expect(asked.sources.map((entry) => entry.result?.status)).toEqual(['ok', undefined, 'ok']);
+    expect(asked.healthById.a).toMatchObject({ consecutiveFailures: 0 });
+    expect(asked.healthById.a?.nextAllowedAt).toBeUndefined();
+    expect(asked.healthById.b).toEqual(askedToWait);
+  });
+
   it('fetches sources on one host one at a time with a polite gap, and different hosts in parallel', async () => {
     const inFlightByHost = new Map<string, number>();
     const maxInFlightByHost = new Map<string, number>();
