@@ -106,6 +106,13 @@ describe('the watcher extension in real Chromium', () => {
     await options.getByText('Mum added: Colchester').waitFor();
     expect(postcodes.requests.some((request) => request.path.startsWith('/postcodes/CO7'))).toBe(true);
     await options.getByRole('heading', { name: /Mum — Colchester \(CO7 6AA\), within 25 km/ }).waitFor();
+    // A mis-click on "Stop watching" is undone in one press, with nothing retyped.
+    await options.getByRole('button', { name: 'Stop watching Mum' }).click();
+    await options.getByText('Mum is no longer watched: no warnings will come for them.').waitFor();
+    expect(await options.getByRole('heading', { name: /^Mum — / }).count()).toBe(0);
+    await options.getByRole('button', { name: 'Undo: watch Mum again' }).click();
+    await options.getByText('Mum is watched again.').waitFor();
+    await options.getByRole('heading', { name: /Mum — Colchester \(CO7 6AA\), within 25 km/ }).waitFor();
 
     // Only the fixture feeds here: switch the real force sites off, as a user can.
     await options.getByLabel('Also search Google News for local papers').uncheck();

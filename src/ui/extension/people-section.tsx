@@ -34,6 +34,8 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [statusIsWarning, setStatusIsWarning] = useState(false);
+  /** The person just removed, until the next change: one press brings them back, sources and all. */
+  const [removed, setRemoved] = useState<WatchedPersonEntry | undefined>(undefined);
   const postcodeHost = new URL(deps.postcodesBaseUrl).hostname;
   const postcodesAllowed = usePostcodesAllowed(deps, loaded);
 
@@ -46,6 +48,7 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     setErrors({});
     setStatus('');
     setStatusIsWarning(false);
+    setRemoved(undefined);
     const radiusKm = Number(radius);
     let checked: CheckedPerson;
     try {
@@ -164,8 +167,20 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
     const current = await deps.store.getPeople();
     await deps.store.savePeople(current.filter((other) => other.person.id !== entry.person.id));
     await reload();
+    setRemoved(entry);
+    setStatusIsWarning(true);
+    setStatus(`${entry.person.name} is no longer watched: no warnings will come for them.`);
+  }
+
+  /** Undoes the last "Stop watching": one press, no retyping (a mis-click must not end the warnings for good). */
+  async function undoRemove() {
+    if (!removed) return;
+    const current = await deps.store.getPeople();
+    if (!current.some((other) => other.person.id === removed.person.id)) await deps.store.savePeople([...current, removed]);
+    await reload();
+    setRemoved(undefined);
     setStatusIsWarning(false);
-    setStatus(`${entry.person.name} removed.`);
+    setStatus(`${removed.person.name} is watched again.`);
   }
 
   return (
@@ -218,6 +233,13 @@ export function PeopleSection({ deps }: { deps: PageDeps }) {
         </div>
         {errors.form && <p className="error">{errors.form}</p>}
         <p id="people-status" role="status" className={statusIsWarning ? 'flag' : 'ok'}>{status}</p>
+        {removed && (
+          <div className="row">
+            <button type="button" className="secondary" onClick={() => void undoRemove()}>
+              Undo: watch {removed.person.name} again
+            </button>
+          </div>
+        )}
       </form>
     </section>
   );
