@@ -1,6 +1,6 @@
 import { allMatches } from './all-matches.ts';
-import { anyOf, withSharedBoundary } from './join-patterns.ts';
-import { gatedPattern, literalGate } from './literal-gate.ts';
+import { withSharedBoundary } from './join-patterns.ts';
+import { anyOfGated, gatedPattern } from './literal-gate.ts';
 import { NUMBER_PATTERN, parseNumber } from './number-words.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { classifySentence, isNegated, narrativeTail } from './sentence-kind.ts';
@@ -43,11 +43,10 @@ const INCIDENT_LINE = /\b(?:at (?:around |about )?\d{1,2}(?:[.:]\d{2})?\s?(?:am|
 const ANY_NUMBER = new RegExp(String.raw`\b${N}`, 'i');
 /**
  * What a sentence needs to count for anything below: a sum in pounds, a number, a loss, an ordinal victim or the
- * wording that nobody lost. Joined (see anyOf), one pass spares the many sentences without any of them a dozen passes.
+ * wording that nobody lost. Joined behind their literals (see anyOfGated), one pass spares the many sentences without
+ * any of them a dozen passes.
  */
-const COUNT_CUES = [/£/i, LOSS.pattern, ANY_NUMBER, ORDINAL_TARGET.pattern, NO_VICTIMS.pattern];
-const ANY_COUNT_CUE = anyOf(COUNT_CUES);
-const COUNT_CUE_GATE = literalGate(COUNT_CUES);
+const ANY_COUNT_CUE = anyOfGated([/£/i, LOSS.pattern, ANY_NUMBER, ORDINAL_TARGET.pattern, NO_VICTIMS.pattern]);
 const WINDOW = gatedPattern(new RegExp(String.raw`\b(?:in|within|over|during|for) (?:the (?:past|last) )?(${N}|24|48|72) (hours?|days?|weeks?)\b`, 'i'));
 
 /**
@@ -70,7 +69,7 @@ export function findCounts(text: string, segments: Segment[] = segmentText(text)
     if (!segment) continue;
     const sentence = segment.text;
     const kind = segment === whole ? wholeKind : 'narrative';
-    if (!COUNT_CUE_GATE.mayMatch(sentence) || !ANY_COUNT_CUE.some((pattern) => pattern.test(sentence))) continue;
+    if (!ANY_COUNT_CUE.test(sentence)) continue;
     if (BACKGROUND.test(sentence)) continue;
     const amounts = allMatches(MONEY, sentence).map(poundsOf).filter((value) => value > 0);
     const noVictims = NO_VICTIMS.test(sentence);

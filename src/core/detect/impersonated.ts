@@ -234,6 +234,12 @@ export function impliedImpersonation(sentence: string, paragraph: ParagraphSoFar
   return found;
 }
 
+/**
+ * Who the fraudsters pretended to be: categories (docs/design.md: police, bank, hmrc, other-official) and the names they
+ * used. A force named right before "said"/"has warned" is the one reporting, not the one impersonated; "the Met" is
+ * "Metropolitan Police". Implied cases count: being put through to "your bank", a caller "from her branch", the
+ * replacement-card ruse, and the tax-arrest call (hmrc). Advice ("police will never ...") names nobody.
+ */
 export function findImpersonated(text: string, segments: Segment[] = segmentText(text)): ImpersonatedResult {
   const categories = new Set<ImpersonatedCategory>();
   const claimed: string[] = [];

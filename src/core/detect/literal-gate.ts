@@ -1,3 +1,5 @@
+import { anyOf } from './join-patterns.ts';
+
 /**
  * A literal prefilter for the rule patterns. Most sentences of a report match none of a rule's wordings, and the
  * regular-expression engine spends most of its time proving that, at every position of the sentence. Every match of
@@ -447,4 +449,16 @@ export function gatedPattern(pattern: RegExp): GatedPattern {
     test: (text) => gate.mayMatch(text) && pattern.test(text),
     exec: (text) => (gate.mayMatch(text) ? pattern.exec(text) : null),
   };
+}
+
+/**
+ * The same test as `patterns.some((pattern) => pattern.test(text))`: the patterns joined (see anyOf), run only when the
+ * text holds the literals one of them needs (see literalGate). For patterns without the `g` or `y` flag; throws on one.
+ */
+export function anyOfGated(patterns: readonly RegExp[]): { test(text: string): boolean } {
+  const stateful = patterns.find((pattern) => pattern.global || pattern.sticky);
+  if (stateful) throw new Error(`anyOfGated: pattern must not have the g or y flag: ${stateful}`);
+  const gate = literalGate(patterns);
+  const joined = anyOf(patterns);
+  return { test: (text) => gate.mayMatch(text) && joined.some((pattern) => pattern.test(text)) };
 }

@@ -1,5 +1,5 @@
-import { anyOf, withSharedBoundary } from './join-patterns.ts';
-import { gatedPattern, literalGate } from './literal-gate.ts';
+import { withSharedBoundary } from './join-patterns.ts';
+import { anyOfGated, gatedPattern } from './literal-gate.ts';
 import { QUOTED_CLAIM } from './quoted-claim.ts';
 import type { Segment } from './segment.ts';
 
@@ -90,17 +90,15 @@ export function classifySentence(segment: Segment): SentenceKind {
 }
 
 /**
- * The wordings below that can make a sentence other than narrative, joined (see anyOf): one pass tells that a sentence
- * has none of them, as most sentences of a report do not, instead of a pass for each.
+ * The wordings below that can make a sentence other than narrative, joined behind their literals (see anyOfGated): one
+ * pass tells that a sentence has none of them, as most sentences of a report do not, instead of a pass for each.
+ * IMPERATIVE_START is apart: anchored at the start, it is tried there only.
  */
-const CUES_ANYWHERE = [HOW_SCAMS_GO, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS];
-const ANY_CUE_ANYWHERE = anyOf(CUES_ANYWHERE);
-const CUE_ANYWHERE_GATE = literalGate(CUES_ANYWHERE);
+const ANY_CUE_ANYWHERE = anyOfGated([HOW_SCAMS_GO, ADVICE_WORDS, SECOND_PERSON, GENERIC_WORDS]);
 
 function judgeSentence(segment: Segment): SentenceKind {
   const text = segment.text;
-  // IMPERATIVE_START is tried at the start only; the rest behind the literals they need (see literalGate).
-  const cued = IMPERATIVE_START.test(text) || (CUE_ANYWHERE_GATE.mayMatch(text) && ANY_CUE_ANYWHERE.some((pattern) => pattern.test(text)));
+  const cued = IMPERATIVE_START.test(text) || ANY_CUE_ANYWHERE.test(text);
   if (cued && HOW_SCAMS_GO.test(text)) return 'generic';
   if (segment.introducedBy && ADVICE_INTRO.test(segment.introducedBy) && !/\btargeted\b|\bwhere\b|\bareas?\b/i.test(segment.introducedBy)) {
     return 'advice';

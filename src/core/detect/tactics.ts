@@ -1,5 +1,5 @@
-import { anyOf, withSharedBoundary } from './join-patterns.ts';
-import { literalGate } from './literal-gate.ts';
+import { withSharedBoundary } from './join-patterns.ts';
+import { anyOfGated, literalGate } from './literal-gate.ts';
 import { classifySentence, isNegated, narrativeTail, type SentenceKind } from './sentence-kind.ts';
 import { segmentText, type Segment } from './segment.ts';
 import { TACTICS, type Tactic } from './vocabulary.ts';
@@ -129,17 +129,12 @@ const TACTIC_PATTERNS: Record<Tactic, RegExp[]> = {
   ],
 };
 
-/** TACTIC_PATTERNS, each tactic's list joined for speed (see anyOf), behind the literals any of them needs (see literalGate). */
-const TACTIC_TESTS = Object.fromEntries(
-  TACTICS.map((tactic) => [tactic, { gate: literalGate(TACTIC_PATTERNS[tactic]), tests: anyOf(TACTIC_PATTERNS[tactic]) }]),
-) as Record<Tactic, { gate: ReturnType<typeof literalGate>; tests: RegExp[] }>;
+/** TACTIC_PATTERNS, each tactic's list joined for speed behind the literals any of them needs (see anyOfGated). */
+const TACTIC_TESTS = Object.fromEntries(TACTICS.map((tactic) => [tactic, anyOfGated(TACTIC_PATTERNS[tactic])])) as Record<Tactic, ReturnType<typeof anyOfGated>>;
 
 /** Does the sentence show this tactic (any of its patterns)? */
 function showsTactic(tactic: Tactic, text: string): boolean {
-  const { gate, tests } = TACTIC_TESTS[tactic];
-  if (!gate.mayMatch(text)) return false;
-  for (const test of tests) if (test.test(text)) return true;
-  return false;
+  return TACTIC_TESTS[tactic].test(text);
 }
 
 const PRONOUN_HANDOVER = withSharedBoundary(/\b(?:hand(?:ed|ing|s)?|gave|give|giving|pass(?:ed)?) (?:it|them) (?:over )?to\b|\bhand(?:ed|ing|s)? (?:it|them) over\b/i);
