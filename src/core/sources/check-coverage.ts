@@ -1,3 +1,4 @@
+import { countOf } from '../plural.ts';
 import type { Source, SourceHealth } from './source.ts';
 
 /** How a set of sources stood at their last check: what a "nothing found" can honestly be based on. */
@@ -38,7 +39,7 @@ export function checkCoverage(sources: readonly Source[], health: Readonly<Recor
  */
 export function describeCoverage(coverage: CheckCoverage): { quiet: boolean; headline: string; detail: string } {
   const { total, read, failed, notAllowed, notChecked } = coverage;
-  const sources = (n: number): string => `${n} source${n === 1 ? '' : 's'}`;
+  const sources = (n: number): string => countOf(n, 'source');
   const unreached = failed;
   const detailParts = [
     unreached > 0 ? `${unreached} of ${sources(total)} could not be reached` : '',
@@ -69,10 +70,9 @@ export function describePersonCoverage(
   const all = describeCoverage(allCoverage);
   if (ownCoverage.total === 0 || ownCoverage.read > 0 || allCoverage.read === 0) return all;
   // Only feeds about somewhere else were read: say what is missing for this person's area.
-  const sources = (n: number): string => `${n === 1 ? 'its 1 source' : `its ${n} sources`}`;
   const headline =
     ownCoverage.notAllowed === ownCoverage.total
       ? 'Not watching this area yet: none of its sources is allowed. Allow the sites in Settings.'
-      : `Could not check this area: none of ${sources(ownCoverage.total)} could be read.`;
+      : `Could not check this area: none of its ${countOf(ownCoverage.total, 'source')} could be read.`;
   return { quiet: false, headline, detail: all.detail };
 }

@@ -40,17 +40,15 @@ export function PopupPage({ deps }: { deps: PageDeps }) {
     const located = people.filter((entry) => !entry.unlocated);
     // What each person's "nothing found" rests on: never "All quiet" when no source for their area could be read (a
     // feed the user added for somewhere else says nothing about them). Shown beside their warnings too.
+    // And when the person's sources were last tried: a card, quiet or not, says how fresh it is.
     const shared = sourcesToPoll([], customFeeds, sourcesForKnownForce);
-    const coverage = new Map(
-      located.map((entry) => [entry.person.id, describePersonCoverage(sourcesToPoll([entry], [], sourcesForKnownForce), shared, health)]),
-    );
-    // When the person's sources were last tried: a card, quiet or not, says how fresh it is.
-    const lastChecked = new Map(
-      located.map((entry) => {
-        const tried = sourcesToPoll([entry], customFeeds, sourcesForKnownForce).map((source) => health[source.id]?.lastAttemptAt);
-        return [entry.person.id, tried.filter((at) => at !== undefined).sort().at(-1)];
-      }),
-    );
+    const coverage = new Map<string, Coverage>();
+    const lastChecked = new Map<string, string | undefined>();
+    for (const entry of located) {
+      const own = sourcesToPoll([entry], [], sourcesForKnownForce);
+      coverage.set(entry.person.id, describePersonCoverage(own, shared, health));
+      lastChecked.set(entry.person.id, [...own, ...shared].map((source) => health[source.id]?.lastAttemptAt).filter((at) => at !== undefined).sort().at(-1));
+    }
     // When no source could be read at the last check, the warnings shown are older than they look: say so, and when.
     const planned = sourcesToPoll(located, customFeeds, sourcesForKnownForce);
     const overall = checkCoverage(planned, health);
